@@ -1,0 +1,54 @@
+//! Scan speed: every seed, and synthetic policies of 100 KB, 1 MB and 10 MB made by
+//! repeating real seed text. Run: `cargo bench -p privlens-core --bench scan`.
+
+use std::path::PathBuf;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use privlens_core::{scan, PageInput};
+
+fn seeds() -> Vec<(String, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .map(|e| (e.file_name().to_string_lossy()[..3].to_string(), std::fs::read_to_string(e.path()).expect("seed is text")))
+        .collect();
+    out.sort();
+    out
+}
+
+/// A policy of about `size` bytes: the seeds' text repeated.
+fn synthetic(seeds: &[(String, String)], size: usize) -> String {
+    let all: String = seeds.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("\n\n");
+    let mut out = String::with_capacity(size + all.len());
+    while out.len() < size {
+        out.push_str(&all);
+        out.push_str("\n\n");
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let seeds = seeds();
+    let mut group = c.benchmark_group("seed");
+    for (name, text) in &seeds {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(name), text, |b, t| {
+            b.iter(|| scan(&PageInput { content: t, ..PageInput::default() }).expect("seed scans"))
+        });
+    }
+    group.finish();
+    let mut group = c.benchmark_group("synthetic");
+    group.sample_size(10);
+    for (label, size) in [("100KB", 100_000), ("1MB", 1_000_000), ("10MB", 10_000_000)] {
+        let text = synthetic(&seeds, size);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(label), &text, |b, t| {
+            b.iter(|| scan(&PageInput { content: t, ..PageInput::default() }).expect("synthetic scans"))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,361 @@
+//! A small, forgiving HTML reader: enough to pull readable blocks out of any page, broken
+//! markup included, without a DOM. Script, style and hidden elements are skipped; navigation,
+//! headers, footers and consent banners are kept but marked as boilerplate.
+
+use super::{decode_entities, normalize_space, Block, BlockKind, Extracted};
+
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "select"];
+const BLOCKS: &[&str] = &[
+    "p", "div", "section", "article", "main", "ul", "ol", "li", "table", "tr", "td", "th", "dl", "dt",
+    "dd", "blockquote", "pre", "form", "fieldset", "address", "figure", "figcaption", "header", "footer",
+    "nav", "aside", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "body", "caption", "details", "summary",
+    "button", "label", "dialog",
+];
+const BOILERPLATE_TAGS: &[&str] = &["nav", "footer", "aside", "header", "dialog"];
+const BOILERPLATE_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"];
+/// Whole class/id words that mark page chrome.
+const CHROME_WORDS: &[&str] = &["nav", "navbar", "menu", "footer", "sidebar", "breadcrumb", "breadcrumbs", "masthead", "toolbar", "skip"];
+/// Class/id fragments that mark consent banners.
+const BANNER_FRAGMENTS: &[&str] = &[
+    "cookie-banner", "cookie-notice", "cookie-consent", "cookiebanner", "cookienotice", "cookieconsent",
+    "cookie-bar", "cookiebar", "consent-banner", "cc-window", "cc-banner", "onetrust", "cybotcookiebot",
+    "cookie-law", "gdpr-banner", "cmp-", "didomi", "qc-cmp", "usercentrics", "truste", "osano", "cky-",
+    "cookie-popup", "cookie-modal", "cookie_banner", "cookie_notice", "cookie-disclaimer", "eu-cookie",
+];
+const MAX_MARKERS: usize = 4000;
+
+#[derive(Debug)]
+struct Open {
+    name: String,
+    boilerplate: bool,
+    hidden: bool,
+    main: bool,
+}
+
+#[derive(Default)]
+struct Builder {
+    blocks: Vec<Block>,
+    block_is_main: Vec<bool>,
+    text: String,
+    link_chars: usize,
+    kind: Option<BlockKind>,
+    boilerplate: bool,
+    main: bool,
+}
+
+impl Builder {
+    fn flush(&mut self) {
+        let text = normalize_space(&decode_entities(&self.text));
+        if !text.is_empty() {
+            let mut block = Block::new(self.kind.unwrap_or(BlockKind::Paragraph), text);
+            let total = normalize_space(&self.text).chars().count().max(1);
+            block.link_only = self.link_chars * 10 >= total * 9;
+            block.boilerplate = self.boilerplate;
+            self.blocks.push(block);
+            self.block_is_main.push(self.main);
+        }
+        self.text.clear();
+        self.link_chars = 0;
+        self.kind = None;
+    }
+}
+
+pub fn extract_html(input: &str) -> Extracted {
+    let mut out = Extracted::default();
+    let mut b = Builder::default();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut saw_main = false;
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'<' {
+            let next = input[i..].find('<').map_or(input.len(), |p| i + p);
+            let hidden = stack.iter().any(|o| o.hidden);
+            if !hidden {
+                let chunk = &input[i..next];
+                if stack.iter().any(|o| o.name == "a") {
+                    b.link_chars += normalize_space(chunk).chars().count();
+                }
+                b.text.push_str(chunk);
+            }
+            i = next;
+            continue;
+        }
+        let rest = &input[i..];
+        if rest.starts_with("<!--") {
+            i += rest.find("-->").map_or(rest.len(), |p| p + 3);
+            continue;
+        }
+        if rest.starts_with("<!") || rest.starts_with("<?") {
+            i += rest.find('>').map_or(rest.len(), |p| p + 1);
+            continue;
+        }
+        let Some(tag) = parse_tag(rest) else {
+            b.text.push('<');
+            i += 1;
+            continue;
+        };
+        i += tag.len;
+        if tag.closing {
+            close_tag(&mut stack, &mut b, &tag.name);
+            continue;
+        }
+        if tag.name == "html" {
+            out.lang = tag.attr("lang").map(|l| l.trim().to_string()).filter(|l| !l.is_empty());
+            continue;
+        }
+        if tag.name == "title" {
+            let end = find_close(input, i, "title");
+            let title = normalize_space(&decode_entities(&input[i..end]));
+            if out.title.is_none() && !title.is_empty() {
+                out.title = Some(title);
+            }
+            i = skip_past_close(input, end, "title");
+            continue;
+        }
+        collect_markers(&tag, &mut out.markers);
+        if SKIPPED.contains(&tag.name.as_str()) {
+            if !tag.self_closing {
+                let end = find_close(input, i, &tag.name);
+                i = skip_past_close(input, end, &tag.name);
+            }
+            continue;
+        }
+        if BLOCKS.contains(&tag.name.as_str()) {
+            b.flush();
+        }
+        if VOID.contains(&tag.name.as_str()) || tag.self_closing {
+            if tag.name == "img" {
+                // Alt text of images is not policy text; skip it.
+            }
+            continue;
+        }
+        let parent_boiler = stack.last().is_some_and(|o| o.boilerplate);
+        let parent_hidden = stack.last().is_some_and(|o| o.hidden);
+        let parent_main = stack.last().is_some_and(|o| o.main);
+        let main = parent_main || tag.name == "main" || tag.name == "article" || tag.attr("role") == Some("main");
+        saw_main |= main;
+        let open = Open {
+            boilerplate: parent_boiler || is_boilerplate(&tag, &stack),
+            hidden: parent_hidden || is_hidden(&tag),
+            main,
+            name: tag.name.clone(),
+        };
+        b.boilerplate = open.boilerplate;
+        b.main = open.main;
+        if let Some(kind) = block_kind(&tag.name) {
+            b.kind = Some(kind);
+        }
+        stack.push(open);
+    }
+    b.flush();
+    if saw_main {
+        for (block, in_main) in b.blocks.iter_mut().zip(&b.block_is_main) {
+            block.boilerplate |= !in_main;
+        }
+    }
+    out.blocks = b.blocks;
+    out
+}
+
+fn block_kind(name: &str) -> Option<BlockKind> {
+    match name {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(BlockKind::Heading(name.as_bytes()[1] - b'0')),
+        "li" | "dt" | "dd" => Some(BlockKind::ListItem),
+        _ => None,
+    }
+}
+
+fn close_tag(stack: &mut Vec<Open>, b: &mut Builder, name: &str) {
+    if BLOCKS.contains(&name) {
+        b.flush();
+    }
+    if let Some(pos) = stack.iter().rposition(|o| o.name == name) {
+        stack.truncate(pos);
+    }
+    b.boilerplate = stack.last().is_some_and(|o| o.boilerplate);
+    b.main = stack.last().is_some_and(|o| o.main);
+}
+
+fn is_boilerplate(tag: &Tag, stack: &[Open]) -> bool {
+    let inside_content = stack.iter().any(|o| o.main);
+    if BOILERPLATE_TAGS.contains(&tag.name.as_str()) && !(tag.name == "header" && inside_content) {
+        return true;
+    }
+    if tag.attr("role").is_some_and(|r| BOILERPLATE_ROLES.contains(&r.trim())) {
+        return true;
+    }
+    let names = format!("{} {}", tag.attr("id").unwrap_or(""), tag.attr("class").unwrap_or("")).to_ascii_lowercase();
+    names
+        .split(|c: char| c.is_whitespace())
+        .any(|word| word.split(['-', '_']).any(|w| CHROME_WORDS.contains(&w)) && !word.contains("content"))
+        || BANNER_FRAGMENTS.iter().any(|f| names.contains(f))
+}
+
+fn is_hidden(tag: &Tag) -> bool {
+    if tag.attr("hidden").is_some() || tag.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    tag.attr("style").is_some_and(|s| {
+        let s: String = s.to_ascii_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+fn collect_markers(tag: &Tag, markers: &mut Vec<String>) {
+    if markers.len() >= MAX_MARKERS {
+        return;
+    }
+    if let Some(id) = tag.attr("id") {
+        markers.push(format!("#{id}"));
+    }
+    if let Some(class) = tag.attr("class") {
+        markers.extend(class.split_whitespace().take(8).map(|c| format!(".{c}")));
+    }
+    if tag.name == "script" {
+        if let Some(src) = tag.attr("src") {
+            markers.push(format!("src:{src}"));
+        }
+    }
+}
+
+/// Byte position of `</name` at or after `from` (case-insensitive), or the input's end.
+fn find_close(input: &str, from: usize, name: &str) -> usize {
+    let needle = format!("</{name}");
+    let hay = &input.as_bytes()[from..];
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+        .map_or(input.len(), |p| from + p)
+}
+
+fn skip_past_close(input: &str, close_at: usize, _name: &str) -> usize {
+    input[close_at..].find('>').map_or(input.len(), |p| close_at + p + 1)
+}
+
+struct Tag {
+    name: String,
+    closing: bool,
+    self_closing: bool,
+    attrs: Vec<(String, String)>,
+    len: usize,
+}
+
+impl Tag {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// Parse a tag at the start of `s` (which begins with '<'); None when it is not a tag.
+fn parse_tag(s: &str) -> Option<Tag> {
+    let bytes = s.as_bytes();
+    let mut i = 1;
+    let closing = bytes.get(i) == Some(&b'/');
+    if closing {
+        i += 1;
+    }
+    let name_start = i;
+    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'-' || bytes[i] == b':') {
+        i += 1;
+    }
+    if i == name_start || !bytes[name_start].is_ascii_alphabetic() {
+        return None;
+    }
+    let name = s[name_start..i].to_ascii_lowercase();
+    let mut attrs = Vec::new();
+    let mut self_closing = false;
+    loop {
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        match bytes.get(i) {
+            None => return Some(Tag { name, closing, self_closing, attrs, len: s.len() }),
+            Some(b'>') => return Some(Tag { name, closing, self_closing, attrs, len: i + 1 }),
+            Some(b'/') => {
+                self_closing = bytes.get(i + 1) == Some(&b'>');
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        let key_start = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !matches!(bytes[i], b'=' | b'>' | b'/') {
+            i += 1;
+        }
+        if i == key_start {
+            i += 1;
+            continue;
+        }
+        let key = s[key_start..i].to_ascii_lowercase();
+        let mut value = String::new();
+        if bytes.get(i) == Some(&b'=') {
+            i += 1;
+            match bytes.get(i) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let end = s[i + 1..].find(q as char).map_or(s.len(), |p| i + 1 + p);
+                    value = decode_entities(&s[i + 1..end]);
+                    i = (end + 1).min(s.len());
+                }
+                _ => {
+                    let start = i;
+                    while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
+                        i += 1;
+                    }
+                    value = decode_entities(&s[start..i]);
+                }
+            }
+        }
+        attrs.push((key, value));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(html: &str) -> Vec<(BlockKind, String, bool)> {
+        extract_html(html).blocks.into_iter().map(|b| (b.kind, b.text, b.boilerplate)).collect()
+    }
+
+    #[test]
+    fn reads_headings_paragraphs_and_lists() {
+        let got = texts("<h2>What we collect</h2><p>We collect your <b>email</b> address.</p><ul><li>Name</li><li>Phone</li></ul>");
+        assert_eq!(got[0], (BlockKind::Heading(2), "What we collect".into(), false));
+        assert_eq!(got[1].1, "We collect your email address.");
+        assert_eq!(got[2], (BlockKind::ListItem, "Name".into(), false));
+        assert_eq!(got.len(), 4);
+    }
+
+    #[test]
+    fn skips_scripts_styles_and_hidden_text() {
+        let got = texts("<p>Visible</p><script>var a = '<p>no</p>';</script><style>p{}</style><p hidden>secret</p><div style='display: none'>gone</div>");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1, "Visible");
+    }
+
+    #[test]
+    fn marks_navigation_and_banners_as_boilerplate() {
+        let got = texts("<nav><a href=/>Home</a></nav><div id='onetrust-banner-sdk'><p>We use cookies</p></div><p>Policy text here.</p>");
+        assert!(got[0].2 && got[1].2);
+        assert!(!got[2].2);
+    }
+
+    #[test]
+    fn br_separates_lines_and_title_lang_are_read() {
+        let ex = extract_html("<html lang='de'><head><title>Datenschutz &amp; Cookies</title></head><body>eins<br>zwei</body></html>");
+        assert_eq!(ex.title.as_deref(), Some("Datenschutz & Cookies"));
+        assert_eq!(ex.lang.as_deref(), Some("de"));
+        assert_eq!(ex.blocks.len(), 2);
+    }
+
+    #[test]
+    fn survives_broken_markup() {
+        let got = texts("<p>unclosed <b>bold <p>after</p> 3 < 4 and < not a tag <");
+        assert!(got.iter().any(|b| b.1.contains("unclosed bold")));
+        assert!(got.iter().any(|b| b.1.contains("< not a tag <")));
+    }
+}

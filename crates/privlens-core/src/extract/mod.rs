@@ -1,0 +1,97 @@
+//! Turning a page (HTML, Markdown or plain text) into clean blocks of text, then into the
+//! policy's segments. Real pages are noisy; everything here is about keeping the policy body
+//! and leaving menus, footers, banners and archive toolbars out.
+
+mod entities;
+mod html;
+mod region;
+mod text;
+
+pub use region::{split_segments, RawSegment};
+
+/// What kind of text a block holds. Headings carry their level (1 = top).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading(u8),
+    Paragraph,
+    ListItem,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+    /// Inside navigation, header, footer, aside or a consent banner's markup.
+    pub boilerplate: bool,
+    /// Only links (a menu entry, a link list); never policy content.
+    pub link_only: bool,
+}
+
+impl Block {
+    pub fn new(kind: BlockKind, text: String) -> Self {
+        Block { kind, text, boilerplate: false, link_only: false }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Html,
+    Markdown,
+    Text,
+}
+
+/// A page read into blocks, with what the page says about itself.
+#[derive(Debug, Clone, Default)]
+pub struct Extracted {
+    pub title: Option<String>,
+    pub lang: Option<String>,
+    pub blocks: Vec<Block>,
+    /// Raw attribute and id/class markers seen (for consent-platform detection).
+    pub markers: Vec<String>,
+}
+
+/// Guess the format from the content itself.
+pub fn sniff_format(input: &str) -> Format {
+    let head: String = input.chars().take(4096).collect::<String>().to_ascii_lowercase();
+    let tags = ["<html", "<!doctype html", "<body", "<div", "<p>", "<p ", "<h1", "<head"];
+    if tags.iter().any(|t| head.contains(t)) {
+        return Format::Html;
+    }
+    let markdown_cues = input
+        .lines()
+        .take(400)
+        .filter(|l| {
+            let l = l.trim_start();
+            l.starts_with("# ") || l.starts_with("## ") || l.contains("](") || l.starts_with("**")
+        })
+        .count();
+    if markdown_cues >= 2 { Format::Markdown } else { Format::Text }
+}
+
+pub fn extract(input: &str, format: Format) -> Extracted {
+    match format {
+        Format::Html => html::extract_html(input),
+        Format::Markdown => text::extract_lines(input, true),
+        Format::Text => text::extract_lines(input, false),
+    }
+}
+
+/// Collapse runs of whitespace to one space and trim.
+pub fn normalize_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{200b}' {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+pub use entities::decode_entities;

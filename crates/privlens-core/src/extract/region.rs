@@ -1,0 +1,169 @@
+//! Finding the policy body among the page's blocks, and cutting it into segments.
+
+use super::{Block, BlockKind};
+
+/// A segment before analysis: its heading and its text (blocks joined by newlines).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawSegment {
+    pub heading: Option<String>,
+    pub text: String,
+}
+
+/// Past this many characters a section is cut at the next paragraph.
+const SEGMENT_TARGET_CHARS: usize = 700;
+const TITLE_WORDS: &[&str] = &[
+    "privacy", "policy", "cookie", "cookies", "notice", "statement", "datenschutz", "datenschutzerklärung",
+    "confidentialité", "privacidad", "privacy-policy", "terms", "conditions", "data protection", "gdpr",
+];
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// A block that reads like running text, not a menu entry.
+fn is_content(b: &Block) -> bool {
+    if b.boilerplate || b.link_only || matches!(b.kind, BlockKind::Heading(_)) {
+        return false;
+    }
+    let n = words(&b.text);
+    n >= 20 || (n >= 7 && b.text.contains(['.', '!', '?', ';', ':', '。']))
+}
+
+fn is_policy_title(b: &Block) -> bool {
+    let short = words(&b.text) <= 12;
+    let heading = matches!(b.kind, BlockKind::Heading(_)) || (b.kind == BlockKind::Paragraph && short && !b.text.ends_with('.'));
+    let lower = b.text.to_lowercase();
+    heading && short && !b.boilerplate && !b.link_only && TITLE_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// The range of blocks that holds the policy body.
+fn main_region(blocks: &[Block]) -> Option<(usize, usize)> {
+    let first_content = blocks.iter().position(is_content)?;
+    let last_content = blocks.iter().rposition(is_content)?;
+    let half = blocks.len() / 2 + 1;
+    // A policy title followed closely by running text starts the body, even when a cookie
+    // notice or a menu with a paragraph comes before it.
+    let titled = (0..half).find(|&i| is_policy_title(&blocks[i]) && blocks[i + 1..].iter().take(4).any(is_content));
+    let start = match titled {
+        Some(t) if t <= last_content => t,
+        _ => heading_before(blocks, first_content),
+    };
+    let mut end = last_content;
+    while end + 1 < blocks.len() && is_trailing_sentence(&blocks[end + 1]) {
+        end += 1;
+    }
+    Some((start, end))
+}
+
+fn heading_before(blocks: &[Block], content: usize) -> usize {
+    (content.saturating_sub(3)..content)
+        .find(|&i| matches!(blocks[i].kind, BlockKind::Heading(_)) && !blocks[i].boilerplate)
+        .unwrap_or(content)
+}
+
+fn is_trailing_sentence(b: &Block) -> bool {
+    !b.boilerplate && !b.link_only && words(&b.text) >= 2 && b.text.trim_end().ends_with(['.', '!', '?', ';', ')'])
+}
+
+/// A run of very short plain lines inside the body is a menu the region caught.
+fn menu_runs(blocks: &[Block]) -> Vec<bool> {
+    let short = |b: &Block| b.kind == BlockKind::Paragraph && words(&b.text) <= 3 && !b.text.contains(['.', ':', '?']);
+    let mut drop = vec![false; blocks.len()];
+    let mut i = 0;
+    while i < blocks.len() {
+        let mut j = i;
+        while j < blocks.len() && short(&blocks[j]) {
+            j += 1;
+        }
+        if j - i >= 4 {
+            drop[i..j].iter_mut().for_each(|d| *d = true);
+        }
+        i = j.max(i + 1);
+    }
+    drop
+}
+
+/// The policy body as segments, each under its nearest heading, and the range of blocks
+/// (inclusive) the body was taken from.
+pub fn split_segments(blocks: &[Block]) -> (Vec<RawSegment>, Option<(usize, usize)>) {
+    let Some((start, end)) = main_region(blocks) else { return (Vec::new(), None) };
+    let body = &blocks[start..=end];
+    let menu = menu_runs(body);
+    let mut segments: Vec<RawSegment> = Vec::new();
+    let mut heading: Option<String> = None;
+    let mut current = String::new();
+    let flush = |segments: &mut Vec<RawSegment>, heading: &Option<String>, current: &mut String| {
+        if !current.trim().is_empty() {
+            segments.push(RawSegment { heading: heading.clone(), text: std::mem::take(current) });
+        }
+        current.clear();
+    };
+    for (b, in_menu) in body.iter().zip(menu) {
+        if b.boilerplate || b.link_only || in_menu {
+            continue;
+        }
+        match b.kind {
+            BlockKind::Heading(_) => {
+                flush(&mut segments, &heading, &mut current);
+                heading = Some(b.text.clone());
+            }
+            kind => {
+                let starts_paragraph = kind == BlockKind::Paragraph;
+                if starts_paragraph && current.chars().count() >= SEGMENT_TARGET_CHARS {
+                    flush(&mut segments, &heading, &mut current);
+                }
+                if !current.is_empty() {
+                    current.push('\n');
+                }
+                current.push_str(&b.text);
+            }
+        }
+    }
+    flush(&mut segments, &heading, &mut current);
+    (segments, Some((start, end)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(t: &str) -> Block {
+        Block::new(BlockKind::Paragraph, t.into())
+    }
+    fn head(t: &str) -> Block {
+        Block::new(BlockKind::Heading(2), t.into())
+    }
+
+    #[test]
+    fn body_starts_at_policy_title_after_a_cookie_notice() {
+        let blocks = vec![
+            para("We use cookies to provide social media features and to analyse our traffic here."),
+            para("Forums"),
+            head("Privacy Policy"),
+            para("We collect your name and email address when you register for an account."),
+            head("Contact"),
+            para("Write to us at privacy@example.com with any question about this policy."),
+            para("Home"),
+        ];
+        let (segs, _) = split_segments(&blocks);
+        assert_eq!(segs.len(), 2);
+        assert_eq!(segs[0].heading.as_deref(), Some("Privacy Policy"));
+        assert!(segs[1].text.starts_with("Write to us"));
+    }
+
+    #[test]
+    fn menus_inside_the_body_are_dropped() {
+        let mut blocks = vec![head("Privacy"), para("We collect very little data about you, only what we need.")];
+        blocks.extend(["About", "Docs", "Blog", "Jobs"].map(para));
+        blocks.push(para("We keep server logs for thirty days and then delete them."));
+        let (segs, _) = split_segments(&blocks);
+        let all: String = segs.iter().map(|s| s.text.clone()).collect();
+        assert!(!all.contains("Docs"));
+        assert!(all.contains("thirty days"));
+    }
+
+    #[test]
+    fn nothing_readable_gives_no_segments() {
+        assert!(split_segments(&[para("Home"), para("About")]).0.is_empty());
+    }
+}

@@ -1,0 +1,311 @@
+//! Line-based reading of Markdown and plain-text dumps of pages.
+
+use super::{decode_entities, normalize_space, Block, BlockKind, Extracted};
+
+pub fn extract_lines(input: &str, markdown: bool) -> Extracted {
+    let mut out = Extracted::default();
+    let lines: Vec<&str> = input.lines().collect();
+    let mut start = 0;
+    if markdown {
+        start = read_front_matter(&lines, &mut out);
+    }
+    let mut i = start;
+    while i < lines.len() {
+        let raw = lines[i].trim_end();
+        let trimmed = raw.trim();
+        i += 1;
+        if trimmed.is_empty() || is_rule(trimmed) {
+            continue;
+        }
+        // Setext heading: a line underlined with === or ---.
+        if markdown && i < lines.len() && is_setext_underline(lines[i].trim()) {
+            let level = if lines[i].trim().starts_with('=') { 1 } else { 2 };
+            out.blocks.push(Block::new(BlockKind::Heading(level), clean_inline(trimmed)));
+            i += 1;
+            continue;
+        }
+        let mut block = classify_line(trimmed, markdown);
+        if block.text.is_empty() {
+            continue;
+        }
+        // Plain-text paragraphs wrapped over several lines: join continuation lines.
+        if !markdown && block.kind == BlockKind::Paragraph {
+            while i < lines.len() && continues(&block.text, lines[i].trim()) {
+                block.text.push(' ');
+                block.text.push_str(&normalize_space(lines[i].trim()));
+                i += 1;
+            }
+        }
+        out.blocks.push(block);
+    }
+    if !markdown {
+        promote_plain_headings(&mut out.blocks);
+    }
+    out
+}
+
+fn read_front_matter(lines: &[&str], out: &mut Extracted) -> usize {
+    if lines.first().map(|l| l.trim()) != Some("---") {
+        return 0;
+    }
+    for (n, line) in lines.iter().enumerate().skip(1) {
+        let line = line.trim();
+        if line == "---" {
+            return n + 1;
+        }
+        if let Some(title) = line.strip_prefix("title:") {
+            out.title = Some(title.trim().trim_matches('"').to_string());
+        }
+    }
+    0
+}
+
+fn is_rule(line: &str) -> bool {
+    line.len() >= 3 && line.chars().all(|c| matches!(c, '-' | '*' | '_' | ' ' | '='))
+}
+
+fn is_setext_underline(line: &str) -> bool {
+    line.len() >= 3 && (line.chars().all(|c| c == '=') || line.chars().all(|c| c == '-'))
+}
+
+fn classify_line(line: &str, markdown: bool) -> Block {
+    if markdown {
+        let hashes = line.chars().take_while(|c| *c == '#').count();
+        if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
+            let text = clean_inline(line[hashes..].trim().trim_end_matches('#'));
+            return Block::new(BlockKind::Heading(hashes as u8), text);
+        }
+    }
+    let body = line.trim_start_matches('>').trim();
+    if let Some(item) = strip_bullet(body) {
+        let mut block = Block::new(BlockKind::ListItem, clean_inline(item));
+        block.link_only = markdown && is_link_only(item);
+        if markdown && is_bold_only(item) && word_count(&block.text) <= 12 {
+            block.kind = BlockKind::Heading(3);
+        }
+        return block;
+    }
+    let text = clean_inline(&body.replace('|', " "));
+    let mut block = Block::new(BlockKind::Paragraph, text);
+    block.link_only = markdown && is_link_only(body);
+    if markdown && is_bold_only(strip_number(body)) && word_count(&block.text) <= 14 {
+        block.kind = BlockKind::Heading(3);
+    }
+    block
+}
+
+fn strip_bullet(line: &str) -> Option<&str> {
+    for bullet in ["* ", "- ", "+ ", "• ", "· ", "– "] {
+        if let Some(rest) = line.strip_prefix(bullet) {
+            return Some(rest.trim());
+        }
+    }
+    None
+}
+
+/// "1\." "4.1" "a)" "(一)" "IV." and the like at the start of a line.
+pub fn numbering_len(line: &str) -> usize {
+    let bytes: Vec<char> = line.chars().take(12).collect();
+    let mut i = 0;
+    if bytes.first() == Some(&'(') {
+        let close = bytes.iter().position(|c| *c == ')').filter(|p| *p <= 5);
+        return close.map_or(0, |p| bytes[..=p].iter().map(|c| c.len_utf8()).sum());
+    }
+    while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == '.' || bytes[i] == '\\') {
+        i += 1;
+    }
+    if i == 0 {
+        let roman = bytes.iter().take_while(|c| matches!(c, 'I' | 'V' | 'X')).count();
+        let letter = usize::from(bytes.first().is_some_and(|c| c.is_ascii_lowercase()));
+        let n = if roman > 0 { roman } else { letter };
+        if n > 0 && matches!(bytes.get(n), Some('.') | Some(')')) && bytes.get(n + 1) == Some(&' ') {
+            return n + 1;
+        }
+        return 0;
+    }
+    if matches!(bytes.get(i), Some(')')) {
+        i += 1;
+    }
+    let has_digit = bytes[..i].iter().any(|c| c.is_ascii_digit());
+    if has_digit && matches!(bytes.get(i), Some(' ') | None) { i } else { 0 }
+}
+
+fn strip_number(line: &str) -> &str {
+    line[numbering_len(line)..].trim()
+}
+
+fn is_bold_only(s: &str) -> bool {
+    let s = s.trim();
+    (s.starts_with("**") && s.ends_with("**") && s.len() > 4) || (s.starts_with("__") && s.ends_with("__") && s.len() > 4)
+}
+
+/// A line made of links and separators only (a menu row).
+fn is_link_only(s: &str) -> bool {
+    if !s.contains("](") {
+        return false;
+    }
+    let mut rest = s.to_string();
+    while let Some(open) = rest.find('[') {
+        let Some(mid) = rest[open..].find("](").map(|p| open + p) else { break };
+        let Some(close) = rest[mid..].find(')').map(|p| mid + p) else { break };
+        rest.replace_range(open..=close, " ");
+    }
+    rest.chars().all(|c| !c.is_alphanumeric())
+}
+
+/// Remove Markdown inline syntax: links keep their text, images go, emphasis marks go.
+pub fn clean_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' && i + 1 < chars.len() && chars[i + 1].is_ascii_punctuation() {
+            out.push(chars[i + 1]);
+            i += 2;
+            continue;
+        }
+        if c == '!' && chars.get(i + 1) == Some(&'[') {
+            if let Some(end) = link_end(&chars, i + 1) {
+                i = end;
+                continue;
+            }
+        }
+        if c == '[' {
+            if let Some(end) = link_end(&chars, i) {
+                let text_end = chars[i..].iter().position(|c| *c == ']').map_or(i, |p| i + p);
+                let inner: String = chars[i + 1..text_end].iter().collect();
+                out.push_str(&clean_inline(&inner));
+                i = end;
+                continue;
+            }
+        }
+        if c == '<' {
+            // Autolinks <https://x> and <python.org> keep their text.
+            if let Some(p) = chars[i..].iter().position(|c| *c == '>') {
+                let inner: String = chars[i + 1..i + p].iter().collect();
+                if !inner.contains(' ') && inner.contains('.') {
+                    out.push_str(&inner);
+                    i += p + 1;
+                    continue;
+                }
+            }
+        }
+        if c == '*' || (c == '_' && (i == 0 || i + 1 == chars.len() || chars[i + 1] == '_' || chars[i - 1] == '_')) || c == '`' {
+            i += 1;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    normalize_space(&decode_entities(&out))
+}
+
+/// For `[text](url)` starting at `open`, the index just past the `)`.
+fn link_end(chars: &[char], open: usize) -> Option<usize> {
+    let close = open + chars[open..].iter().position(|c| *c == ']')?;
+    if chars.get(close + 1) != Some(&'(') {
+        return None;
+    }
+    let mut depth = 0;
+    for (k, c) in chars.iter().enumerate().skip(close + 1) {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(k + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end().ends_with(['.', '!', '?', ':', ';', '。', '"', '”', ')'])
+}
+
+/// Whether `next` continues the wrapped paragraph `text`.
+fn continues(text: &str, next: &str) -> bool {
+    !next.is_empty()
+        && !ends_sentence(text)
+        && next.chars().next().is_some_and(|c| c.is_lowercase())
+        && strip_bullet(next).is_none()
+}
+
+/// In plain text, short title-like lines become headings.
+fn promote_plain_headings(blocks: &mut [Block]) {
+    for n in 0..blocks.len() {
+        let next_longer = blocks.get(n + 1).is_some_and(|b| word_count(&b.text) > word_count(&blocks[n].text));
+        let b = &mut blocks[n];
+        if b.kind == BlockKind::Paragraph && looks_like_heading(&b.text) && next_longer {
+            let num = numbering_len(&b.text);
+            let dots = b.text[..num].matches('.').filter(|_| true).count();
+            b.kind = BlockKind::Heading(if num > 0 && dots >= 2 { 3 } else { 2 });
+        }
+    }
+}
+
+pub fn looks_like_heading(text: &str) -> bool {
+    let words = word_count(text);
+    if words == 0 || words > 14 || text.chars().count() > 100 {
+        return false;
+    }
+    if text.trim_end().ends_with(['.', ',', ';']) && !text.trim_end().ends_with("etc.") {
+        return false;
+    }
+    let body = strip_number(text);
+    let letters: Vec<char> = body.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() >= 3 && letters.iter().all(|c| !c.is_lowercase());
+    let capitalised = body
+        .split_whitespace()
+        .filter(|w| w.chars().count() > 3)
+        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+    numbering_len(text) > 0 || all_caps || capitalised || text.ends_with('?')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_headings_links_and_escapes() {
+        let md = "PRIVACY POLICY\n==========\n\n1\\. **Who are we?**\n\n1.1 We are X LLP. Mail [us](mailto:a@b.c).\n\n* [Forums](https://x/forums/)\n";
+        let ex = extract_lines(md, true);
+        assert_eq!(ex.blocks[0].kind, BlockKind::Heading(1));
+        assert_eq!(ex.blocks[1].kind, BlockKind::Heading(3));
+        assert_eq!(ex.blocks[1].text, "1. Who are we?");
+        assert_eq!(ex.blocks[2].text, "1.1 We are X LLP. Mail us.");
+        assert!(ex.blocks[3].link_only);
+    }
+
+    #[test]
+    fn front_matter_title() {
+        let ex = extract_lines("---\ntitle: Privacy Notice\n---\n# Heading\n", true);
+        assert_eq!(ex.title.as_deref(), Some("Privacy Notice"));
+        assert_eq!(ex.blocks.len(), 1);
+    }
+
+    #[test]
+    fn plain_text_numbered_headings() {
+        let ex = extract_lines("2. Information We Collect\nWe do not collect, store, or transmit your code at all.\n", false);
+        assert_eq!(ex.blocks[0].kind, BlockKind::Heading(2));
+        assert_eq!(ex.blocks[1].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn numbering_forms() {
+        assert_eq!(numbering_len("4.1 Information"), 3);
+        assert_eq!(numbering_len("a) first"), 2);
+        assert_eq!(numbering_len("(一)Specifically"), "(一)".len());
+        assert_eq!(numbering_len("IV. Rights"), 3);
+        assert_eq!(numbering_len("2018 was"), 4);
+        assert_eq!(numbering_len("Words"), 0);
+    }
+}

@@ -1,0 +1,188 @@
+//! The knowledge privlens reads policies with: lexicons, known third parties and recipient
+//! kinds, all from JSON files under `data/` (see `build.rs`), parsed once per process.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::matcher::PhraseMatcher;
+
+mod files {
+    include!(concat!(env!("OUT_DIR"), "/data_files.rs"));
+}
+pub use files::{BUTTON_LABELS, CONSENT_PLATFORMS, THIRD_PARTIES};
+
+/// Ids mapped to the phrases that express them.
+pub struct Lexicon {
+    pub ids: Vec<String>,
+    pub matcher: PhraseMatcher,
+}
+
+impl Lexicon {
+    pub fn from_json(json: &str) -> Result<Self, String> {
+        let map: BTreeMap<String, Vec<String>> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        Ok(Self::from_map(&map))
+    }
+
+    fn from_map(map: &BTreeMap<String, Vec<String>>) -> Self {
+        let ids: Vec<String> = map.keys().cloned().collect();
+        let matcher = PhraseMatcher::new(
+            map.values().enumerate().flat_map(|(i, phrases)| phrases.iter().map(move |p| (i, p.as_str(), false))),
+        );
+        Lexicon { ids, matcher }
+    }
+
+    pub fn index(&self, id: &str) -> Option<usize> {
+        self.ids.iter().position(|i| i == id)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct KnownParty {
+    pub name: String,
+    #[serde(default)]
+    pub owner: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub domains: Vec<String>,
+    #[serde(default)]
+    pub match_case: bool,
+    /// Filled from the file the entry is in.
+    #[serde(skip)]
+    pub category: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct RecipientKind {
+    pub id: String,
+    pub name: String,
+    pub category: String,
+    pub phrases: Vec<String>,
+}
+
+pub struct Knowledge {
+    pub data_types: Lexicon,
+    pub purposes: Lexicon,
+    pub rights: Lexicon,
+    pub laws: Lexicon,
+    pub security: Lexicon,
+    pub transfer_mechanisms: Lexicon,
+    pub regions: Lexicon,
+    pub categories: Lexicon,
+    pub document_kinds: Lexicon,
+    pub parties: Vec<KnownParty>,
+    pub party_matcher: PhraseMatcher,
+    pub recipients: Vec<RecipientKind>,
+    pub recipient_matcher: PhraseMatcher,
+}
+
+macro_rules! lexicon {
+    ($file:literal) => {
+        Lexicon::from_json(include_str!(concat!("../data/lexicon/", $file))).expect(concat!("valid lexicon ", $file))
+    };
+}
+
+pub fn load_parties() -> Result<Vec<KnownParty>, String> {
+    let mut all = Vec::new();
+    for (category, json) in THIRD_PARTIES {
+        let mut entries: Vec<KnownParty> = serde_json::from_str(json).map_err(|e| format!("{category}.json: {e}"))?;
+        for e in &mut entries {
+            e.category = category.to_string();
+            if e.aliases.is_empty() {
+                e.aliases.push(e.name.clone());
+            }
+        }
+        all.extend(entries);
+    }
+    Ok(all)
+}
+
+pub fn load_recipients() -> Result<Vec<RecipientKind>, String> {
+    serde_json::from_str(include_str!("../data/recipients.json")).map_err(|e| format!("recipients.json: {e}"))
+}
+
+fn build() -> Knowledge {
+    let parties = load_parties().expect("valid third-party files");
+    let party_matcher = PhraseMatcher::new(
+        parties.iter().enumerate().flat_map(|(i, p)| p.aliases.iter().map(move |a| (i, a.as_str(), p.match_case))),
+    );
+    let recipients = load_recipients().expect("valid recipients file");
+    let recipient_matcher =
+        PhraseMatcher::new(recipients.iter().enumerate().flat_map(|(i, r)| r.phrases.iter().map(move |p| (i, p.as_str(), false))));
+    Knowledge {
+        data_types: lexicon!("data_types.json"),
+        purposes: lexicon!("purposes.json"),
+        rights: lexicon!("rights.json"),
+        laws: lexicon!("laws.json"),
+        security: lexicon!("security.json"),
+        transfer_mechanisms: lexicon!("transfer_mechanisms.json"),
+        regions: lexicon!("regions.json"),
+        categories: lexicon!("categories.json"),
+        document_kinds: lexicon!("document_kinds.json"),
+        parties,
+        party_matcher,
+        recipients,
+        recipient_matcher,
+    }
+}
+
+pub fn knowledge() -> &'static Knowledge {
+    static K: OnceLock<Knowledge> = OnceLock::new();
+    K.get_or_init(build)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    const DATA_TYPES: &[&str] = &[
+        "name", "email", "phone", "postal_address", "username", "credentials", "payment_card", "financial",
+        "government_id", "date_of_birth", "demographics", "precise_location", "coarse_location", "ip_address",
+        "device_identifiers", "browser_device_info", "cookies_tracking", "usage_activity", "referrer", "user_content",
+        "communications", "contacts", "photos_media", "audio", "health", "biometric", "social_profile",
+        "purchase_history", "employment_education", "children_data", "inferences",
+    ];
+    const CATEGORIES: &[&str] = &[
+        "analytics", "advertising", "social", "payment", "hosting_cdn", "error_monitoring", "email_marketing",
+        "support", "consent_platform", "security", "authorities", "other",
+    ];
+
+    #[test]
+    fn lexicon_ids_are_the_report_ids() {
+        let k = knowledge();
+        let ids: HashSet<&str> = k.data_types.ids.iter().map(String::as_str).collect();
+        assert_eq!(ids, DATA_TYPES.iter().copied().collect());
+        assert_eq!(k.rights.ids.len(), 12);
+        assert_eq!(k.purposes.ids.len(), 9);
+        assert_eq!(k.categories.ids.len(), 12);
+        for id in ["gdpr", "uk_gdpr", "ccpa", "coppa", "pipeda", "lgpd"] {
+            assert!(k.laws.index(id).is_some(), "{id}");
+        }
+    }
+
+    #[test]
+    fn third_party_files_are_valid_and_large_enough() {
+        let parties = load_parties().unwrap();
+        assert!(parties.len() >= 150, "only {} known third parties", parties.len());
+        let mut names = HashSet::new();
+        for p in &parties {
+            assert!(CATEGORIES.contains(&p.category.as_str()), "{}: category {}", p.name, p.category);
+            assert!(names.insert(p.name.to_lowercase()), "duplicate {}", p.name);
+            assert!(p.aliases.iter().all(|a| a.trim().len() >= 2), "{}: empty alias", p.name);
+            assert!(p.domains.iter().all(|d| d.contains('.') && !d.contains('/')), "{}: bad domain", p.name);
+        }
+    }
+
+    #[test]
+    fn recipient_kinds_are_valid() {
+        let rec = load_recipients().unwrap();
+        assert!(rec.len() >= 10);
+        for r in rec {
+            assert!(CATEGORIES.contains(&r.category.as_str()), "{}", r.id);
+            assert!(!r.phrases.is_empty() && r.phrases.iter().all(|p| p == &p.to_lowercase()), "{}", r.id);
+        }
+    }
+}

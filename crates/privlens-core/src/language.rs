@@ -1,0 +1,38 @@
+//! The page's language: from the page's own declaration, else from common words.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+fn stopwords() -> &'static BTreeMap<String, Vec<String>> {
+    static S: OnceLock<BTreeMap<String, Vec<String>>> = OnceLock::new();
+    S.get_or_init(|| serde_json::from_str(include_str!("../data/lexicon/stopwords.json")).expect("valid stopwords.json"))
+}
+
+/// BCP 47 primary tag, e.g. `en`; `und` when nothing tells.
+pub fn detect(declared: Option<&str>, text: &str) -> String {
+    if let Some(tag) = declared.and_then(|d| d.split(['-', '_']).next()).filter(|t| (2..=3).contains(&t.len())) {
+        return tag.to_ascii_lowercase();
+    }
+    let sample: Vec<String> = text.split_whitespace().take(3000).map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase()).collect();
+    let best = stopwords()
+        .iter()
+        .map(|(lang, words)| (lang, sample.iter().filter(|w| words.contains(w)).count()))
+        .max_by_key(|(_, n)| *n);
+    match best {
+        Some((lang, n)) if n >= 3 && n * 20 >= sample.len().min(400) => lang.clone(),
+        _ => "und".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn declared_language_wins_then_words_decide() {
+        assert_eq!(detect(Some("de-DE"), "the and of"), "de");
+        assert_eq!(detect(None, "We collect the data and we use it for the service of our users."), "en");
+        assert_eq!(detect(None, "Wir erheben die Daten und nutzen sie für den Dienst, der unseren Nutzern die Daten zeigt."), "de");
+        assert_eq!(detect(None, "12345 !!!"), "und");
+    }
+}

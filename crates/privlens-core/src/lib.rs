@@ -1,0 +1,169 @@
+//! privlens core: reads a page (HTML, Markdown or text) and reports what it says about the
+//! reader's data, every finding with the sentence it came from. Pure Rust, no I/O; the
+//! command-line tool and the browser (through wasm) call [`scan`].
+
+pub mod banner;
+pub mod categorise;
+pub mod doc_kind;
+pub mod extract;
+pub mod grade;
+pub mod knowledge;
+pub mod language;
+pub mod matcher;
+pub mod practices;
+pub mod readability;
+pub mod report;
+pub mod sentences;
+pub mod signals;
+mod summary;
+
+use std::fmt;
+
+pub use extract::Format;
+pub use report::Report;
+
+/// Largest input accepted, in bytes. Policies run to a few hundred KB; 32 MiB leaves room for
+/// whole saved pages while bounding work and memory.
+pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+/// Report format version, bumped when a field changes meaning.
+pub const REPORT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScanError {
+    Empty,
+    Binary,
+    TooLarge { size: usize, limit: usize },
+}
+
+impl fmt::Display for ScanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScanError::Empty => write!(f, "the page is empty: there is no text to analyse"),
+            ScanError::Binary => write!(f, "this looks like a binary file, not a web page or text"),
+            ScanError::TooLarge { size, limit } => {
+                write!(f, "the page is too large to analyse ({size} bytes; the limit is {limit} bytes)")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ScanError {}
+
+/// One page to scan.
+#[derive(Debug, Clone, Default)]
+pub struct PageInput<'a> {
+    pub content: &'a str,
+    pub url: Option<&'a str>,
+    /// The title the browser shows, when known (HTML carries its own).
+    pub title: Option<&'a str>,
+    /// None: guessed from the content.
+    pub format: Option<Format>,
+    /// Consent-platform markers seen on the live page (`#id`, `.class`, `src:url`).
+    pub markers: Vec<String>,
+}
+
+/// Check raw bytes and turn them into text: rejects empty, binary and oversized input.
+pub fn decode_input(bytes: &[u8]) -> Result<String, ScanError> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(ScanError::TooLarge { size: bytes.len(), limit: MAX_INPUT_BYTES });
+    }
+    let sample = &bytes[..bytes.len().min(8192)];
+    let controls = sample.iter().filter(|b| **b == 0 || (**b < 8) || (**b > 13 && **b < 32 && **b != 27)).count();
+    if sample.contains(&0) || controls * 20 > sample.len().max(1) {
+        return Err(ScanError::Binary);
+    }
+    let text = String::from_utf8_lossy(bytes);
+    let replaced = text.chars().take(8192).filter(|c| *c == '\u{fffd}').count();
+    if replaced * 10 > text.chars().take(8192).count().max(1) {
+        return Err(ScanError::Binary);
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+    if text.trim().is_empty() {
+        return Err(ScanError::Empty);
+    }
+    Ok(text)
+}
+
+/// Scan one page.
+pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
+    if input.content.len() > MAX_INPUT_BYTES {
+        return Err(ScanError::TooLarge { size: input.content.len(), limit: MAX_INPUT_BYTES });
+    }
+    if input.content.trim().is_empty() {
+        return Err(ScanError::Empty);
+    }
+    let format = input.format.unwrap_or_else(|| extract::sniff_format(input.content));
+    let mut page = extract::extract(input.content, format);
+    page.markers.extend(input.markers.iter().cloned());
+    let (segments, body) = extract::split_segments(&page.blocks);
+    let sentences = sentences::split(&segments);
+    let title = input.title.map(str::to_string).or(page.title.clone());
+
+    let texts: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
+    let body_text = texts.join("\n");
+    let headings = top_headings(&page.blocks, body);
+    let kind = doc_kind::classify(&doc_kind::KindInput {
+        url: input.url,
+        title: title.as_deref(),
+        headings: &headings.iter().map(String::as_str).collect::<Vec<_>>(),
+        body: &body_text,
+    });
+    let is_policy = kind.kind.is_policy();
+    let date_lines: Vec<&str> = page.blocks.iter().filter(|b| !b.link_only).map(|b| b.text.as_str()).collect();
+    let (effective_date, last_updated) = practices::find_dates(&date_lines);
+    let read = readability::measure(&texts, sentences.len());
+
+    let ctx = practices::Ctx { segments: &segments, sentences: &sentences };
+    let practices = practices::extract_practices(&ctx);
+    let signals = if is_policy { signals::signals(&ctx, &practices) } else { Vec::new() };
+    let grade = grade::grade(&signals, is_policy);
+    let outside = |i: usize| body.is_none_or(|(s, e)| i < s || i > e);
+    let cookie_banner = banner::detect(&page.blocks, &page.markers, outside);
+
+    let segments = segments
+        .into_iter()
+        .map(|s| {
+            let (categories, scores) = categorise::categorise(s.heading.as_deref(), &s.text);
+            report::Segment { heading: s.heading, text: s.text, categories, scores }
+        })
+        .collect();
+    let language = language::detect(page.lang.as_deref(), &body_text);
+    let document = report::DocumentInfo {
+        kind: kind.kind,
+        is_policy,
+        confidence: kind.confidence,
+        reasons: kind.reasons,
+        effective_date,
+        last_updated,
+        word_count: read.words,
+        reading_minutes: read.minutes,
+        grade_level: read.grade_level,
+    };
+    let mut report = Report {
+        version: REPORT_VERSION,
+        url: input.url.map(str::to_string),
+        title,
+        language,
+        document,
+        segments,
+        practices,
+        signals,
+        grade,
+        cookie_banner,
+        summary: String::new(),
+    };
+    report.summary = summary::summarise(&report);
+    Ok(report)
+}
+
+/// The headings that name the page: the first few, body first.
+fn top_headings(blocks: &[extract::Block], body: Option<(usize, usize)>) -> Vec<String> {
+    let start = body.map_or(0, |(s, _)| s);
+    blocks[start..]
+        .iter()
+        .chain(blocks[..start].iter())
+        .filter(|b| matches!(b.kind, extract::BlockKind::Heading(_)) && !b.boilerplate)
+        .take(3)
+        .map(|b| b.text.clone())
+        .collect()
+}

@@ -1,0 +1,120 @@
+//! Finding lexicon phrases in text: many phrases at once (Aho-Corasick), whole words only.
+//! A phrase ending in `*` matches as a word prefix ("encrypt*" finds "encrypted").
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseMatch {
+    /// Index of the entry the phrase belongs to (the caller's id table).
+    pub entry: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+pub struct PhraseMatcher {
+    insensitive: Option<(AhoCorasick, Vec<(usize, bool)>)>,
+    sensitive: Option<(AhoCorasick, Vec<(usize, bool)>)>,
+}
+
+impl PhraseMatcher {
+    /// `phrases`: (entry index, phrase, match case).
+    pub fn new<'a>(phrases: impl IntoIterator<Item = (usize, &'a str, bool)>) -> Self {
+        let (mut ci, mut cs): (Vec<_>, Vec<_>) = (Vec::new(), Vec::new());
+        for (entry, phrase, case) in phrases {
+            let (text, prefix) = match phrase.strip_suffix('*') {
+                Some(p) => (p, true),
+                None => (phrase, false),
+            };
+            if text.trim().is_empty() {
+                continue;
+            }
+            let list = if case { &mut cs } else { &mut ci };
+            list.push((text.to_string(), entry, prefix));
+        }
+        let build = |list: Vec<(String, usize, bool)>, insensitive: bool| {
+            if list.is_empty() {
+                return None;
+            }
+            let ac = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(insensitive)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(list.iter().map(|(p, _, _)| p.as_str()))
+                .expect("lexicon phrases build an automaton");
+            Some((ac, list.into_iter().map(|(_, e, p)| (e, p)).collect()))
+        };
+        PhraseMatcher { insensitive: build(ci, true), sensitive: build(cs, false) }
+    }
+
+    /// Every whole-word match in `text`, in order of position.
+    pub fn find_all(&self, text: &str) -> Vec<PhraseMatch> {
+        let mut out = Vec::new();
+        for (ac, meta) in [&self.insensitive, &self.sensitive].into_iter().flatten() {
+            for m in ac.find_iter(text) {
+                let (entry, prefix) = meta[m.pattern().as_usize()];
+                let end = if prefix { word_end(text, m.end()) } else { m.end() };
+                if is_boundary_before(text, m.start()) && (prefix || is_boundary_after(text, end)) {
+                    out.push(PhraseMatch { entry, start: m.start(), end });
+                }
+            }
+        }
+        out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        // The two automata may overlap: a match inside a longer one is not a match of its own.
+        let mut kept: Vec<PhraseMatch> = Vec::with_capacity(out.len());
+        for m in out {
+            if !kept.last().is_some_and(|k| m.start < k.end) {
+                kept.push(m);
+            }
+        }
+        kept
+    }
+
+    pub fn contains_any(&self, text: &str) -> bool {
+        !self.find_all(text).is_empty()
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn is_boundary_before(text: &str, at: usize) -> bool {
+    let first = text[at..].chars().next();
+    // Phrases that start with punctuation ("@", "(") need no boundary.
+    if first.is_some_and(|c| !is_word_char(c)) {
+        return true;
+    }
+    text[..at].chars().next_back().is_none_or(|c| !is_word_char(c))
+}
+
+fn is_boundary_after(text: &str, at: usize) -> bool {
+    let last = text[..at].chars().next_back();
+    if last.is_some_and(|c| !is_word_char(c)) {
+        return true;
+    }
+    text[at..].chars().next().is_none_or(|c| !is_word_char(c))
+}
+
+fn word_end(text: &str, from: usize) -> usize {
+    text[from..].find(|c: char| !is_word_char(c)).map_or(text.len(), |p| from + p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words_only_and_longest_wins() {
+        let m = PhraseMatcher::new([(0, "email", false), (1, "email address", false), (2, "age", false)]);
+        let found = m.find_all("Your Email Address and page views.");
+        assert_eq!(found, vec![PhraseMatch { entry: 1, start: 5, end: 18 }]);
+    }
+
+    #[test]
+    fn prefix_phrases_and_case_sensitive_entries() {
+        let m = PhraseMatcher::new([(0, "encrypt*", false), (1, "Square", true)]);
+        let found = m.find_all("Data is encrypted; a square is not Square.");
+        assert_eq!(found.len(), 2);
+        assert_eq!(&"Data is encrypted; a square is not Square."[found[0].start..found[0].end], "encrypted");
+        assert_eq!(found[1].entry, 1);
+    }
+}

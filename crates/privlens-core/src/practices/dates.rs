@@ -1,0 +1,125 @@
+//! Effective and last-updated dates, as ISO strings ("2018-05-10", or "2025-02").
+
+use std::sync::OnceLock;
+
+use regex_lite::Regex;
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+];
+const EFFECTIVE: &[&str] = &["effective date", "effective as of", "effective on", "effective from", "effective:", "in effect", "gültig ab", "en vigueur", "effective"];
+const UPDATED: &[&str] = &["last updated", "last modified", "last revised", "last amended", "updated on", "updated:", "date of last revision", "revised on", "revised:", "last update", "updated", "stand:", "zuletzt aktualisiert", "dernière mise à jour", "última actualización"];
+/// How far after the cue a date may sit (characters).
+const WINDOW: usize = 60;
+
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.to_ascii_lowercase();
+    let matches = |m: &&str| w == **m || (w.len() >= 3 && m.starts_with(w.as_str()) && (w.len() == 3 || w == "sept"));
+    MONTHS.iter().position(matches).map(|i| i as u32 + 1)
+}
+
+fn date_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?i)\b(?:(\d{4})-(\d{1,2})-(\d{1,2})",                                                   // 2018-05-10
+            r"|(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})",                 // 10 May 2018
+            r"|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})",                               // May 10, 2018
+            r"|([a-z]{3,9})\.?,?\s+(\d{4})",                                                           // February 2025
+            r"|(\d{1,2})[/.](\d{1,2})[/.](\d{4}))",                                                    // 10/05/2018
+        ))
+        .expect("valid regex")
+    })
+}
+
+fn valid(y: u32, m: u32, d: Option<u32>) -> Option<String> {
+    if !(1990..=2100).contains(&y) || !(1..=12).contains(&m) {
+        return None;
+    }
+    match d {
+        Some(d) if (1..=31).contains(&d) => Some(format!("{y:04}-{m:02}-{d:02}")),
+        Some(_) => None,
+        None => Some(format!("{y:04}-{m:02}")),
+    }
+}
+
+/// The first date in `text`, as ISO.
+pub fn parse_date(text: &str) -> Option<String> {
+    let c = date_regex().captures(text)?;
+    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let word = |i: usize| c.get(i).and_then(|m| month_number(m.as_str()));
+    if let Some(y) = num(1) {
+        return valid(y, num(2)?, num(3));
+    }
+    if let Some(y) = num(6) {
+        return valid(y, word(5)?, num(4));
+    }
+    if let Some(y) = num(9) {
+        return valid(y, word(7)?, num(8));
+    }
+    if let Some(y) = num(11) {
+        return valid(y, word(10)?, None);
+    }
+    // dd/mm/yyyy unless the first number can only be a month's day in US order.
+    let (a, b, y) = (num(12)?, num(13)?, num(14)?);
+    if a > 12 { valid(y, b, Some(a)) } else { valid(y, a, Some(b)) }
+}
+
+/// (effective date, last updated) from the page's text, searched near their cues. A cue
+/// followed by a template placeholder ("{{...}}") gives null, not some later date.
+pub fn find_dates(lines: &[&str]) -> (Option<String>, Option<String>) {
+    let mut effective = None;
+    let mut updated = None;
+    for line in lines {
+        let lower = line.to_lowercase();
+        if effective.is_none() {
+            effective = date_after(line, &lower, EFFECTIVE);
+        }
+        if updated.is_none() {
+            updated = date_after(line, &lower, UPDATED);
+        }
+        if effective.is_some() && updated.is_some() {
+            break;
+        }
+    }
+    (effective, updated)
+}
+
+fn date_after(line: &str, lower: &str, cues: &[&str]) -> Option<String> {
+    for cue in cues {
+        let Some(pos) = lower.find(cue) else { continue };
+        let from = pos + cue.len();
+        let window: String = line[from..].chars().take(WINDOW).collect();
+        if window.contains("{{") || window.contains("{%") {
+            return None;
+        }
+        if let Some(d) = parse_date(&window) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_common_date_forms() {
+        assert_eq!(parse_date("10 May 2018.").as_deref(), Some("2018-05-10"));
+        assert_eq!(parse_date("May 10th, 2018").as_deref(), Some("2018-05-10"));
+        assert_eq!(parse_date("February 2025").as_deref(), Some("2025-02"));
+        assert_eq!(parse_date("2023-01-31").as_deref(), Some("2023-01-31"));
+        assert_eq!(parse_date("31/01/2023").as_deref(), Some("2023-01-31"));
+        assert_eq!(parse_date("Maybe 2025"), None);
+    }
+
+    #[test]
+    fn finds_dates_near_cues_and_ignores_placeholders() {
+        let (e, u) = find_dates(&["**Effective Date: 10 May 2018.**", "Last updated: February 2025"]);
+        assert_eq!(e.as_deref(), Some("2018-05-10"));
+        assert_eq!(u.as_deref(), Some("2025-02"));
+        let (e, u) = find_dates(&["Last updated **{{git_revision_date_localized}}**", "Copyright 2024"]);
+        assert_eq!((e, u), (None, None));
+    }
+}

@@ -1,0 +1,139 @@
+//! Children, international transfers, security measures, contacts and policy changes.
+
+use std::sync::OnceLock;
+
+use regex_lite::Regex;
+
+use super::{lexicon_findings, Ctx, FindingSet};
+use crate::knowledge::Knowledge;
+use crate::report::{Changes, Children, Contact, Finding, Transfer};
+use crate::sentences::{contains_phrase, has_any, verb_negated};
+
+fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("valid regex"))
+}
+
+pub fn children(ctx: &Ctx) -> Option<Children> {
+    static AGE: OnceLock<Regex> = OnceLock::new();
+    let age = regex(&AGE, r"(?i)\b(?:under|below|younger than|less than|over|at least|minimum age of|age of)\s+(?:the\s+age\s+of\s+)?(\d{1,2})\b|\b(\d{1,2})\s+(?:years of age|years old)");
+    let mut found: Option<Children> = None;
+    for s in ctx.sentences {
+        if !has_any(s.text, &["child", "minor", "kid", "age", "years", "coppa", "teen", "parent", "old"]) {
+            continue;
+        }
+        let about_children = has_any(s.text, &["child", "minor", "kid", "coppa", "teen", "parent", "under", "younger"]) || has_any(ctx.heading(s), &["child", "minor", "age"]);
+        if !about_children {
+            continue;
+        }
+        let stated = age.captures(s.text).and_then(|c| c.get(1).or(c.get(2))).and_then(|m| m.as_str().parse::<u32>().ok());
+        let entry = found.get_or_insert(Children { min_age: None, evidence: Vec::new() });
+        if entry.min_age.is_none() {
+            if let Some(a) = stated.filter(|a| (8..=21).contains(a)) {
+                entry.min_age = Some(a);
+            }
+        }
+        if entry.evidence.len() < 3 {
+            entry.evidence.push(ctx.evidence(s));
+        }
+    }
+    found
+}
+
+const TRANSFER_CUES: &[&str] = &["transfer", "stored in", "processed in", "located in", "outside", "servers in", "hosted in", "cross-border", "international", "country", "countries", "shield", "clauses", "adequa"];
+
+pub fn transfer(ctx: &Ctx, k: &Knowledge) -> Transfer {
+    let mechanisms = lexicon_findings(ctx, &k.transfer_mechanisms, |s, _, at| !verb_negated(s.text, at, &["rel", "us", "particip", "certif"])).into_vec();
+    let mut out = Transfer { mechanisms, ..Transfer::default() };
+    for s in ctx.sentences {
+        if !contains_phrase(s.text, TRANSFER_CUES) {
+            continue;
+        }
+        let mut named = false;
+        for m in k.regions.matcher.find_all(s.text) {
+            let region = &k.regions.ids[m.entry];
+            if !out.regions.contains(region) {
+                out.regions.push(region.clone());
+            }
+            named = true;
+        }
+        if named && out.evidence.len() < 3 {
+            out.evidence.push(ctx.evidence(s));
+        }
+    }
+    out
+}
+
+pub fn security(ctx: &Ctx, k: &Knowledge) -> Vec<Finding> {
+    lexicon_findings(ctx, &k.security, |s, id, at| {
+        if id == "breach_notification" {
+            return has_any(s.text, &["notify", "inform"]);
+        }
+        !verb_negated(s.text, at, &["encrypt", "use", "employ", "guarant"]) && !contains_phrase(s.text, &["unencrypted", "not encrypted"])
+    })
+    .into_vec()
+}
+
+pub fn contacts(ctx: &Ctx) -> Vec<Contact> {
+    static EMAIL: OnceLock<Regex> = OnceLock::new();
+    let email = regex(&EMAIL, r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}");
+    let mut out: Vec<Contact> = Vec::new();
+    let mut push = |kind: &str, value: String, ev| {
+        if !out.iter().any(|c: &Contact| c.kind == kind && c.value.eq_ignore_ascii_case(&value)) {
+            out.push(Contact { kind: kind.to_string(), value, evidence: ev });
+        }
+    };
+    for s in ctx.sentences {
+        for m in email.find_iter(s.text) {
+            push("email", m.as_str().trim_end_matches('.').to_string(), ctx.evidence(s));
+        }
+        if contains_phrase(s.text, &["data protection officer", " dpo", "(dpo)", "datenschutzbeauftragte"]) {
+            push("dpo", "Data protection officer".to_string(), ctx.evidence(s));
+        }
+        if contains_phrase(s.text, &["contact form", "web form", "online form", "privacy request form", "webform"]) && has_any(s.text, &["contact", "request", "question"]) {
+            push("web_form", "Contact form".to_string(), ctx.evidence(s));
+        }
+    }
+    out
+}
+
+const EMAIL_NOTICE: &[&str] = &["by email", "by e-mail", "via email", "via e-mail", "send you an email", "email you", "notify you by", "notice by email", "emailing you", "e-mail notification", "email notification", "directly notify", "notify you directly", "contact you"];
+/// An active notice on the site: the reader sees it without looking for it.
+const SITE_NOTICE: &[&str] = &["prominent notice", "notice on our", "notice on the", "banner", "prominently post", "prominently display", "notification on our", "pop-up", "prominently"];
+/// The new version is merely put up; the reader has to check.
+const POSTED: &[&str] = &["posting the", "post the", "post any", "posted on", "on this page", "on our website", "on the website", "on our site", "on this site", "banner", "updated date", "last updated", "revised date", "effective date", "homepage", "check whenever", "check this page", "review this policy", "posted here", "check back"];
+const CONTINUED_USE: &[&str] = &["continued use", "continue to use", "continuing to use", "use the site after", "use the service after", "use our services after", "continue using", "after its effective date", "you will be deemed", "assume you agree", "constitutes your acceptance", "constitute acceptance", "deemed to have accepted", "constitutes acceptance", "signifies your acceptance", "means you accept", "continued access"];
+
+pub fn changes(ctx: &Ctx) -> Changes {
+    let mut out = Changes::default();
+    let mut seen = FindingSet::default();
+    for s in ctx.sentences {
+        let about_change = has_any(s.text, &["change", "update", "modif", "amend", "revis"])
+            && (has_any(s.text, &["policy", "notice", "statement", "terms"]) || has_any(ctx.heading(s), &["change", "update", "policy", "revis"]));
+        let heading_change = has_any(ctx.heading(s), &["change", "update", "amend", "revis", "might the policy"]);
+        if !(about_change || heading_change) {
+            continue;
+        }
+        let mut relevant = false;
+        if contains_phrase(s.text, EMAIL_NOTICE) && !verb_negated(s.text, 0, &["notify", "email", "send", "contact"]) {
+            seen.add("notice_by_email", ctx.evidence(s));
+            relevant = true;
+        }
+        if contains_phrase(s.text, SITE_NOTICE) {
+            seen.add("notice_on_site", ctx.evidence(s));
+            relevant = true;
+        } else if contains_phrase(s.text, POSTED) {
+            seen.add("posted_only", ctx.evidence(s));
+            relevant = true;
+        }
+        if contains_phrase(s.text, CONTINUED_USE) && has_any(s.text, &["agree", "accept", "consent", "deemed", "bound", "assume", "constitut"]) {
+            out.continued_use_is_acceptance = true;
+            relevant = true;
+        }
+        if relevant && out.evidence.len() < 3 {
+            out.evidence.push(ctx.evidence(s));
+        }
+    }
+    let active = seen.has("notice_by_email") || seen.has("notice_on_site");
+    out.notice = seen.into_vec().into_iter().map(|f| f.id).filter(|id| !(active && id == "posted_only")).collect();
+    out
+}

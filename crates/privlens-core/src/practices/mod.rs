@@ -1,0 +1,97 @@
+//! What the policy says about the reader's data: one module per kind of practice, all
+//! reading the same sentences and returning findings with evidence.
+
+mod collection;
+mod dates;
+mod legal;
+mod misc;
+mod retention;
+mod sharing;
+
+pub use dates::find_dates;
+
+use crate::extract::RawSegment;
+use crate::knowledge::{knowledge, Lexicon};
+use crate::report::{Evidence, Finding, Practices};
+use crate::sentences::{evidence, Sentence};
+
+/// Evidence kept per finding: enough to convince, few enough to read.
+const MAX_EVIDENCE: usize = 3;
+
+pub struct Ctx<'a> {
+    pub segments: &'a [RawSegment],
+    pub sentences: &'a [Sentence<'a>],
+}
+
+impl Ctx<'_> {
+    pub fn evidence(&self, s: &Sentence) -> Evidence {
+        evidence(self.segments, s)
+    }
+
+    pub fn heading(&self, s: &Sentence) -> &str {
+        self.segments[s.segment].heading.as_deref().unwrap_or("")
+    }
+
+    /// The segment's text before sentence `s`, the lead-in of a list.
+    pub fn lead_in(&self, s: &Sentence) -> &str {
+        &self.segments[s.segment].text[..s.start]
+    }
+}
+
+/// Findings keyed by id, in order of first appearance.
+#[derive(Default)]
+pub struct FindingSet(Vec<Finding>);
+
+impl FindingSet {
+    pub fn add(&mut self, id: &str, ev: Evidence) {
+        match self.0.iter_mut().find(|f| f.id == id) {
+            Some(f) => {
+                if f.evidence.len() < MAX_EVIDENCE && !f.evidence.iter().any(|e| e.segment == ev.segment && e.start == ev.start) {
+                    f.evidence.push(ev);
+                }
+            }
+            None => self.0.push(Finding { id: id.to_string(), evidence: vec![ev] }),
+        }
+    }
+
+    pub fn has(&self, id: &str) -> bool {
+        self.0.iter().any(|f| f.id == id)
+    }
+
+    pub fn into_vec(self) -> Vec<Finding> {
+        self.0
+    }
+}
+
+/// Every sentence mentioning a lexicon id, with the match's byte offset in the sentence,
+/// filtered by `keep`.
+pub fn lexicon_findings(ctx: &Ctx, lex: &Lexicon, mut keep: impl FnMut(&Sentence, &str, usize) -> bool) -> FindingSet {
+    let mut set = FindingSet::default();
+    for s in ctx.sentences {
+        for m in lex.matcher.find_all(s.text) {
+            let id = &lex.ids[m.entry];
+            if keep(s, id, m.start) {
+                set.add(id, ctx.evidence(s));
+            }
+        }
+    }
+    set
+}
+
+pub fn extract_practices(ctx: &Ctx) -> Practices {
+    let k = knowledge();
+    let (data_collected, purposes) = collection::collected(ctx, k);
+    Practices {
+        data_collected,
+        purposes,
+        third_parties: sharing::third_parties(ctx, k),
+        retention: retention::periods(ctx),
+        rights: legal::rights(ctx, k),
+        laws: legal::laws(ctx, k),
+        children: misc::children(ctx),
+        international_transfer: misc::transfer(ctx, k),
+        security_measures: misc::security(ctx, k),
+        contacts: misc::contacts(ctx),
+        changes: misc::changes(ctx),
+    }
+}

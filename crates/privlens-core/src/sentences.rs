@@ -1,0 +1,185 @@
+//! Sentences of the extracted segments, with their byte ranges, and the clause and negation
+//! helpers every extractor shares.
+
+use crate::extract::RawSegment;
+use crate::report::Evidence;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Sentence<'a> {
+    pub segment: usize,
+    /// Byte range inside the segment's text.
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+const ABBREVIATIONS: &[&str] = &["e.g", "i.e", "etc", "inc", "ltd", "co", "no", "vs", "mr", "mrs", "dr", "u.s", "st", "art", "sec", "para", "approx", "corp", "llc"];
+
+/// Split every segment into sentences; lines (list items) always end a sentence.
+pub fn split<'a>(segments: &'a [RawSegment]) -> Vec<Sentence<'a>> {
+    let mut out = Vec::new();
+    for (n, seg) in segments.iter().enumerate() {
+        let text = seg.text.as_str();
+        let mut line_start = 0;
+        for line in text.split('\n') {
+            split_line(text, line_start, line, n, &mut out);
+            line_start += line.len() + 1;
+        }
+    }
+    out
+}
+
+fn split_line<'a>(text: &'a str, offset: usize, line: &'a str, segment: usize, out: &mut Vec<Sentence<'a>>) {
+    let mut start = 0;
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if matches!(c, b'.' | b'!' | b'?') && ends_here(line, i) {
+            push(text, offset + start, offset + i + 1, segment, out);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    push(text, offset + start, offset + line.len(), segment, out);
+}
+
+/// Whether the stop at byte `i` ends a sentence (next is space then a capital, digit or quote).
+fn ends_here(line: &str, i: usize) -> bool {
+    let after = &line[i + 1..];
+    if !after.starts_with(' ') {
+        return false;
+    }
+    let next = after.trim_start().chars().next();
+    if !next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '(' | '‘')) {
+        return false;
+    }
+    if line.as_bytes()[i] != b'.' {
+        return true;
+    }
+    let word_start = line[..i].rfind(|c: char| c.is_whitespace() || c == '(').map_or(0, |p| p + 1);
+    let word = line[word_start..i].to_ascii_lowercase();
+    !(ABBREVIATIONS.contains(&word.as_str()) || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)))
+}
+
+fn push<'a>(text: &'a str, start: usize, end: usize, segment: usize, out: &mut Vec<Sentence<'a>>) {
+    let raw = &text[start..end];
+    let lead = raw.len() - raw.trim_start().len();
+    let trimmed = raw.trim();
+    if trimmed.chars().any(char::is_alphanumeric) {
+        let s = start + lead;
+        out.push(Sentence { segment, start: s, end: s + trimmed.len(), text: trimmed });
+    }
+}
+
+/// Evidence for a sentence, in character offsets; long sentences are cut for the quote.
+pub fn evidence(segments: &[RawSegment], s: &Sentence) -> Evidence {
+    let seg = &segments[s.segment].text;
+    let start = seg[..s.start].chars().count();
+    let end = start + s.text.chars().count();
+    Evidence { segment: s.segment, start, end, quote: quote(s.text) }
+}
+
+const MAX_QUOTE_CHARS: usize = 320;
+
+fn quote(text: &str) -> String {
+    if text.chars().count() <= MAX_QUOTE_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX_QUOTE_CHARS).collect();
+    let at_word = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", &cut[..at_word])
+}
+
+const CLAUSE_BREAKS: &[&str] = &[";", ":", " but ", " however", " except", " unless", " other than", " although", " whereas", " while "];
+
+/// The clause of `sentence` around byte `at`.
+pub fn clause(sentence: &str, at: usize) -> (usize, usize) {
+    let lower = sentence.to_ascii_lowercase();
+    let start = CLAUSE_BREAKS.iter().filter_map(|b| lower[..at].rfind(b).map(|p| p + b.len())).max().unwrap_or(0);
+    let end = CLAUSE_BREAKS.iter().filter_map(|b| lower[at..].find(b).map(|p| at + p)).min().unwrap_or(sentence.len());
+    (start, end)
+}
+
+const NEGATIONS: &[&str] = &["not", "never", "no", "neither", "nor", "none", "nothing", "don't", "doesn't", "won't", "didn't", "cannot", "can't", "isn't", "aren't", "without"];
+
+fn words_lower(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect()
+}
+
+/// Whether a verb from `verbs` (stems) is negated in the clause of `sentence` around byte `at`:
+/// "we do not collect", "is never stored", "no ... is collected".
+pub fn verb_negated(sentence: &str, at: usize, verbs: &[&str]) -> bool {
+    let (cs, ce) = clause(sentence, at);
+    let words = words_lower(&sentence[cs..ce]);
+    for (i, w) in words.iter().enumerate() {
+        if !NEGATIONS.contains(&w.as_str()) && !w.ends_with("n't") {
+            continue;
+        }
+        let window = &words[i + 1..(i + 5).min(words.len())];
+        if window.iter().any(|x| verbs.iter().any(|v| x.starts_with(v))) {
+            return true;
+        }
+        // "No personal information is collected": the verb comes later in the clause.
+        if w == "no" && words[i + 1..].iter().any(|x| verbs.iter().any(|v| x.starts_with(v))) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the clause around `at` contains any of `stems` as word starts.
+pub fn clause_has(sentence: &str, at: usize, stems: &[&str]) -> bool {
+    let (cs, ce) = clause(sentence, at);
+    words_lower(&sentence[cs..ce]).iter().any(|w| stems.iter().any(|s| w.starts_with(s)))
+}
+
+pub fn has_any(text: &str, stems: &[&str]) -> bool {
+    words_lower(text).iter().any(|w| stems.iter().any(|s| w.starts_with(s)))
+}
+
+pub fn contains_phrase(text: &str, phrases: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    phrases.iter().any(|p| lower.contains(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(t: &str) -> Vec<RawSegment> {
+        vec![RawSegment { heading: None, text: t.into() }]
+    }
+
+    #[test]
+    fn splits_sentences_but_not_abbreviations() {
+        let s = seg("We use e.g. cookies. Then we stop! Data from the U.S. Government is kept.\nA list item");
+        let got: Vec<&str> = split(&s).iter().map(|x| x.text).collect();
+        assert_eq!(got, vec!["We use e.g. cookies.", "Then we stop!", "Data from the U.S. Government is kept.", "A list item"]);
+    }
+
+    #[test]
+    fn evidence_uses_character_offsets() {
+        let s = seg("Über uns. Wir sammeln Daten.");
+        let sentences = split(&s);
+        let e = evidence(&s, &sentences[1]);
+        assert_eq!((e.start, e.end), (10, 28));
+        assert_eq!(e.quote, "Wir sammeln Daten.");
+    }
+
+    #[test]
+    fn negation_is_scoped_to_the_clause() {
+        let verbs = ["collect", "store"];
+        let s = "We do not collect your credit card number";
+        assert!(verb_negated(s, s.find("credit").unwrap(), &verbs));
+        let s = "We don't store personal information unless required; we collect your email";
+        assert!(!verb_negated(s, s.find("email").unwrap(), &verbs));
+        let s = "No personal information is collected.";
+        assert!(verb_negated(s, 3, &verbs));
+        let s = "We collect your name and email address.";
+        assert!(!verb_negated(s, s.find("email").unwrap(), &verbs));
+    }
+}

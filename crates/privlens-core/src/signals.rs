@@ -1,0 +1,153 @@
+//! Good and bad signals, read off the practices and a few telling phrases. Definitions
+//! (severity, explanation) live in `data/signals.json`; cue phrases in `data/signal_phrases.json`.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::practices::Ctx;
+use crate::report::{Direction, Evidence, Practices, Signal};
+use crate::sentences::{contains_phrase, verb_negated};
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SignalDef {
+    pub id: String,
+    pub direction: Direction,
+    pub severity: u8,
+    pub explanation: String,
+}
+
+pub fn definitions() -> &'static [SignalDef] {
+    static D: OnceLock<Vec<SignalDef>> = OnceLock::new();
+    D.get_or_init(|| serde_json::from_str(include_str!("../data/signals.json")).expect("valid signals.json"))
+}
+
+fn phrases() -> &'static BTreeMap<String, Vec<String>> {
+    static P: OnceLock<BTreeMap<String, Vec<String>>> = OnceLock::new();
+    P.get_or_init(|| serde_json::from_str(include_str!("../data/signal_phrases.json")).expect("valid signal_phrases.json"))
+}
+
+/// Days at or under which retention counts as short.
+const SHORT_RETENTION_DAYS: u32 = 90;
+
+struct Collector<'a> {
+    ctx: &'a Ctx<'a>,
+    out: Vec<Signal>,
+}
+
+impl Collector<'_> {
+    fn raise(&mut self, id: &str, evidence: Vec<Evidence>) {
+        if self.out.iter().any(|s| s.id == id) {
+            return;
+        }
+        let def = definitions().iter().find(|d| d.id == id).unwrap_or_else(|| panic!("signal {id} is defined"));
+        self.out.push(Signal { id: def.id.clone(), direction: def.direction, severity: def.severity, explanation: def.explanation.clone(), evidence });
+    }
+
+    /// Sentences containing one of the named phrase list's phrases, passing `keep`.
+    fn sentences_with(&self, list: &str, keep: impl Fn(&str) -> bool) -> Vec<Evidence> {
+        let cues: Vec<&str> = phrases()[list].iter().map(String::as_str).collect();
+        self.ctx.sentences.iter().filter(|s| contains_phrase(s.text, &cues) && keep(s.text)).take(2).map(|s| self.ctx.evidence(s)).collect()
+    }
+
+    fn when(&mut self, id: &str, evidence: Vec<Evidence>) {
+        if !evidence.is_empty() {
+            self.raise(id, evidence);
+        }
+    }
+}
+
+fn sale_negated(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let at = lower.find("sell").or_else(|| lower.find("sold")).or_else(|| lower.find("sale")).unwrap_or(0);
+    verb_negated(text, at, &["sell", "sold", "rent", "trade", "share"]) || lower.contains("never sell") || lower.contains("no sale")
+}
+
+pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
+    let mut c = Collector { ctx, out: Vec::new() };
+    let sold = c.sentences_with("sale", |t| !sale_negated(t));
+    c.when("sells_data", sold);
+    let not_sold = c.sentences_with("sale", sale_negated);
+    c.when("no_sale", not_sold);
+
+    let ad_parties: Vec<Evidence> = p.third_parties.iter().filter(|t| t.category == "advertising").flat_map(|t| t.evidence.first().cloned()).take(2).collect();
+    let ad_text = c.sentences_with("advertising", |t| !verb_negated(t, 0, &["use", "share", "serve", "show", "display", "sell"]) && !t.to_lowercase().contains("no advertising"));
+    c.when("shares_for_advertising", if ad_parties.is_empty() { ad_text } else { ad_parties });
+
+    let trackers: Vec<Evidence> = p.third_parties.iter().filter(|t| !t.generic && matches!(t.category.as_str(), "analytics" | "advertising" | "social")).flat_map(|t| t.evidence.first().cloned()).take(2).collect();
+    let tracking_text = c.sentences_with("tracking", |t| !verb_negated(t, 0, &["use", "track", "allow"]));
+    let self_hosted = c.sentences_with("self_hosted", |_| true);
+    if self_hosted.is_empty() || !trackers.is_empty() {
+        c.when("third_party_tracking", if trackers.is_empty() { tracking_text } else { trackers });
+    }
+
+    let implied = c.sentences_with("implied_consent", |t| contains_phrase(t, &["cookie", "consent", "accept", "agree", "practices"]));
+    c.when("implied_consent_cookies", implied);
+
+    let posted_only = p.changes.notice.iter().any(|n| n == "posted_only");
+    if posted_only {
+        c.raise("changes_without_notice", p.changes.evidence.iter().take(2).cloned().collect());
+    }
+    if p.changes.continued_use_is_acceptance {
+        c.raise("continued_use_is_acceptance", p.changes.evidence.iter().take(2).cloned().collect());
+    }
+    if let Some(m) = p.international_transfer.mechanisms.iter().find(|m| m.id == "privacy_shield") {
+        c.raise("outdated_transfer_mechanism", m.evidence.clone());
+    }
+    let retained_days: Vec<u32> = p.retention.iter().filter_map(|r| r.days).collect();
+    if let Some(r) = p.retention.iter().find(|r| r.indefinite) {
+        c.raise("indefinite_retention", vec![r.evidence.clone()]);
+    } else if !retained_days.is_empty() && retained_days.iter().all(|d| *d <= SHORT_RETENTION_DAYS) {
+        c.raise("short_retention", p.retention.iter().map(|r| r.evidence.clone()).take(2).collect());
+    }
+    let authorities = c.sentences_with("authorities_broad", |t| contains_phrase(t, &phrases()["authorities"].iter().map(String::as_str).collect::<Vec<_>>()));
+    c.when("shares_with_authorities_broadly", authorities);
+    let merger = c.sentences_with("merger", |t| contains_phrase(t, &["transfer", "disclos", "share", "sold", "part of", "assets", "acquir", "successor", "pass"]));
+    c.when("data_transferred_in_merger", merger);
+
+    match p.contacts.first() {
+        Some(contact) => c.raise("clear_contact", vec![contact.evidence.clone()]),
+        None => c.raise("no_contact_given", Vec::new()),
+    }
+    match p.rights.iter().find(|r| r.id == "erasure") {
+        Some(r) => c.raise("deletion_on_request", r.evidence.clone()),
+        None => c.raise("no_deletion_right", Vec::new()),
+    }
+    let opt_in = c.sentences_with("opt_in", |t| contains_phrase(t, &["marketing", "newsletter", "promotional", "mailing list", "updates", "news"]));
+    c.when("opt_in_marketing", opt_in);
+    let minimal = c.sentences_with("minimization", |_| true);
+    c.when("data_minimization", minimal);
+    if let Some(e) = p.security_measures.iter().find(|m| m.id == "encryption") {
+        c.raise("encryption", e.evidence.clone());
+    }
+    let self_hosted_analytics: Vec<Evidence> = c.sentences_with("self_hosted", |t| contains_phrase(t, &["analytics", "statistic", "traffic", "plausible", "matomo", "usage"]));
+    c.when("self_hosted_analytics", self_hosted_analytics);
+    let anonymous = c.sentences_with("anonymous_analytics", |t| contains_phrase(t, &["analytic", "statistic", "usage", "traffic", "error", "aggregate"]));
+    c.when("anonymous_analytics", anonymous);
+    let local = c.sentences_with("local_storage", |t| !contains_phrase(t, &["flash", "html5 local storage and"]));
+    c.when("local_only_storage", local);
+    c.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_signal_in_the_spec_is_defined_once() {
+        let spec = [
+            "sells_data", "shares_for_advertising", "third_party_tracking", "implied_consent_cookies", "changes_without_notice",
+            "continued_use_is_acceptance", "outdated_transfer_mechanism", "indefinite_retention", "shares_with_authorities_broadly",
+            "data_transferred_in_merger", "no_contact_given", "no_deletion_right", "no_sale", "opt_in_marketing",
+            "deletion_on_request", "data_minimization", "encryption", "self_hosted_analytics", "anonymous_analytics",
+            "local_only_storage", "short_retention", "clear_contact",
+        ];
+        let defs = definitions();
+        for id in spec {
+            assert_eq!(defs.iter().filter(|d| d.id == id).count(), 1, "{id}");
+        }
+        assert!(defs.iter().all(|d| (1..=3).contains(&d.severity) && !d.explanation.is_empty()));
+        assert!(phrases().values().all(|v| v.iter().all(|p| p == &p.to_lowercase())));
+    }
+}

@@ -1,0 +1,34 @@
+//! The one-line verdict at the top of the popup and the text report.
+
+use crate::report::{DocumentKind, Report};
+
+pub fn summarise(r: &Report) -> String {
+    let what = match r.document.kind {
+        DocumentKind::PrivacyPolicy => "Privacy policy",
+        DocumentKind::CookiePolicy => "Cookie policy",
+        DocumentKind::TermsOfService => return "Terms of service, not a privacy policy.".to_string(),
+        DocumentKind::Other => {
+            return if r.cookie_banner.present {
+                "Not a privacy policy; this page shows a cookie banner.".to_string()
+            } else {
+                "This page does not look like a privacy policy.".to_string()
+            };
+        }
+    };
+    let p = &r.practices;
+    let named = p.third_parties.iter().filter(|t| !t.generic).count();
+    let bad = r.signals.iter().filter(|s| s.direction == crate::report::Direction::Bad).count();
+    let verdict = match r.grade.letter {
+        Some('A') => "handles your data with care",
+        Some('B') => "mostly reasonable",
+        Some('C') => "mixed: read the red flags",
+        Some('D') => "several practices to worry about",
+        _ => "many practices to worry about",
+    };
+    format!(
+        "{what}, grade {}: {verdict}. Collects {} kinds of data, names {named} companies it works with; {bad} red flag{}.",
+        r.grade.letter.unwrap_or('?'),
+        p.data_collected.len(),
+        if bad == 1 { "" } else { "s" }
+    )
+}

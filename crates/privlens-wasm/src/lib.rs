@@ -1,0 +1,55 @@
+//! The wasm boundary: a page in (a plain JS object), a report out (a plain JS object).
+//! All analysis lives in `privlens-core`; this crate only converts.
+
+use privlens_core::{scan as core_scan, Format, PageInput};
+use serde::Deserialize;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// What the extension sends: the page's HTML (or text), its URL and title, and consent
+/// markers the content script saw on the live page.
+#[derive(Deserialize)]
+pub struct ScanRequest {
+    pub content: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
+    /// "html", "markdown" or "text"; guessed when absent.
+    #[serde(default)]
+    pub format: Option<String>,
+    #[serde(default)]
+    pub markers: Vec<String>,
+}
+
+fn format_of(name: Option<&str>) -> Option<Format> {
+    match name? {
+        "html" => Some(Format::Html),
+        "markdown" => Some(Format::Markdown),
+        "text" => Some(Format::Text),
+        _ => None,
+    }
+}
+
+/// Scan a page; throws an Error with a plain message on bad input.
+#[wasm_bindgen]
+pub fn scan(request: JsValue) -> Result<JsValue, JsError> {
+    let req: ScanRequest = serde_wasm_bindgen::from_value(request).map_err(|e| JsError::new(&format!("bad scan request: {e}")))?;
+    let input = PageInput {
+        content: &req.content,
+        url: req.url.as_deref(),
+        title: req.title.as_deref(),
+        format: format_of(req.format.as_deref()),
+        markers: req.markers,
+    };
+    let report = core_scan(&input).map_err(|e| JsError::new(&e.to_string()))?;
+    report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot convert the report: {e}")))
+}
+
+/// The core's version, for the popup's footer and bug reports.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
