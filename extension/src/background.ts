@@ -53,15 +53,27 @@ async function analyseInto(tabId: number, page: PageSnapshot, auto: boolean): Pr
   }
 }
 
+/** Read a tab: through our content script when it runs there, otherwise by injecting the
+ * snapshot function, which the user's click on the toolbar button allows (activeTab). */
+async function snapshotOf(tabId: number): Promise<PageSnapshot | undefined> {
+  try {
+    const page = (await chrome.tabs.sendMessage(tabId, { type: 'take-snapshot' })) as PageSnapshot | undefined;
+    if (page) return page;
+  } catch {
+    // No content script in this tab (site access withheld, or the page predates the install).
+  }
+  const [result] = await chrome.scripting.executeScript({ target: { tabId }, func: takeSnapshot });
+  return result?.result as PageSnapshot | undefined;
+}
+
 async function scanTab(tabId: number): Promise<TabState> {
   let page: PageSnapshot | undefined;
   try {
-    const [result] = await chrome.scripting.executeScript({ target: { tabId }, func: takeSnapshot });
-    page = result?.result as PageSnapshot | undefined;
-  } catch (e) {
-    return { status: 'error', error: 'This page cannot be read by extensions (browser pages and extension stores are off limits).' };
+    page = await snapshotOf(tabId);
+  } catch {
+    return setState(tabId, { status: 'error', error: 'This page cannot be read by extensions (browser pages and extension stores are off limits).' });
   }
-  if (!page) return { status: 'error', error: 'The page returned nothing to analyse.' };
+  if (!page) return setState(tabId, { status: 'error', error: 'The page returned nothing to analyse.' });
   return analyseInto(tabId, page, false);
 }
 
@@ -84,6 +96,11 @@ async function handle(request: Request, sender: chrome.runtime.MessageSender): P
 chrome.runtime.onMessage.addListener((request: Request, sender, sendResponse) => {
   handle(request, sender).then(sendResponse, (e) => sendResponse({ status: 'error', error: String(e) }));
   return true;
+});
+
+// On first install, say what privlens does and that nothing leaves the device.
+chrome.runtime.onInstalled.addListener((details) => {
+  if (details.reason === 'install') void chrome.tabs.create({ url: chrome.runtime.getURL('welcome.html') });
 });
 
 // A tab that navigates away drops its report.

@@ -3,8 +3,13 @@
 // the page, so a page's Content-Security-Policy cannot stop it.
 
 import { firstLook } from './first_look';
-import { send } from './messages';
+import { send, type ContentRequest } from './messages';
 import { takeSnapshot } from './snapshot';
+
+// A manual scan asks the content script for the page when it is present.
+chrome.runtime.onMessage.addListener((message: ContentRequest, _sender, sendResponse) => {
+  if (message.type === 'take-snapshot') sendResponse(takeSnapshot());
+});
 
 async function main(): Promise<void> {
   const settings = await chrome.storage.local.get({ autoScan: true, silentSites: [] as string[] });

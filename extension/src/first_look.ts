@@ -3,7 +3,8 @@
 
 const POLICY_WORDS =
   /privacy|privacidad|privacit|datenschutz|confidentialit|privacybeleid|prywatno|integritet|cookie|gdpr|data[ -]protection|personal[ -]data/i;
-const POLICY_TITLE = /(privacy|cookie|data protection|datenschutz|confidentialit|privacidad)\s*(policy|notice|statement|erklärung|richtlinie|hinweise)?|(policy|politique|política|informativa)\b.*\b(privacy|cookies?|confidentialit|privacidad)/i;
+const POLICY_TITLE =
+  /\b(privacy|cookies?|data protection)\s+(policy|notice|statement|center|centre|promise)|datenschutz|confidentialité|privacidad|privacybeleid|informativa (sulla )?privacy|polityka prywatności/i;
 
 export interface FirstLook {
   likely: boolean;

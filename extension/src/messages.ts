@@ -26,6 +26,9 @@ export type Request =
   /** Tests and diagnostics: has the wasm core been loaded in this background context? */
   | { type: 'get-status' };
 
+/** Background → content script. */
+export type ContentRequest = { type: 'take-snapshot' };
+
 export interface Status {
   wasmLoaded: boolean;
   scans: number;

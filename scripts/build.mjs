@@ -1,0 +1,83 @@
+// Build the extension: bundle the TypeScript with esbuild, copy static files and the wasm,
+// write one manifest per browser from ./manifest.json, and zip each package for its store.
+// Output: dist/chrome/, dist/firefox/, dist/privlens-chrome.zip, dist/privlens-firefox.zip.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ext = join(root, 'extension');
+const dist = join(root, 'dist');
+const wasm = join(ext, 'build', 'pkg', 'privlens_wasm_bg.wasm');
+if (!existsSync(wasm)) {
+  console.error('build: the wasm core is missing; run scripts/build-wasm.sh first');
+  process.exit(1);
+}
+
+const entries = {
+  content: 'src/content.ts',
+  background: 'src/background.ts',
+  popup: 'src/popup/popup.ts',
+  options: 'src/options/options.ts',
+};
+
+/** The per-browser manifest: Chromium runs a service worker, Firefox an event page. */
+export function manifestFor(browser, source) {
+  const m = structuredClone(source);
+  if (browser === 'chrome') {
+    m.background = { service_worker: 'background.js' };
+    delete m.browser_specific_settings;
+  } else {
+    m.background = { scripts: ['background.js'] };
+  }
+  return m;
+}
+
+async function bundle(outdir) {
+  await build({
+    entryPoints: Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, join(ext, v)])),
+    outdir,
+    bundle: true,
+    format: 'iife',
+    target: ['chrome120', 'firefox128'],
+    minify: false,
+    sourcemap: false,
+    legalComments: 'none',
+    // The wasm glue's default loader uses import.meta.url; we always pass the bytes ourselves.
+    define: { 'import.meta.url': '"privlens:"' },
+    logLevel: 'warning',
+  });
+}
+
+function copyStatic(outdir) {
+  for (const f of ['popup/popup.html', 'popup/popup.css', 'options/options.html', 'welcome/welcome.html']) {
+    cpSync(join(ext, 'src', f), join(outdir, f.split('/')[1]));
+  }
+  cpSync(join(ext, '_locales'), join(outdir, '_locales'), { recursive: true });
+  cpSync(join(ext, 'icons'), join(outdir, 'icons'), { recursive: true });
+  cpSync(wasm, join(outdir, 'privlens_wasm_bg.wasm'));
+}
+
+function zip(dir, target) {
+  rmSync(target, { force: true });
+  const files = readdirSync(dir);
+  const r = spawnSync('python3', ['-m', 'zipfile', '-c', target, ...files], { cwd: dir, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`zip failed for ${dir}`);
+}
+
+const source = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+rmSync(dist, { recursive: true, force: true });
+const bundled = join(dist, '.bundle');
+await bundle(bundled);
+for (const browser of ['chrome', 'firefox']) {
+  const out = join(dist, browser);
+  mkdirSync(out, { recursive: true });
+  cpSync(bundled, out, { recursive: true });
+  copyStatic(out);
+  writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestFor(browser, source), null, 2) + '\n');
+  zip(out, join(dist, `privlens-${browser}.zip`));
+}
+rmSync(bundled, { recursive: true, force: true });
+console.log('build: dist/chrome, dist/firefox and their zips are ready');

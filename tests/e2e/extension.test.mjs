@@ -1,0 +1,100 @@
+// End-to-end: the built extension in headless Chromium and Firefox ESR, on real pages.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixtureSite } from './pages.mjs';
+import {
+  badgeText, extensionPage, extensionStatus, launch, openPage, openPopup, startProxy, strayRequests, tabIdOf, waitFor,
+} from './harness.mjs';
+
+const site = fixtureSite();
+
+for (const kind of ['chromium', 'firefox']) {
+  describe(`privlens in ${kind}`, () => {
+    let proxy;
+    let ctx;
+    let ext;
+
+    before(async () => {
+      proxy = await startProxy(site);
+      ctx = await launch(kind, proxy.port);
+      ext = await extensionPage(ctx);
+    });
+
+    after(async () => {
+      await ctx?.browser.close();
+      await proxy?.close();
+    });
+
+    test('a page that is not a policy gets no badge and never loads the wasm', async () => {
+      const url = 'http://news.test/article';
+      await openPage(ctx, url);
+      const tabId = await waitFor(() => tabIdOf(ext, url), 5000, 'tab id');
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.equal(await badgeText(ext, tabId), '');
+      assert.equal((await extensionStatus(ext)).wasmLoaded, false);
+    });
+
+    test('a policy page gets its grade on the badge and its report in the popup', async () => {
+      const url = 'http://pythonanywhere.test/privacy/';
+      await openPage(ctx, url);
+      const tabId = await waitFor(() => tabIdOf(ext, url), 5000, 'tab id');
+      const badge = await waitFor(async () => (await badgeText(ext, tabId)) || null, 20000, 'badge');
+      assert.match(badge, /^[A-E]$/);
+      const popup = await openPopup(ctx, ext, tabId);
+      const verdict = await popup.$eval('#verdict', (e) => e.textContent);
+      assert.match(verdict, /^Privacy policy, grade [A-E]/);
+      const gradeLabel = await popup.$eval('.grade', (e) => e.getAttribute('aria-label'));
+      assert.equal(gradeLabel, `Grade ${badge}`);
+      const text = await popup.$eval('main', (e) => e.innerText);
+      assert.match(text, /Google Analytics/);
+      assert.match(text, /6 years/);
+      const quotes = await popup.$$eval('details blockquote', (els) => els.map((e) => e.textContent));
+      assert.ok(quotes.some((q) => q.includes('six years after your account is closed')), 'retention quote shown');
+      await popup.close();
+    });
+
+    test('"Scan this page" analyses a page that is not a policy', async () => {
+      const url = 'http://docs.test/page';
+      await openPage(ctx, url);
+      const tabId = await waitFor(() => tabIdOf(ext, url), 5000, 'tab id');
+      const popup = await openPopup(ctx, ext, tabId);
+      assert.match(await popup.$eval('#verdict', (e) => e.textContent), /does not look like a privacy policy/);
+      await popup.click('#scan');
+      await popup.waitForFunction(() => document.body.dataset.state === 'done', { timeout: 20000 });
+      assert.match(await popup.$eval('#verdict', (e) => e.textContent), /Nothing here reads like a privacy policy/);
+      assert.equal(await badgeText(ext, tabId), '');
+      await popup.close();
+    });
+
+    test('a policy page whose CSP forbids scripts still gets its report', async () => {
+      const url = 'http://strict.test/privacy-policy';
+      await openPage(ctx, url);
+      const tabId = await waitFor(() => tabIdOf(ext, url), 5000, 'tab id');
+      const badge = await waitFor(async () => (await badgeText(ext, tabId)) || null, 20000, 'badge');
+      assert.match(badge, /^[A-E]$/);
+      const popup = await openPopup(ctx, ext, tabId);
+      assert.match(await popup.$eval('main', (e) => e.innerText), /Your data stays on your own device|stays on your own device/i);
+      await popup.close();
+    });
+
+    test('page text is shown as text: markup in a policy runs nothing', async () => {
+      const url = 'http://hostile.test/privacy';
+      await openPage(ctx, url);
+      const tabId = await waitFor(() => tabIdOf(ext, url), 5000, 'tab id');
+      await waitFor(async () => (await badgeText(ext, tabId)) || null, 20000, 'badge');
+      const popup = await openPopup(ctx, ext, tabId);
+      await popup.$$eval('details', (els) => els.forEach((d) => (d.open = true)));
+      const shown = await popup.$eval('main', (e) => e.textContent);
+      assert.equal(await popup.$$eval('main img, main script', (els) => els.length), 0);
+      assert.notEqual(await popup.title(), 'pwned');
+      assert.ok(shown.length > 0);
+      await popup.close();
+    });
+
+    test('the extension makes no network request', async () => {
+      const stray = strayRequests(proxy.requests, site);
+      assert.deepEqual(stray, []);
+      assert.ok(proxy.requests.length >= 5, 'the proxy saw the test pages');
+    });
+  });
+}
