@@ -137,6 +137,14 @@ pub fn clause_has(sentence: &str, at: usize, stems: &[&str]) -> bool {
     words_lower(&sentence[cs..ce]).iter().any(|w| stems.iter().any(|s| w.starts_with(s)))
 }
 
+/// Whether the match at byte `at` sits inside a web address ("aws.amazon.com/gdpr-center").
+pub fn in_url(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    let end = text[at..].find(char::is_whitespace).map_or(text.len(), |p| at + p);
+    let token = &text[start..end];
+    token.contains("://") || token.contains("www.") || (token.contains('/') && token.contains('.'))
+}
+
 pub fn has_any(text: &str, stems: &[&str]) -> bool {
     words_lower(text).iter().any(|w| stems.iter().any(|s| w.starts_with(s)))
 }

@@ -75,12 +75,18 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     let ad_text = c.sentences_with("advertising", |t| !verb_negated(t, 0, &["use", "share", "serve", "show", "display", "sell"]) && !t.to_lowercase().contains("no advertising"));
     c.when("shares_for_advertising", if ad_parties.is_empty() { ad_text } else { ad_parties });
 
-    let trackers: Vec<Evidence> = p.third_parties.iter().filter(|t| !t.generic && matches!(t.category.as_str(), "analytics" | "advertising" | "social")).flat_map(|t| t.evidence.first().cloned()).take(2).collect();
+    // Analytics the site hosts itself is not a third party tracking the reader.
+    let self_hosted_cues: Vec<&str> = phrases()["self_hosted"].iter().map(String::as_str).collect();
+    let trackers: Vec<Evidence> = p
+        .third_parties
+        .iter()
+        .filter(|t| !t.generic && matches!(t.category.as_str(), "analytics" | "advertising" | "social"))
+        .filter(|t| !t.evidence.iter().any(|e| contains_phrase(&e.quote, &self_hosted_cues)))
+        .flat_map(|t| t.evidence.first().cloned())
+        .take(2)
+        .collect();
     let tracking_text = c.sentences_with("tracking", |t| !verb_negated(t, 0, &["use", "track", "allow"]));
-    let self_hosted = c.sentences_with("self_hosted", |_| true);
-    if self_hosted.is_empty() || !trackers.is_empty() {
-        c.when("third_party_tracking", if trackers.is_empty() { tracking_text } else { trackers });
-    }
+    c.when("third_party_tracking", if trackers.is_empty() { tracking_text } else { trackers });
 
     let implied = c.sentences_with("implied_consent", |t| contains_phrase(t, &["cookie", "consent", "accept", "agree", "practices"]));
     c.when("implied_consent_cookies", implied);
@@ -114,7 +120,7 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
         Some(r) => c.raise("deletion_on_request", r.evidence.clone()),
         None => c.raise("no_deletion_right", Vec::new()),
     }
-    let opt_in = c.sentences_with("opt_in", |t| contains_phrase(t, &["marketing", "newsletter", "promotional", "mailing list", "updates", "news"]));
+    let opt_in = c.sentences_with("opt_in", |t| contains_phrase(t, &["marketing", "newsletter", "promotional", "mailing", "updates", "news", "communications"]));
     c.when("opt_in_marketing", opt_in);
     let minimal = c.sentences_with("minimization", |_| true);
     c.when("data_minimization", minimal);
@@ -125,7 +131,7 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     c.when("self_hosted_analytics", self_hosted_analytics);
     let anonymous = c.sentences_with("anonymous_analytics", |t| contains_phrase(t, &["analytic", "statistic", "usage", "traffic", "error", "aggregate"]));
     c.when("anonymous_analytics", anonymous);
-    let local = c.sentences_with("local_storage", |t| !contains_phrase(t, &["flash", "html5 local storage and"]));
+    let local = c.sentences_with("local_storage", |t| !contains_phrase(t, &["cookie", "flash", "html5 local storage and"]));
     c.when("local_only_storage", local);
     c.out
 }

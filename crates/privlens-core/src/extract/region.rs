@@ -49,7 +49,7 @@ fn main_region(blocks: &[Block]) -> Option<(usize, usize)> {
         _ => heading_before(blocks, first_content),
     };
     let mut end = last_content;
-    while end + 1 < blocks.len() && is_trailing_sentence(&blocks[end + 1]) {
+    while end + 1 < blocks.len() && (is_trailing_sentence(&blocks[end + 1]) || is_trailing_item(&blocks[end + 1])) {
         end += 1;
     }
     Some((start, end))
@@ -59,6 +59,10 @@ fn heading_before(blocks: &[Block], content: usize) -> usize {
     (content.saturating_sub(3)..content)
         .find(|&i| matches!(blocks[i].kind, BlockKind::Heading(_)) && !blocks[i].boilerplate)
         .unwrap_or(content)
+}
+
+fn is_trailing_item(b: &Block) -> bool {
+    b.kind == BlockKind::ListItem && !b.boilerplate && !b.link_only
 }
 
 fn is_trailing_sentence(b: &Block) -> bool {

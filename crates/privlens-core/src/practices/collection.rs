@@ -17,9 +17,7 @@ const NOT_COLLECTION: &[&str] = &["unsubscribe", "contact us", "email us", "writ
 
 pub fn collected(ctx: &Ctx, k: &Knowledge) -> (Vec<Finding>, Vec<Finding>) {
     let data = lexicon_findings(ctx, &k.data_types, |s, id, at| is_collected(ctx, s, id, at));
-    let purposes = lexicon_findings(ctx, &k.purposes, |s, _, at| {
-        !verb_negated(s.text, at, &["use", "sell", "share"]) && has_any(s.text, &["use", "purpose", "to ", "in order", "help", "allow", "enabl", "send", "process", "for"])
-    });
+    let purposes = lexicon_findings(ctx, &k.purposes, |s, _, at| !verb_negated(s.text, at, &["use", "sell", "share"]));
     (data.into_vec(), purposes.into_vec())
 }
 
@@ -28,6 +26,10 @@ fn is_collected(ctx: &Ctx, s: &Sentence, id: &str, at: usize) -> bool {
         return false;
     }
     let lower = s.text.to_lowercase();
+    // A warning to the reader ("Never put passwords in your files") is not collection.
+    if ["never ", "do not ", "don't ", "please do not "].iter().any(|w| lower.starts_with(w)) {
+        return false;
+    }
     if NOT_COLLECTION.iter().any(|p| lower.contains(p)) && matches!(id, "email" | "communications") {
         return false;
     }
@@ -37,6 +39,6 @@ fn is_collected(ctx: &Ctx, s: &Sentence, id: &str, at: usize) -> bool {
     }
     let short_item = s.text.split_whitespace().count() <= 12;
     has_any(s.text, COLLECT_VERBS)
-        || has_any(ctx.heading(s), COLLECT_CUES)
+        || (has_any(ctx.heading(s), COLLECT_CUES) && !has_any(ctx.heading(s), &["never", "not", "don't", "warning"]))
         || (short_item && has_any(ctx.lead_in(s), COLLECT_CUES))
 }

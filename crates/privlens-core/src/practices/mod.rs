@@ -13,10 +13,12 @@ pub use dates::find_dates;
 use crate::extract::RawSegment;
 use crate::knowledge::{knowledge, Lexicon};
 use crate::report::{Evidence, Finding, Practices};
-use crate::sentences::{evidence, Sentence};
+use crate::sentences::{evidence, in_url, Sentence};
 
 /// Evidence kept per finding: enough to convince, few enough to read.
 const MAX_EVIDENCE: usize = 3;
+/// How many lines back a list's lead-in may be.
+const LIST_REACH: usize = 20;
 
 pub struct Ctx<'a> {
     pub segments: &'a [RawSegment],
@@ -32,9 +34,11 @@ impl Ctx<'_> {
         self.segments[s.segment].heading.as_deref().unwrap_or("")
     }
 
-    /// The segment's text before sentence `s`, the lead-in of a list.
+    /// The line that introduces the list sentence `s` belongs to ("We collect:"), if any:
+    /// the nearest earlier line of the segment ending in a colon.
     pub fn lead_in(&self, s: &Sentence) -> &str {
-        &self.segments[s.segment].text[..s.start]
+        let before = &self.segments[s.segment].text[..s.start];
+        before.lines().rev().take(LIST_REACH).find(|l| l.trim_end().ends_with(':')).unwrap_or("")
     }
 }
 
@@ -70,7 +74,7 @@ pub fn lexicon_findings(ctx: &Ctx, lex: &Lexicon, mut keep: impl FnMut(&Sentence
     for s in ctx.sentences {
         for m in lex.matcher.find_all(s.text) {
             let id = &lex.ids[m.entry];
-            if keep(s, id, m.start) {
+            if !in_url(s.text, m.start) && keep(s, id, m.start) {
                 set.add(id, ctx.evidence(s));
             }
         }

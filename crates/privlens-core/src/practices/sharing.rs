@@ -3,7 +3,7 @@
 use super::Ctx;
 use crate::knowledge::Knowledge;
 use crate::report::ThirdParty;
-use crate::sentences::{contains_phrase, verb_negated};
+use crate::sentences::{contains_phrase, has_any, in_url, verb_negated};
 
 /// Sentences that name organisations without giving them data: examples of other sites,
 /// disclaimers about linked sites, where to learn more.
@@ -15,6 +15,10 @@ const NOT_A_RECIPIENT: &[&str] = &[
 ];
 const SHARE_VERBS: &[&str] = &["share", "disclos", "sell", "transfer", "provid", "give", "pass", "send", "rent", "trade", "make available"];
 const MAX_EVIDENCE: usize = 3;
+/// Regulators named as where to complain are not recipients of the data.
+const COMPLAINT: &[&str] = &["complain", "complaint", "lodge"];
+const AUTHORITY_DISCLOSURE: &[&str] = &["disclos", "share", "provid", "report", "pass", "release", "transfer", "request", "respond", "cooperat", "hand"];
+const DISCLOSURE_CUES: &[&str] = &["share", "shar", "disclos", "sell", "transfer", "provid", "give", "pass", "send", "release", "third", "partner", "process", "use", "host", "access", "receiv", "made available", "supply", "supplie"];
 
 pub fn third_parties(ctx: &Ctx, k: &Knowledge) -> Vec<ThirdParty> {
     let mut out: Vec<ThirdParty> = Vec::new();
@@ -23,11 +27,16 @@ pub fn third_parties(ctx: &Ctx, k: &Knowledge) -> Vec<ThirdParty> {
         if !excluded {
             for m in k.party_matcher.find_all(s.text) {
                 let p = &k.parties[m.entry];
+                let authority_not_given_data = p.category == "authorities" && (contains_phrase(s.text, COMPLAINT) || !has_any(s.text, AUTHORITY_DISCLOSURE));
+                if in_url(s.text, m.start) || authority_not_given_data {
+                    continue;
+                }
                 add(&mut out, &p.name, &p.category, None, ctx.evidence(s));
             }
         }
+        let disclosure = has_any(s.text, DISCLOSURE_CUES) || has_any(ctx.heading(s), DISCLOSURE_CUES) || has_any(ctx.lead_in(s), DISCLOSURE_CUES);
         for m in k.recipient_matcher.find_all(s.text) {
-            if verb_negated(s.text, m.start, SHARE_VERBS) {
+            if !disclosure || verb_negated(s.text, m.start, SHARE_VERBS) {
                 continue;
             }
             let r = &k.recipients[m.entry];
