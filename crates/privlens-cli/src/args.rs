@@ -4,6 +4,7 @@ pub const USAGE: &str = "\
 usage:
   privlens scan FILE|- [--url URL] [--format text|json|markdown]
   privlens scan --jsonl DIR      scan every file under DIR, one JSON line each
+  privlens practices [FILE|-]    read JSON lines {\"text\": ...}; write the practices of each
   privlens --help
 ";
 
@@ -26,6 +27,7 @@ pub enum Command {
     Help,
     Scan(ScanArgs),
     ScanCorpus { dir: String },
+    Practices { input: String },
 }
 
 pub fn parse(argv: &[String]) -> Result<Command, String> {
@@ -33,6 +35,11 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
     match it.next().map(String::as_str) {
         None | Some("--help" | "-h" | "help") => Ok(Command::Help),
         Some("scan") => parse_scan(it),
+        Some("practices") => match (it.next(), it.next()) {
+            (None, _) => Ok(Command::Practices { input: "-".to_string() }),
+            (Some(input), None) => Ok(Command::Practices { input: input.clone() }),
+            (Some(_), Some(extra)) => Err(format!("unexpected argument '{extra}'")),
+        },
         Some(other) => Err(format!("unknown command '{other}'")),
     }
 }

@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         }
         Ok(Command::Scan(a)) => run_scan(&a),
         Ok(Command::ScanCorpus { dir }) => run_corpus(&dir),
+        Ok(Command::Practices { input }) => run_practices(&input),
         Err(e) => Err(format!("{e}\n\n{}", args::USAGE)),
     };
     match result {
@@ -64,6 +65,21 @@ fn run_scan(a: &ScanArgs) -> Result<(), String> {
         OutputFormat::Markdown => render::markdown(&report),
     };
     std::io::stdout().write_all(out.as_bytes()).map_err(|e| format!("cannot write output: {e}"))
+}
+
+/// JSON lines in, JSON lines out, same order: the practices stated in each text.
+fn run_practices(input: &str) -> Result<(), String> {
+    let bytes = read_source(input)?;
+    let text = String::from_utf8(bytes).map_err(|_| format!("{input}: not UTF-8 text"))?;
+    let mut stdout = std::io::stdout().lock();
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let value: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("line {}: not JSON: {e}", n + 1))?;
+        let segment = value["text"].as_str().ok_or_else(|| format!("line {}: no \"text\" string", n + 1))?;
+        let practices = privlens_core::practices_of_text(segment);
+        let out = serde_json::to_string(&practices).map_err(|e| e.to_string())?;
+        writeln!(stdout, "{out}").map_err(|e| format!("cannot write output: {e}"))?;
+    }
+    Ok(())
 }
 
 fn corpus_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {

@@ -156,6 +156,16 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
     Ok(report)
 }
 
+/// The practices stated in a piece of policy text read on its own (one segment, or a few
+/// paragraphs), without page extraction or document-kind checks: for evaluating extraction
+/// against annotated segments, and for callers that already hold clean policy text.
+pub fn practices_of_text(text: &str) -> report::Practices {
+    let segments: Vec<extract::RawSegment> =
+        text.split("\n\n").filter(|p| !p.trim().is_empty()).map(|p| extract::RawSegment { heading: None, text: p.trim().to_string() }).collect();
+    let sentences = sentences::split(&segments);
+    practices::extract_practices(&practices::Ctx { segments: &segments, sentences: &sentences })
+}
+
 /// The headings that name the page: the first few, body first.
 fn top_headings(blocks: &[extract::Block], body: Option<(usize, usize)>) -> Vec<String> {
     let start = body.map_or(0, |(s, _)| s);

@@ -1,0 +1,119 @@
+//! The command-line tool as a user runs it: outputs, and plain one-line errors on bad input.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn privlens(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_privlens"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("privlens runs");
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+fn seed(prefix: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix)).unwrap()
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("privlens-cli-test-{}", std::process::id()));
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn stderr_line(out: &Output) -> String {
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(err.trim_end().lines().count(), 1, "one line of error, got: {err}");
+    err
+}
+
+#[test]
+fn scans_a_seed_as_json_per_the_spec() {
+    let out = privlens(&["scan", seed("000").to_str().unwrap(), "--format", "json", "--url", "https://www.pythonanywhere.com/privacy/"], None);
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["document"]["kind"], "privacy_policy");
+    assert_eq!(report["url"], "https://www.pythonanywhere.com/privacy/");
+    assert!(report["practices"]["retention"].as_array().unwrap().iter().any(|r| r["days"] == 2190));
+}
+
+#[test]
+fn text_and_markdown_are_for_people() {
+    let text = privlens(&["scan", seed("004").to_str().unwrap()], None);
+    let shown = String::from_utf8(text.stdout).unwrap();
+    assert!(shown.contains("grade:") && shown.contains("What they collect"), "{shown}");
+    let md = privlens(&["scan", "-", "--format", "markdown"], Some(std::fs::read(seed("004")).unwrap().as_slice()));
+    let shown = String::from_utf8(md.stdout).unwrap();
+    assert!(shown.starts_with("# privlens report") && shown.contains("\n## Your rights\n"), "{shown}");
+}
+
+#[test]
+fn bad_input_gives_one_clear_line_and_failure() {
+    let cases: Vec<(Vec<u8>, &str)> = vec![
+        (Vec::new(), "empty"),
+        (b"   \n\t ".to_vec(), "empty"),
+        (vec![0u8, 159, 146, 150, 0, 1, 2, 3, 255, 254], "binary"),
+    ];
+    for (bytes, expected) in cases {
+        let out = privlens(&["scan", "-"], Some(&bytes));
+        assert!(!out.status.success());
+        assert!(stderr_line(&out).contains(expected), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let missing = privlens(&["scan", "/no/such/file.html"], None);
+    assert!(!missing.status.success() && stderr_line(&missing).contains("cannot read"));
+    let dir = privlens(&["scan", env!("CARGO_MANIFEST_DIR")], None);
+    assert!(!dir.status.success() && stderr_line(&dir).contains("directory"));
+}
+
+#[test]
+fn oversized_input_is_refused_before_reading() {
+    let path = temp_file("huge.txt", b"");
+    let file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    file.set_len(privlens_core::MAX_INPUT_BYTES as u64 + 1).unwrap();
+    let out = privlens(&["scan", path.to_str().unwrap()], None);
+    assert!(!out.status.success());
+    assert!(stderr_line(&out).contains("too large"));
+}
+
+#[test]
+fn hostile_and_foreign_pages_scan_without_crashing() {
+    let hostile = "<html><body><p onclick='x'>We collect your <script>alert(1)</script>email</p><iframe src=//x></iframe><<<>>></body>".repeat(50);
+    let out = privlens(&["scan", "-", "--format", "json"], Some(hostile.as_bytes()));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let german = "<html lang=de><body><h1>Datenschutzerklärung</h1><p>Wir verarbeiten Ihre personenbezogenen Daten nur im Rahmen der DSGVO.</p></body></html>";
+    let out = privlens(&["scan", "-", "--format", "json"], Some(german.as_bytes()));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["language"], "de");
+}
+
+#[test]
+fn corpus_mode_writes_one_line_per_file_and_reports_errors_inline() {
+    let good = temp_file("corpus/a.txt", &[]);
+    std::fs::write(&good, std::fs::read(seed("004")).unwrap()).unwrap();
+    std::fs::write(good.with_file_name("b.bin"), [0u8, 1, 2, 3]).unwrap();
+    let out = privlens(&["scan", "--jsonl", good.parent().unwrap().to_str().unwrap()], None);
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["document"]["kind"], "privacy_policy");
+    assert!(lines[1]["error"].as_str().unwrap().contains("binary"));
+}
+
+#[test]
+fn practices_reads_and_writes_json_lines_in_order() {
+    let input = b"{\"text\": \"We keep your data for 30 days.\"}\n{\"text\": \"We share data with Google Analytics.\"}\n";
+    let out = privlens(&["practices"], Some(input));
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines[0]["retention"][0]["days"], 30);
+    assert_eq!(lines[1]["third_parties"][0]["name"], "Google Analytics");
+}
