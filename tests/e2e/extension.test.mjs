@@ -53,6 +53,14 @@ for (const kind of ['chromium', 'firefox']) {
       await popup.close();
     });
 
+    test('a real 2015 policy page with its site chrome gets its badge', async () => {
+      const url = 'http://opp.test/privacy';
+      await openPage(ctx, url);
+      const tabId = await waitFor(() => tabIdOf(ext, url), 5000, 'tab id');
+      const badge = await waitFor(async () => (await badgeText(ext, tabId)) || null, 20000, 'badge');
+      assert.match(badge, /^[A-E]$/);
+    });
+
     test('"Scan this page" analyses a page that is not a policy', async () => {
       const url = 'http://docs.test/page';
       await openPage(ctx, url);

@@ -11,7 +11,8 @@ use crate::matcher::PhraseMatcher;
 use crate::report::{Button, CookieBanner, Platform};
 use crate::sentences::contains_phrase;
 
-const COOKIE_WORDS: &[&str] = &["cookie", "cookies", "tracking technolog", "consent", "datenschutz", "einwilligung", "consentement", "traceurs"];
+/// A notice in running text must speak of cookies (the word is the same in most languages).
+const COOKIE_WORDS: &[&str] = &["cookie", "tracking technolog", "traceurs"];
 const NOTICE_CUES: &[&str] = &["we use", "this site uses", "this website uses", "uses cookies", "use cookies", "accept", "agree", "consent", "continu", "by using", "by clicking", "wir verwenden", "nous utilisons", "utilizamos", "utilizziamo", "we gebruiken", "analyse our traffic", "improve your experience", "best experience"];
 const IMPLIED: &[&str] = &["by continuing", "by using this", "by using our", "if you continue", "continue to use", "continued use", "by browsing", "by scrolling", "by clicking any link", "weitere nutzung", "en poursuivant"];
 /// A notice is short; a page section about cookies is not a banner.

@@ -26,9 +26,14 @@ pub fn summarise(r: &Report) -> String {
         _ => "many practices to worry about",
     };
     format!(
-        "{what}, grade {}: {verdict}. Collects {} kinds of data, names {named} companies it works with; {bad} red flag{}.",
+        "{what}, grade {}: {verdict}. Collects {}, names {} it works with; {}.",
         r.grade.letter.unwrap_or('?'),
-        p.data_collected.len(),
-        if bad == 1 { "" } else { "s" }
+        count(p.data_collected.len(), "kind of data", "kinds of data"),
+        count(named, "company", "companies"),
+        count(bad, "red flag", "red flags"),
     )
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

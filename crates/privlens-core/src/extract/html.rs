@@ -139,8 +139,11 @@ pub fn extract_html(input: &str) -> Extracted {
         let parent_main = stack.last().is_some_and(|o| o.main);
         let main = parent_main || tag.name == "main" || tag.name == "article" || tag.attr("role") == Some("main");
         saw_main |= main;
+        // The page's own main region is content, whatever wraps it (themes often put <main>
+        // inside a mislabelled "page-wrapper menu-open" container).
+        let is_main_region = tag.name == "main" || tag.attr("role") == Some("main");
         let open = Open {
-            boilerplate: parent_boiler || is_boilerplate(&tag, &stack),
+            boilerplate: !is_main_region && (parent_boiler || is_boilerplate(&tag, &stack)),
             hidden: parent_hidden || is_hidden(&tag),
             main,
             name: tag.name.clone(),
@@ -189,11 +192,20 @@ fn is_boilerplate(tag: &Tag, stack: &[Open]) -> bool {
     if tag.attr("role").is_some_and(|r| BOILERPLATE_ROLES.contains(&r.trim())) {
         return true;
     }
+    if matches!(tag.name.as_str(), "body" | "html") {
+        return false;
+    }
     let names = format!("{} {}", tag.attr("id").unwrap_or(""), tag.attr("class").unwrap_or("")).to_ascii_lowercase();
-    names
-        .split(|c: char| c.is_whitespace())
-        .any(|word| word.split(['-', '_']).any(|w| CHROME_WORDS.contains(&w)) && !word.contains("content"))
-        || BANNER_FRAGMENTS.iter().any(|f| names.contains(f))
+    names.split(char::is_whitespace).any(is_chrome_word) || BANNER_FRAGMENTS.iter().any(|f| names.contains(f))
+}
+
+/// "nav", "site-footer", "menu-main" are page chrome; layout names that merely contain such a
+/// word ("panel-two-col-sidebar-right-mix", "no-sidebars") are not.
+fn is_chrome_word(word: &str) -> bool {
+    let mut parts = word.split(['-', '_']).filter(|p| !p.is_empty());
+    let first = parts.next().unwrap_or("");
+    let last = parts.last().unwrap_or(first);
+    !word.contains("content") && (CHROME_WORDS.contains(&first) || CHROME_WORDS.contains(&last))
 }
 
 fn is_hidden(tag: &Tag) -> bool {
