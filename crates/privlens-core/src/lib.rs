@@ -118,7 +118,7 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
     let signals = if is_policy { signals::signals(&ctx, &practices) } else { Vec::new() };
     let grade = grade::grade(&signals, is_policy);
     let outside = |i: usize| body.is_none_or(|(s, e)| i < s || i > e);
-    let cookie_banner = banner::detect(&page.blocks, &page.markers, outside);
+    let cookie_banner = banner::detect(&page.banners, &page.blocks, &page.markers, &outside);
 
     let segments = segments
         .into_iter()

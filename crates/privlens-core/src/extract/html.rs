@@ -2,7 +2,7 @@
 //! markup included, without a DOM. Script, style and hidden elements are skipped; navigation,
 //! headers, footers and consent banners are kept but marked as boilerplate.
 
-use super::{decode_entities, normalize_space, Block, BlockKind, Extracted};
+use super::{decode_entities, normalize_space, BannerCandidate, Block, BlockKind, Extracted, RawButton};
 
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -27,6 +27,13 @@ const BANNER_FRAGMENTS: &[&str] = &[
     "cookie-popup", "cookie-modal", "cookie_banner", "cookie_notice", "cookie-disclaimer", "eu-cookie",
 ];
 const MAX_MARKERS: usize = 4000;
+/// Class/id fragments that make an element worth a look as a consent banner (filtered later
+/// by what it says); broader than BANNER_FRAGMENTS, which hides text from the policy body.
+const CANDIDATE_FRAGMENTS: &[&str] = &["cookie", "consent", "gdpr", "cmp", "sp_message", "iubenda", "klaro", "axeptio", "privacy-banner", "privacy-notice", "tarteaucitron", "orejime", "termly"];
+const MAX_CANDIDATES: usize = 64;
+/// Text beyond this many characters: a page section, not a banner.
+const MAX_BANNER_CHARS: usize = 5000;
+const MAX_CANDIDATE_MARKERS: usize = 300;
 
 #[derive(Debug)]
 struct Open {
@@ -34,6 +41,65 @@ struct Open {
     boilerplate: bool,
     hidden: bool,
     main: bool,
+}
+
+/// Banner candidates being read: (candidate index, stack depth of its element).
+#[derive(Default)]
+struct Banners {
+    found: Vec<BannerCandidate>,
+    open: Vec<(usize, usize)>,
+    /// The button being read: (stack depth, button, its text so far).
+    button: Option<(usize, RawButton, String)>,
+}
+
+impl Banners {
+    fn text(&mut self, chunk: &str) {
+        for (i, _) in &self.open {
+            let c = &mut self.found[*i];
+            if c.text.len() + chunk.len() > MAX_BANNER_CHARS {
+                c.oversized = true;
+            } else {
+                c.text.push_str(chunk);
+            }
+        }
+        if let Some((_, _, text)) = &mut self.button {
+            text.push_str(chunk);
+        }
+    }
+
+    fn markers(&mut self, tag: &Tag) {
+        for (i, _) in &self.open {
+            let c = &mut self.found[*i];
+            if c.markers.len() < MAX_CANDIDATE_MARKERS {
+                collect_markers(tag, &mut c.markers);
+            }
+        }
+    }
+
+    fn add_button(&mut self, button: RawButton) {
+        for (i, _) in &self.open {
+            self.found[*i].buttons.push(button.clone());
+        }
+    }
+
+    /// Elements closed down to `depth`: finish the button and candidates opened deeper.
+    fn close_to(&mut self, depth: usize) {
+        if self.button.as_ref().is_some_and(|(d, _, _)| *d >= depth) {
+            let (_, mut button, text) = self.button.take().unwrap();
+            let label = normalize_space(&decode_entities(&text));
+            if !label.is_empty() {
+                button.label = label;
+            }
+            if !button.label.is_empty() {
+                self.add_button(button);
+            }
+        }
+        self.open.retain(|(_, d)| *d < depth);
+    }
+
+    fn inside(&self) -> bool {
+        !self.open.is_empty()
+    }
 }
 
 #[derive(Default)]
@@ -69,6 +135,7 @@ pub fn extract_html(input: &str) -> Extracted {
     let mut b = Builder::default();
     let mut stack: Vec<Open> = Vec::new();
     let mut saw_main = false;
+    let mut banners = Banners::default();
     let bytes = input.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -81,6 +148,9 @@ pub fn extract_html(input: &str) -> Extracted {
                     b.link_chars += normalize_space(chunk).chars().count();
                 }
                 b.text.push_str(chunk);
+                if banners.inside() {
+                    banners.text(chunk);
+                }
             }
             i = next;
             continue;
@@ -102,6 +172,7 @@ pub fn extract_html(input: &str) -> Extracted {
         i += tag.len;
         if tag.closing {
             close_tag(&mut stack, &mut b, &tag.name);
+            banners.close_to(stack.len() + 1);
             continue;
         }
         if tag.name == "html" {
@@ -118,6 +189,10 @@ pub fn extract_html(input: &str) -> Extracted {
             continue;
         }
         collect_markers(&tag, &mut out.markers);
+        if banners.inside() {
+            banners.markers(&tag);
+            read_controls(&tag, &mut banners);
+        }
         if SKIPPED.contains(&tag.name.as_str()) {
             if !tag.self_closing {
                 let end = find_close(input, i, &tag.name);
@@ -153,9 +228,21 @@ pub fn extract_html(input: &str) -> Extracted {
         if let Some(kind) = block_kind(&tag.name) {
             b.kind = Some(kind);
         }
+        let hidden = open.hidden;
         stack.push(open);
+        if !hidden && banners.found.len() < MAX_CANDIDATES && is_banner_candidate(&tag) {
+            banners.found.push(BannerCandidate::default());
+            banners.open.push((banners.found.len() - 1, stack.len()));
+            banners.markers(&tag);
+        }
+        if banners.inside() && banners.button.is_none() && is_button(&tag) {
+            let button = RawButton { label: tag.attr("aria-label").unwrap_or("").trim().to_string(), tag: tag.name.clone(), hint: hint_of(&tag) };
+            banners.button = Some((stack.len(), button, String::new()));
+        }
     }
     b.flush();
+    banners.close_to(0);
+    out.banners = banners.found;
     if saw_main {
         for (block, in_main) in b.blocks.iter_mut().zip(&b.block_is_main) {
             block.boilerplate |= !in_main;
@@ -163,6 +250,45 @@ pub fn extract_html(input: &str) -> Extracted {
     }
     out.blocks = b.blocks;
     out
+}
+
+fn is_banner_candidate(tag: &Tag) -> bool {
+    let names = format!("{} {}", tag.attr("id").unwrap_or(""), tag.attr("class").unwrap_or("")).to_ascii_lowercase();
+    let label = tag.attr("aria-label").unwrap_or("").to_ascii_lowercase();
+    if is_button(tag) || matches!(tag.name.as_str(), "span" | "label" | "strong" | "b" | "em" | "i") {
+        return false;
+    }
+    tag.name == "dialog"
+        || tag.attr("role").is_some_and(|r| matches!(r.trim(), "dialog" | "alertdialog"))
+        || tag.attr("aria-modal") == Some("true")
+        || CANDIDATE_FRAGMENTS.iter().any(|f| names.contains(f) || label.contains(f))
+        || BANNER_FRAGMENTS.iter().any(|f| names.contains(f))
+}
+
+fn is_button(tag: &Tag) -> bool {
+    tag.name == "button" || tag.name == "a" || tag.attr("role") == Some("button")
+}
+
+fn hint_of(tag: &Tag) -> String {
+    format!("{} {}", tag.attr("id").unwrap_or(""), tag.attr("class").unwrap_or("")).trim().to_ascii_lowercase()
+}
+
+/// Void controls inside a banner: input buttons and checkboxes.
+fn read_controls(tag: &Tag, banners: &mut Banners) {
+    if tag.name != "input" && tag.attr("role") != Some("switch") && tag.attr("role") != Some("checkbox") {
+        return;
+    }
+    let kind = tag.attr("type").unwrap_or("").to_ascii_lowercase();
+    if matches!(kind.as_str(), "button" | "submit") {
+        let label = tag.attr("value").or(tag.attr("aria-label")).unwrap_or("").trim().to_string();
+        banners.add_button(RawButton { label, tag: "input".to_string(), hint: hint_of(tag) });
+    } else if kind == "checkbox" || tag.attr("role").is_some() {
+        let checked = tag.attr("checked").is_some() || tag.attr("aria-checked") == Some("true");
+        let disabled = tag.attr("disabled").is_some() || tag.attr("aria-disabled") == Some("true");
+        for (i, _) in &banners.open {
+            banners.found[*i].checkboxes.push((checked, disabled));
+        }
+    }
 }
 
 fn block_kind(name: &str) -> Option<BlockKind> {
@@ -362,6 +488,23 @@ mod tests {
         assert_eq!(ex.title.as_deref(), Some("Datenschutz & Cookies"));
         assert_eq!(ex.lang.as_deref(), Some("de"));
         assert_eq!(ex.blocks.len(), 2);
+    }
+
+    #[test]
+    fn reads_banner_candidates_with_their_buttons_and_checkboxes() {
+        let ex = extract_html(concat!(
+            "<p>Article</p><div id='onetrust-banner-sdk'><p>We use cookies.</p>",
+            "<button id='onetrust-accept-btn-handler'>Accept all</button><a href='#' class='reject'>Reject</a>",
+            "<input type='checkbox' checked><input type='checkbox' checked disabled><input type='submit' value='Save'></div>"
+        ));
+        assert_eq!(ex.banners.len(), 1);
+        let c = &ex.banners[0];
+        assert!(c.text.contains("We use cookies."));
+        let labels: Vec<(&str, &str)> = c.buttons.iter().map(|b| (b.label.as_str(), b.tag.as_str())).collect();
+        assert_eq!(labels, vec![("Accept all", "button"), ("Reject", "a"), ("Save", "input")]);
+        assert_eq!(c.buttons[0].hint, "onetrust-accept-btn-handler");
+        assert_eq!(c.checkboxes, vec![(true, false), (true, true)]);
+        assert!(c.markers.contains(&"#onetrust-banner-sdk".to_string()));
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod html;
 mod region;
 mod text;
 
+pub use html::extract_html;
 pub use region::{split_segments, RawSegment};
 
 /// What kind of text a block holds. Headings carry their level (1 = top).
@@ -48,6 +49,30 @@ pub struct Extracted {
     pub blocks: Vec<Block>,
     /// Raw attribute and id/class markers seen (for consent-platform detection).
     pub markers: Vec<String>,
+    /// Elements that may be a consent banner, outermost first (HTML only).
+    pub banners: Vec<BannerCandidate>,
+}
+
+/// An element whose markup says it may be a consent banner or dialog, with what it holds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BannerCandidate {
+    /// `#id` and `.class` markers of the element and everything inside it.
+    pub markers: Vec<String>,
+    pub text: String,
+    /// More text than any banner holds: a page section, not a banner.
+    pub oversized: bool,
+    pub buttons: Vec<RawButton>,
+    /// Checkboxes and switches inside: (checked, disabled).
+    pub checkboxes: Vec<(bool, bool)>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RawButton {
+    pub label: String,
+    /// The element's tag: `button`, `a`, `input`, or the tag carrying role=button.
+    pub tag: String,
+    /// Its id and class, lower-cased: "onetrust-accept-btn-handler" tells a role too.
+    pub hint: String,
 }
 
 /// Guess the format from the content itself.

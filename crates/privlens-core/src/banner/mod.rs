@@ -1,0 +1,266 @@
+//! Cookie and consent banners: found in a page's markup (an HTML file, or the element the
+//! content script picked on a live page) or in its text, with the platform that runs them,
+//! what each button does, and the tricks regulators have named.
+
+mod platform;
+mod roles;
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+pub use platform::{identify as identify_platform, platforms, PlatformDef};
+pub use roles::{role_of, role_of_label};
+
+use crate::extract::{extract_html, BannerCandidate, Block};
+use crate::matcher::PhraseMatcher;
+use crate::report::{Button, CookieBanner};
+use crate::sentences::contains_phrase;
+
+/// What only a rendered page knows, measured by the content script.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct BannerHints {
+    /// The banner lies over the page and blocks it (a full-screen overlay).
+    pub covers_viewport: bool,
+    /// The page cannot scroll while the banner is up.
+    pub scroll_locked: bool,
+    /// On-screen area of the largest accept and reject buttons, in CSS pixels.
+    pub accept_area: Option<f64>,
+    pub reject_area: Option<f64>,
+    /// The page exposes the IAB TCF API (`__tcfapi`).
+    pub tcf: bool,
+    /// Consent-platform markers seen elsewhere on the page (`src:url`, `global:Name`).
+    pub markers: Vec<String>,
+}
+
+/// Accept at least this many times the reject button's area is emphasised.
+const EMPHASIS_RATIO: f64 = 2.0;
+/// A notice is short; a page section about cookies is not a banner.
+const MAX_NOTICE_WORDS: usize = 150;
+const MAX_BUTTON_WORDS: usize = 6;
+const MAX_QUOTE_CHARS: usize = 400;
+/// Vocabulary stems strong enough on their own to mark consent talk.
+const STRONG: &[&str] = &["cookie", "consent", "einwillig", "zustimm", "consentement", "consenso", "consentimiento", "toestemming", "zgod", "samtyck", "samtykk", "suostum", "souhlas", "tracking technolog", "traceurs", "store and/or access"];
+const TEXT_NOTICE_CUES: &[&str] = &["we use", "this site uses", "this website uses", "uses cookies", "use cookies", "accept", "agree", "consent", "continu", "by using", "by clicking", "wir verwenden", "nous utilisons", "utilizamos", "utilizziamo", "we gebruiken", "analyse our traffic", "improve your experience", "best experience"];
+
+fn phrase_lists(file: &'static str, json: &'static str) -> BTreeMap<String, BTreeMap<String, Vec<String>>> {
+    serde_json::from_str(json).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+fn vocabulary() -> &'static PhraseMatcher {
+    static V: OnceLock<PhraseMatcher> = OnceLock::new();
+    V.get_or_init(|| {
+        let by_lang: BTreeMap<String, Vec<String>> =
+            serde_json::from_str(include_str!("../../data/consent_vocabulary.json")).expect("valid consent_vocabulary.json");
+        let phrases: Vec<String> = by_lang.into_values().flatten().collect();
+        let leaked: &'static [String] = Box::leak(phrases.into_boxed_slice());
+        PhraseMatcher::new(leaked.iter().enumerate().map(|(i, p)| (i, p.as_str(), false)))
+    })
+}
+
+/// Flag name → its phrases in every language (`data/banner_phrases.json`).
+fn flag_phrases() -> &'static BTreeMap<String, Vec<String>> {
+    static F: OnceLock<BTreeMap<String, Vec<String>>> = OnceLock::new();
+    F.get_or_init(|| {
+        phrase_lists("banner_phrases.json", include_str!("../../data/banner_phrases.json"))
+            .into_iter()
+            .map(|(flag, langs)| (flag, langs.into_values().flatten().map(|p| p.to_lowercase()).collect()))
+            .collect()
+    })
+}
+
+fn says(text: &str, flag: &str) -> bool {
+    let phrases: Vec<&str> = flag_phrases().get(flag).into_iter().flatten().map(String::as_str).collect();
+    contains_phrase(text, &phrases)
+}
+
+/// Consent talk: two vocabulary phrases, one of them strong.
+pub fn is_consent_text(text: &str) -> bool {
+    let found = vocabulary().find_all(text);
+    let distinct: std::collections::BTreeSet<&str> = found.iter().map(|m| &text[m.start..m.end]).collect();
+    distinct.len() >= 2 && contains_phrase(text, STRONG)
+}
+
+fn quote(text: &str) -> String {
+    let t = crate::extract::normalize_space(text);
+    if t.chars().count() <= MAX_QUOTE_CHARS {
+        return t;
+    }
+    let cut: String = t.chars().take(MAX_QUOTE_CHARS).collect();
+    format!("{}…", &cut[..cut.rfind(' ').unwrap_or(cut.len())])
+}
+
+/// The candidate most likely to be the first layer of the banner: among those that talk
+/// consent and are banner-sized, the smallest that has buttons (else the smallest).
+fn best_candidate(candidates: &[BannerCandidate]) -> Option<&BannerCandidate> {
+    let real: Vec<&BannerCandidate> = candidates.iter().filter(|c| !c.oversized && is_consent_text(&c.text)).collect();
+    real.iter().filter(|c| !c.buttons.is_empty()).min_by_key(|c| c.text.len()).or_else(|| real.iter().min_by_key(|c| c.text.len())).copied()
+}
+
+fn flags_for(text: &str, buttons: &[Button], tags: &[&str], checkboxes: &[(bool, bool)], hints: &BannerHints) -> Vec<String> {
+    let has = |role: &str| buttons.iter().any(|b| b.role == role);
+    let mut flags = Vec::new();
+    if !has("reject") {
+        flags.push("no_reject_first_layer");
+    }
+    let notice_only = !has("reject") && !has("settings") && !has("save");
+    if says(text, "implied_consent") || notice_only {
+        flags.push("implied_consent");
+    }
+    if checkboxes.iter().any(|(checked, disabled)| *checked && !disabled) {
+        flags.push("preticked_choices");
+    }
+    let reject_is_plain_link = buttons.iter().zip(tags).any(|(b, t)| b.role == "reject" && *t == "a")
+        && buttons.iter().zip(tags).any(|(b, t)| b.role == "accept" && *t != "a");
+    let bigger = matches!((hints.accept_area, hints.reject_area), (Some(a), Some(r)) if r > 0.0 && a / r >= EMPHASIS_RATIO);
+    if has("accept") && has("reject") && (reject_is_plain_link || bigger) {
+        flags.push("accept_emphasized");
+    }
+    if says(text, "cookie_wall") || (hints.covers_viewport && hints.scroll_locked && !has("reject")) {
+        flags.push("cookie_wall");
+    }
+    if has("pay") || says(text, "pay_or_consent") && has("accept") {
+        flags.push("pay_or_consent");
+    }
+    flags.into_iter().map(str::to_string).collect()
+}
+
+fn from_candidate(c: &BannerCandidate, page_markers: &[String], hints: &BannerHints) -> CookieBanner {
+    let mut buttons = Vec::new();
+    let mut tags = Vec::new();
+    for b in c.buttons.iter().filter(|b| b.label.split_whitespace().count() <= MAX_BUTTON_WORDS * 2) {
+        if !buttons.iter().any(|x: &Button| x.label == b.label) {
+            buttons.push(Button { role: role_of(&b.label, &b.hint).to_string(), label: b.label.clone() });
+            tags.push(b.tag.as_str());
+        }
+    }
+    let markers: Vec<String> = c.markers.iter().chain(page_markers).chain(&hints.markers).cloned().collect();
+    CookieBanner {
+        present: true,
+        platform: identify_platform(&markers),
+        tcf: hints.tcf,
+        text: Some(quote(&c.text)),
+        flags: flags_for(&c.text, &buttons, &tags, &c.checkboxes, hints),
+        buttons,
+    }
+}
+
+/// A notice in running text (a Markdown or text dump): a cookie paragraph outside the body.
+fn from_text(blocks: &[Block], outside_body: &dyn Fn(usize) -> bool) -> Option<CookieBanner> {
+    let is_notice = |b: &Block| {
+        let words = b.text.split_whitespace().count();
+        (4..=MAX_NOTICE_WORDS).contains(&words) && contains_phrase(&b.text, &["cookie", "tracking technolog"]) && contains_phrase(&b.text, TEXT_NOTICE_CUES)
+    };
+    let at = (0..blocks.len()).find(|&i| (outside_body(i) || blocks[i].boilerplate) && is_notice(&blocks[i]))?;
+    let near = at.saturating_sub(3)..(at + 6).min(blocks.len());
+    let buttons: Vec<Button> = near
+        .filter(|&i| i != at && blocks[i].text.split_whitespace().count() <= MAX_BUTTON_WORDS)
+        .filter_map(|i| {
+            let role = role_of_label(&blocks[i].text);
+            (role != "other").then(|| Button { role: role.to_string(), label: blocks[i].text.clone() })
+        })
+        .collect();
+    let tags = vec!["button"; buttons.len()];
+    let text = &blocks[at].text;
+    Some(CookieBanner { present: true, platform: None, tcf: false, text: Some(quote(text)), flags: flags_for(text, &buttons, &tags, &[], &BannerHints::default()), buttons })
+}
+
+/// The banner of a whole page. `outside_body(i)`: block `i` is not part of the policy body
+/// (cookie talk inside the body is the policy speaking, not a banner).
+pub fn detect(candidates: &[BannerCandidate], blocks: &[Block], markers: &[String], outside_body: &dyn Fn(usize) -> bool) -> CookieBanner {
+    if let Some(c) = best_candidate(candidates) {
+        return from_candidate(c, markers, &BannerHints::default());
+    }
+    if let Some(b) = from_text(blocks, outside_body) {
+        return b;
+    }
+    // No visible banner, but a platform's markup on the page: it injects one at run time.
+    CookieBanner { platform: identify_platform(markers), ..CookieBanner::default() }
+}
+
+/// The banner element a live page shows (its outer HTML), with what the page knows of it.
+pub fn analyse_live(html: &str, hints: &BannerHints) -> CookieBanner {
+    // Wrapping makes the picked element a candidate whatever its own markup says.
+    let page = extract_html(&format!("<div class=\"cookie-banner\">{html}</div>"));
+    match best_candidate(&page.banners) {
+        Some(c) => from_candidate(c, &page.markers, hints),
+        None => CookieBanner { platform: identify_platform(&hints.markers), tcf: hints.tcf, ..CookieBanner::default() },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::BlockKind;
+
+    fn p(t: &str) -> Block {
+        Block::new(BlockKind::Paragraph, t.into())
+    }
+
+    fn page(html: &str) -> CookieBanner {
+        let ex = extract_html(html);
+        detect(&ex.banners, &ex.blocks, &ex.markers, &|_| true)
+    }
+
+    #[test]
+    fn a_notice_with_only_a_close_cross_implies_consent() {
+        let blocks = vec![p("×"), p("We use cookies to provide social media features and to analyse our traffic."), p("Policy body")];
+        let b = detect(&[], &blocks, &[], &|i| i < 2);
+        assert!(b.present);
+        assert_eq!(b.buttons.len(), 1);
+        assert_eq!(b.buttons[0].role, "close");
+        assert_eq!(b.flags, vec!["no_reject_first_layer", "implied_consent"]);
+    }
+
+    #[test]
+    fn cookie_talk_inside_the_policy_body_is_no_banner() {
+        let blocks = vec![p("We use cookies to remember your preferences and analyse traffic on our site.")];
+        assert!(!detect(&[], &blocks, &[], &|_| false).present);
+    }
+
+    #[test]
+    fn onetrust_markup_gives_platform_buttons_and_no_flags() {
+        let b = page(concat!(
+            "<div id='onetrust-consent-sdk'><div id='onetrust-banner-sdk'><p>We use cookies and similar technologies to improve your experience.</p>",
+            "<button id='onetrust-accept-btn-handler'>Accept all cookies</button><button id='onetrust-reject-all-handler'>Reject all</button>",
+            "<button id='onetrust-pc-btn-handler'>Cookie settings</button></div></div>"
+        ));
+        assert_eq!(b.platform.map(|p| p.id).as_deref(), Some("onetrust"));
+        let roles: Vec<&str> = b.buttons.iter().map(|x| x.role.as_str()).collect();
+        assert_eq!(roles, vec!["accept", "reject", "settings"]);
+        assert!(b.flags.is_empty(), "{:?}", b.flags);
+    }
+
+    #[test]
+    fn dark_patterns_are_flagged() {
+        let b = page(concat!(
+            "<div class='cookie-consent'><p>By continuing to use this site you consent to our use of cookies.</p>",
+            "<input type=checkbox checked> Marketing <button>Accept</button><a href='#'>Reject</a></div>"
+        ));
+        for flag in ["implied_consent", "preticked_choices", "accept_emphasized"] {
+            assert!(b.flags.contains(&flag.to_string()), "{flag} in {:?}", b.flags);
+        }
+        assert!(!b.flags.contains(&"no_reject_first_layer".to_string()));
+    }
+
+    #[test]
+    fn overlays_that_are_not_about_consent_stay_silent() {
+        for html in [
+            "<div role='dialog'><p>Subscribe to our newsletter for weekly recipes. We respect your privacy.</p><button>Subscribe</button></div>",
+            "<div class='age-gate' role='dialog'><p>Are you over 18?</p><button>Yes</button><button>No</button></div>",
+            "<div class='modal' aria-modal='true'><p>Chat with us! Our team replies in minutes.</p><button>Start chat</button></div>",
+        ] {
+            assert!(!page(html).present, "{html}");
+        }
+    }
+
+    #[test]
+    fn live_hints_add_what_markup_cannot_say() {
+        let hints = BannerHints { accept_area: Some(9000.0), reject_area: Some(1200.0), covers_viewport: true, scroll_locked: true, tcf: true, markers: vec![] };
+        let b = analyse_live("<p>We and our partners use cookies to store and/or access information on a device.</p><button>Agree</button><button>Disagree</button>", &hints);
+        assert!(b.tcf);
+        assert!(b.flags.contains(&"accept_emphasized".to_string()), "{:?}", b.flags);
+    }
+}

@@ -1,0 +1,95 @@
+//! Which consent platform runs a banner, from markers written in `data/consent_platforms/`:
+//! element ids, classes and class prefixes, script hosts.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::knowledge::CONSENT_PLATFORMS;
+use crate::report::Platform;
+
+#[derive(Debug, Deserialize)]
+pub struct PlatformDef {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub element_ids: Vec<String>,
+    #[serde(default)]
+    pub classes: Vec<String>,
+    #[serde(default)]
+    pub class_prefixes: Vec<String>,
+    #[serde(default)]
+    pub script_hosts: Vec<String>,
+    #[serde(default)]
+    pub globals: Vec<String>,
+}
+
+pub fn platforms() -> &'static [PlatformDef] {
+    static P: OnceLock<Vec<PlatformDef>> = OnceLock::new();
+    P.get_or_init(|| {
+        CONSENT_PLATFORMS.iter().map(|(name, json)| serde_json::from_str(json).unwrap_or_else(|e| panic!("{name}.json: {e}"))).collect()
+    })
+}
+
+fn host_of(src: &str) -> &str {
+    let rest = src.split_once("//").map_or(src, |(_, r)| r);
+    rest.split(['/', '?', '#', ':']).next().unwrap_or("")
+}
+
+fn matches(p: &PlatformDef, marker: &str) -> bool {
+    if let Some(id) = marker.strip_prefix('#') {
+        p.element_ids.iter().any(|e| e == id)
+    } else if let Some(class) = marker.strip_prefix('.') {
+        p.classes.iter().any(|c| c == class) || p.class_prefixes.iter().any(|c| class.starts_with(c.as_str()))
+    } else if let Some(src) = marker.strip_prefix("src:") {
+        let host = host_of(src);
+        p.script_hosts.iter().any(|h| host == h || host.ends_with(&format!(".{h}")))
+    } else if let Some(global) = marker.strip_prefix("global:") {
+        p.globals.iter().any(|g| g == global)
+    } else {
+        false
+    }
+}
+
+/// The platform with the most matching markers (`#id`, `.class`, `src:url`, `global:Name`).
+pub fn identify(markers: &[String]) -> Option<Platform> {
+    platforms()
+        .iter()
+        .map(|p| (p, markers.iter().filter(|m| matches(p, m)).count()))
+        .filter(|(_, n)| *n > 0)
+        .max_by_key(|(_, n)| *n)
+        .map(|(p, _)| Platform { id: p.id.clone(), name: p.name.clone() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn platform_files_are_valid_and_cover_the_spec() {
+        let all = platforms();
+        assert!(all.len() >= 25, "{} platforms", all.len());
+        let ids: HashSet<&str> = all.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids.len(), all.len(), "ids are unique");
+        for id in [
+            "onetrust", "cookiebot", "didomi", "quantcast", "usercentrics", "trustarc", "osano", "sourcepoint", "iubenda",
+            "complianz", "cookieyes", "termly", "klaro", "axeptio", "google_funding_choices",
+        ] {
+            assert!(ids.contains(id), "{id}");
+        }
+        for p in all {
+            let markers = p.element_ids.len() + p.classes.len() + p.class_prefixes.len() + p.script_hosts.len() + p.globals.len();
+            assert!(markers > 0, "{} has no marker", p.id);
+            assert!(p.script_hosts.iter().all(|h| !h.contains('/')), "{}: hosts are bare", p.id);
+        }
+    }
+
+    #[test]
+    fn identifies_by_id_class_prefix_or_script_host() {
+        let id = |m: &[&str]| identify(&m.iter().map(|s| s.to_string()).collect::<Vec<_>>()).map(|p| p.id);
+        assert_eq!(id(&["#onetrust-banner-sdk"]).as_deref(), Some("onetrust"));
+        assert_eq!(id(&["src:https://consent.cookiebot.com/uc.js"]).as_deref(), Some("cookiebot"));
+        assert_eq!(id(&[".nothing", "#main"]), None);
+    }
+}
