@@ -5,6 +5,7 @@ usage:
   privlens scan FILE|- [--url URL] [--format text|json|markdown]
   privlens scan --jsonl DIR      scan every file under DIR, one JSON line each
   privlens practices [FILE|-]    read JSON lines {\"text\": ...}; write the practices of each
+  privlens button-role [FILE|-]  read one button label per line; write its role per line
   privlens --help
 ";
 
@@ -28,6 +29,7 @@ pub enum Command {
     Scan(ScanArgs),
     ScanCorpus { dir: String },
     Practices { input: String },
+    ButtonRole { input: String },
 }
 
 pub fn parse(argv: &[String]) -> Result<Command, String> {
@@ -35,12 +37,18 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
     match it.next().map(String::as_str) {
         None | Some("--help" | "-h" | "help") => Ok(Command::Help),
         Some("scan") => parse_scan(it),
-        Some("practices") => match (it.next(), it.next()) {
-            (None, _) => Ok(Command::Practices { input: "-".to_string() }),
-            (Some(input), None) => Ok(Command::Practices { input: input.clone() }),
-            (Some(_), Some(extra)) => Err(format!("unexpected argument '{extra}'")),
-        },
+        Some("practices") => one_input(it).map(|input| Command::Practices { input }),
+        Some("button-role") => one_input(it).map(|input| Command::ButtonRole { input }),
         Some(other) => Err(format!("unknown command '{other}'")),
+    }
+}
+
+/// An optional single FILE argument; standard input when absent.
+fn one_input<'a>(mut it: impl Iterator<Item = &'a String>) -> Result<String, String> {
+    match (it.next(), it.next()) {
+        (None, _) => Ok("-".to_string()),
+        (Some(input), None) => Ok(input.clone()),
+        (Some(_), Some(extra)) => Err(format!("unexpected argument '{extra}'")),
     }
 }
 

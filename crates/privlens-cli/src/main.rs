@@ -20,6 +20,7 @@ fn main() -> ExitCode {
         Ok(Command::Scan(a)) => run_scan(&a),
         Ok(Command::ScanCorpus { dir }) => run_corpus(&dir),
         Ok(Command::Practices { input }) => run_practices(&input),
+        Ok(Command::ButtonRole { input }) => run_button_roles(&input),
         Err(e) => Err(format!("{e}\n\n{}", args::USAGE)),
     };
     match result {
@@ -78,6 +79,17 @@ fn run_practices(input: &str) -> Result<(), String> {
         let practices = privlens_core::practices_of_text(segment);
         let out = serde_json::to_string(&practices).map_err(|e| e.to_string())?;
         writeln!(stdout, "{out}").map_err(|e| format!("cannot write output: {e}"))?;
+    }
+    Ok(())
+}
+
+/// One label per line in, one role per line out (accept, reject, settings, save, close, pay, other).
+fn run_button_roles(input: &str) -> Result<(), String> {
+    let bytes = read_source(input)?;
+    let text = String::from_utf8_lossy(&bytes);
+    let mut stdout = std::io::stdout().lock();
+    for label in text.lines() {
+        writeln!(stdout, "{}", privlens_core::banner::role_of_label(label)).map_err(|e| format!("cannot write output: {e}"))?;
     }
     Ok(())
 }

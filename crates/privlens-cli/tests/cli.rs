@@ -117,3 +117,9 @@ fn practices_reads_and_writes_json_lines_in_order() {
     assert_eq!(lines[0]["retention"][0]["days"], 30);
     assert_eq!(lines[1]["third_parties"][0]["name"], "Google Analytics");
 }
+
+#[test]
+fn button_role_reads_one_label_per_line() {
+    let out = privlens(&["button-role"], Some("Accept all\nAlle ablehnen\nCookie settings\n".as_bytes()));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "accept\nreject\nsettings\n");
+}

@@ -146,6 +146,9 @@ fn check_verdict(r: &Report, e: &Value, problems: &mut Vec<String>) {
                 problems.push(format!("cookie_banner.platform: {id:?} instead of {platform}"));
             }
         }
+        if let Some(roles) = b.get("buttons") {
+            check_set("cookie_banner.buttons", &ids(actual.buttons.iter().map(|x| x.role.as_str())), roles, problems);
+        }
         if let Some(flags) = b.get("flags") {
             check_set("cookie_banner.flags", &ids(actual.flags.iter().map(String::as_str)), flags, problems);
         }
