@@ -18,10 +18,24 @@ if (!existsSync(wasm)) {
 
 const entries = {
   content: 'src/content.ts',
+  page_probe: 'src/page_probe.ts',
   background: 'src/background.ts',
   popup: 'src/popup/popup.ts',
   options: 'src/options/options.ts',
 };
+
+/** Consent-platform element ids and page globals for the content scripts, from the same
+ * data files the Rust core reads: one source of knowledge. */
+function writeConsentMarkers() {
+  const dir = join(root, 'crates', 'privlens-core', 'data', 'consent_platforms');
+  const platforms = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+  const cssId = (id) => '#' + id.replace(/([^a-zA-Z0-9_-])/g, '\\$1');
+  const selectors = [...new Set(platforms.flatMap((p) => (p.element_ids ?? []).map(cssId)))];
+  const globals = [...new Set(platforms.flatMap((p) => p.globals ?? []))].filter((g) => /^[A-Za-z_$][\w$]*$/.test(g));
+  mkdirSync(join(ext, 'build'), { recursive: true });
+  writeFileSync(join(ext, 'build', 'consent_selectors.json'), JSON.stringify(selectors));
+  writeFileSync(join(ext, 'build', 'consent_globals.json'), JSON.stringify(globals));
+}
 
 /** The per-browser manifest: Chromium runs a service worker, Firefox an event page. */
 export function manifestFor(browser, source) {
@@ -69,6 +83,7 @@ function zip(dir, target) {
 
 const source = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
 rmSync(dist, { recursive: true, force: true });
+writeConsentMarkers();
 const bundled = join(dist, '.bundle');
 await bundle(bundled);
 for (const browser of ['chrome', 'firefox']) {

@@ -2,11 +2,11 @@
 // first scan, keeps one state per tab, sets the badge. Nothing here touches the network: the
 // wasm is read from the extension's own package.
 
-import initWasm, { scan } from '../build/pkg/privlens_wasm.js';
-import type { Request, Status, TabState, PageSnapshot } from './messages';
-import type { Report } from './report';
-import { takeSnapshot } from './snapshot';
+import initWasm, { analyse_banner, button_role, scan } from '../build/pkg/privlens_wasm.js';
 import { badgeFor } from './badge';
+import type { BannerSighting, PageSnapshot, Request, Status, TabState } from './messages';
+import type { CookieBanner, Report } from './report';
+import { takeSnapshot } from './snapshot';
 
 let wasmReady: Promise<unknown> | null = null;
 let scans = 0;
@@ -24,10 +24,12 @@ const stateKey = (tabId: number) => `tab:${tabId}`;
 async function getState(tabId: number): Promise<TabState> {
   const key = stateKey(tabId);
   const stored = await chrome.storage.session.get(key);
-  return (stored[key] as TabState | undefined) ?? { status: 'none' };
+  return (stored[key] as TabState | undefined) ?? {};
 }
 
-async function setState(tabId: number, state: TabState): Promise<TabState> {
+/** Merge `change` into the tab's state, store it and update the badge. */
+async function updateState(tabId: number, change: Partial<TabState>): Promise<TabState> {
+  const state = { ...(await getState(tabId)), ...change };
   await chrome.storage.session.set({ [stateKey(tabId)]: state });
   const badge = badgeFor(state);
   await chrome.action.setBadgeText({ tabId, text: badge.text });
@@ -36,20 +38,43 @@ async function setState(tabId: number, state: TabState): Promise<TabState> {
   return state;
 }
 
-async function analyse(page: PageSnapshot): Promise<Report> {
-  await loadWasm();
-  scans += 1;
-  return scan({ content: page.html, url: page.url, title: page.title, format: 'html', markers: page.markers }) as Report;
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+async function analysePage(tabId: number, page: PageSnapshot, auto: boolean): Promise<TabState> {
+  try {
+    await loadWasm();
+    scans += 1;
+    const report = scan({ content: page.html, url: page.url, title: page.title, format: 'html', markers: page.markers }) as Report;
+    // An automatic look that turns out not to be a policy leaves no mark.
+    if (auto && !report.document.is_policy) return getState(tabId);
+    return updateState(tabId, { report, auto, error: undefined });
+  } catch (e) {
+    return updateState(tabId, { error: message(e) });
+  }
 }
 
-async function analyseInto(tabId: number, page: PageSnapshot, auto: boolean): Promise<TabState> {
+/** The largest on-screen area among buttons of `role`. */
+function largestArea(sighting: BannerSighting, role: string): number | undefined {
+  const areas = sighting.buttons.filter((b) => button_role(b.label) === role).map((b) => b.area);
+  return areas.length ? Math.max(...areas) : undefined;
+}
+
+async function analyseBanner(tabId: number, sighting: BannerSighting): Promise<TabState> {
   try {
-    const report = await analyse(page);
-    // An automatic look that turns out not to be a policy leaves no mark.
-    if (auto && !report.document.is_policy && !report.cookie_banner.present) return setState(tabId, { status: 'none' });
-    return setState(tabId, { status: 'done', report, auto, scannedAt: Date.now() });
+    await loadWasm();
+    const hints = {
+      covers_viewport: sighting.covers_viewport,
+      scroll_locked: sighting.scroll_locked,
+      accept_area: largestArea(sighting, 'accept'),
+      reject_area: largestArea(sighting, 'reject'),
+      tcf: sighting.tcf,
+      markers: sighting.markers,
+    };
+    const banner = analyse_banner({ html: sighting.html, hints }) as CookieBanner;
+    if (!banner.present) return getState(tabId);
+    return updateState(tabId, { banner, bannerPassMs: sighting.pass_ms });
   } catch (e) {
-    return setState(tabId, { status: 'error', error: e instanceof Error ? e.message : String(e) });
+    return updateState(tabId, { error: message(e) });
   }
 }
 
@@ -71,19 +96,19 @@ async function scanTab(tabId: number): Promise<TabState> {
   try {
     page = await snapshotOf(tabId);
   } catch {
-    return setState(tabId, { status: 'error', error: 'This page cannot be read by extensions (browser pages and extension stores are off limits).' });
+    return updateState(tabId, { error: 'This page cannot be read by extensions (browser pages and extension stores are off limits).' });
   }
-  if (!page) return setState(tabId, { status: 'error', error: 'The page returned nothing to analyse.' });
-  return analyseInto(tabId, page, false);
+  if (!page) return updateState(tabId, { error: 'The page returned nothing to analyse.' });
+  return analysePage(tabId, page, false);
 }
 
 async function handle(request: Request, sender: chrome.runtime.MessageSender): Promise<TabState | Status> {
+  const senderTab = sender.tab?.id;
   switch (request.type) {
-    case 'analyse-page': {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined) return { status: 'none' };
-      return analyseInto(tabId, request.page, true);
-    }
+    case 'analyse-page':
+      return senderTab === undefined ? {} : analysePage(senderTab, request.page, true);
+    case 'analyse-banner':
+      return senderTab === undefined ? {} : analyseBanner(senderTab, request.banner);
     case 'get-tab-state':
       return getState(request.tabId);
     case 'scan-tab':
@@ -94,7 +119,7 @@ async function handle(request: Request, sender: chrome.runtime.MessageSender): P
 }
 
 chrome.runtime.onMessage.addListener((request: Request, sender, sendResponse) => {
-  handle(request, sender).then(sendResponse, (e) => sendResponse({ status: 'error', error: String(e) }));
+  handle(request, sender).then(sendResponse, (e) => sendResponse({ error: message(e) }));
   return true;
 });
 
@@ -103,8 +128,9 @@ chrome.runtime.onInstalled.addListener((details) => {
   if (details.reason === 'install') void chrome.tabs.create({ url: chrome.runtime.getURL('welcome.html') });
 });
 
-// A tab that navigates away drops its report.
+// A tab that loads a new page drops its report. (Without the "tabs" permission the new URL
+// is not given, so any load counts.)
 chrome.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'loading' && change.url) void chrome.storage.session.remove(stateKey(tabId));
+  if (change.status === 'loading') void chrome.storage.session.remove(stateKey(tabId));
 });
 chrome.tabs.onRemoved.addListener((tabId) => void chrome.storage.session.remove(stateKey(tabId)));

@@ -1,5 +1,5 @@
 // What the toolbar badge shows for a tab: the grade letter in the grade's colour for a
-// policy, a mark for a cookie banner, nothing otherwise.
+// policy, a cookie mark for a cookie banner, nothing otherwise.
 import type { TabState } from './messages';
 
 export const GRADE_COLOURS: Record<string, string> = {
@@ -9,7 +9,8 @@ export const GRADE_COLOURS: Record<string, string> = {
   D: '#a8470a',
   E: '#c11c1c',
 };
-const BANNER_COLOUR = '#6f42c1';
+export const BANNER_BADGE = '🍪';
+const BANNER_COLOURS = { flagged: '#b42318', clean: '#6f42c1' };
 
 export interface Badge {
   text: string;
@@ -18,12 +19,16 @@ export interface Badge {
 }
 
 export function badgeFor(state: TabState): Badge {
-  if (state.status !== 'done') return { text: '', color: '#000000', title: 'privlens' };
   const r = state.report;
-  const letter = r.grade.letter;
-  if (r.document.is_policy && letter) {
+  const letter = r?.grade.letter;
+  if (r?.document.is_policy && letter) {
     return { text: letter, color: GRADE_COLOURS[letter] ?? '#555555', title: `privlens: grade ${letter}. ${r.summary}` };
   }
-  if (r.cookie_banner.present) return { text: '🍪', color: BANNER_COLOUR, title: `privlens: ${r.summary}` };
-  return { text: '', color: '#000000', title: `privlens: ${r.summary}` };
+  const banner = state.banner?.present ? state.banner : r?.cookie_banner.present ? r.cookie_banner : undefined;
+  if (banner) {
+    const tricks = banner.flags.length;
+    const title = tricks ? `privlens: cookie banner with ${tricks} questionable design choice${tricks > 1 ? 's' : ''}` : 'privlens: cookie banner';
+    return { text: BANNER_BADGE, color: tricks ? BANNER_COLOURS.flagged : BANNER_COLOURS.clean, title };
+  }
+  return { text: '', color: '#000000', title: r ? `privlens: ${r.summary}` : 'privlens' };
 }

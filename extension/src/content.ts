@@ -1,9 +1,12 @@
-// Content script: a cheap first look on every page; only a page that names itself a policy
-// is sent for analysis. The analysis runs in the extension's background context, never in
-// the page, so a page's Content-Security-Policy cannot stop it.
+// Content script: a cheap first look on every page. A page that names itself a policy is sent
+// for analysis; a cookie banner on screen (now or within a few seconds) is sent too. The
+// analysis runs in the extension's background context, never in the page, so a page's
+// Content-Security-Policy cannot stop it.
 
+import { watchForBanner, type LiveBanner } from './banner_watch';
 import { firstLook } from './first_look';
 import { send, type ContentRequest } from './messages';
+import { probePage } from './probe';
 import { takeSnapshot } from './snapshot';
 
 // A manual scan asks the content script for the page when it is present.
@@ -11,11 +14,20 @@ chrome.runtime.onMessage.addListener((message: ContentRequest, _sender, sendResp
   if (message.type === 'take-snapshot') sendResponse(takeSnapshot());
 });
 
+async function reportBanner(found: LiveBanner): Promise<void> {
+  const probe = await probePage();
+  const scripts = Array.from(document.querySelectorAll('script[src]'), (s) => 'src:' + (s as HTMLScriptElement).src).slice(0, 200);
+  await send({
+    type: 'analyse-banner',
+    banner: { ...found, tcf: probe.tcf, markers: [...scripts, ...probe.globals.map((g) => 'global:' + g)] },
+  });
+}
+
 async function main(): Promise<void> {
   const settings = await chrome.storage.local.get({ autoScan: true, silentSites: [] as string[] });
   if (!settings.autoScan || (settings.silentSites as string[]).includes(location.hostname)) return;
-  if (!firstLook(document, location.href).likely) return;
-  await send({ type: 'analyse-page', page: takeSnapshot() });
+  if (firstLook(document, location.href).likely) await send({ type: 'analyse-page', page: takeSnapshot() });
+  watchForBanner((found) => void reportBanner(found).catch(() => undefined));
 }
 
 main().catch(() => {

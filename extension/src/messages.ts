@@ -1,5 +1,5 @@
 // Every message the extension's parts exchange, in one place.
-import type { Report } from './report';
+import type { CookieBanner, Report } from './report';
 
 /** What the content script (or an injected function) reads off a page. */
 export interface PageSnapshot {
@@ -10,15 +10,34 @@ export interface PageSnapshot {
   markers: string[];
 }
 
-export type TabState =
-  | { status: 'none' }
-  | { status: 'scanning' }
-  | { status: 'done'; report: Report; auto: boolean; scannedAt: number }
-  | { status: 'error'; error: string };
+/** A banner the content script found on the live page, with what only the live page knows. */
+export interface BannerSighting {
+  html: string;
+  covers_viewport: boolean;
+  scroll_locked: boolean;
+  buttons: { label: string; area: number }[];
+  tcf: boolean;
+  /** `src:url` and `global:Name` markers for the platform. */
+  markers: string[];
+  pass_ms: number;
+}
+
+/** What is known about one tab. */
+export interface TabState {
+  report?: Report;
+  /** The report came from the automatic look, not a click on "Scan this page". */
+  auto?: boolean;
+  /** The banner seen on the live page (more exact than a banner read from the HTML). */
+  banner?: CookieBanner;
+  bannerPassMs?: number;
+  error?: string;
+}
 
 export type Request =
   /** Content script → background: the first look says this page may be a policy. */
   | { type: 'analyse-page'; page: PageSnapshot }
+  /** Content script → background: a cookie banner is on screen. */
+  | { type: 'analyse-banner'; banner: BannerSighting }
   /** Popup → background: what is known about this tab. */
   | { type: 'get-tab-state'; tabId: number }
   /** Popup → background: scan this tab now, whatever it is. */
@@ -34,11 +53,7 @@ export interface Status {
   scans: number;
 }
 
-export type Response<R extends Request> = R extends { type: 'get-tab-state' | 'scan-tab' | 'analyse-page' }
-  ? TabState
-  : R extends { type: 'get-status' }
-    ? Status
-    : never;
+export type Response<R extends Request> = R extends { type: 'get-status' } ? Status : TabState;
 
 /** Send a typed request to the background. */
 export function send<R extends Request>(request: R): Promise<Response<R>> {

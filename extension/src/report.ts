@@ -28,6 +28,15 @@ export interface Signal {
   evidence: Evidence[];
 }
 
+export interface CookieBanner {
+  present: boolean;
+  platform: { id: string; name: string } | null;
+  tcf: boolean;
+  text: string | null;
+  buttons: { role: string; label: string }[];
+  flags: string[];
+}
+
 export type DocumentKind = 'privacy_policy' | 'cookie_policy' | 'terms_of_service' | 'other';
 
 export interface Report {
@@ -57,11 +66,5 @@ export interface Report {
   };
   signals: Signal[];
   grade: { letter: string | null; score: number; moved_by: string[] };
-  cookie_banner: {
-    present: boolean;
-    platform: { id: string; name: string } | null;
-    text: string | null;
-    buttons: { role: string; label: string }[];
-    flags: string[];
-  };
+  cookie_banner: CookieBanner;
 }

@@ -73,3 +73,36 @@ export function fixtureSite() {
     },
   };
 }
+
+const ARTICLE = '<h1>Ten ways to enjoy autumn</h1>' + '<p>Walk in the park, gather leaves, bake bread and read a good book by the window while the rain falls.</p>'.repeat(12);
+
+function page(title, body, script = '') {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>.cookie-bar{position:fixed;bottom:0;left:0;right:0;background:#fff;border-top:1px solid #ccc;padding:16px;z-index:9999}
+.cookie-bar button{padding:12px 24px;margin:4px}.cookie-bar a{font-size:11px}</style></head>
+<body>${ARTICLE}${body}${script ? `<script>${script}</script>` : ''}</body></html>`;
+}
+
+const ONETRUST = `<div id="onetrust-consent-sdk"><div id="onetrust-banner-sdk" class="cookie-bar" role="region" aria-label="Cookie banner">
+<p id="onetrust-policy-text">We and our partners use cookies to personalise content and ads and to analyse our traffic. By continuing to browse you accept our use of cookies.</p>
+<button id="onetrust-pc-btn-handler">Cookie Settings</button><button id="onetrust-accept-btn-handler">Accept All Cookies</button></div></div>`;
+
+const LATE_BANNER = `<div class="cookie-bar cookie-consent"><p>This website uses cookies to improve your experience. You can accept all cookies or refuse the ones that are not necessary.</p><button id="accept">Accept all</button><button id="reject">Reject all</button></div>`;
+
+/** Pages with cookie banners, made as their platforms and sites render them. */
+export function bannerSite() {
+  const html = { 'content-type': 'text/html; charset=utf-8' };
+  return {
+    'http://banner.test/onetrust': { body: page('Autumn ideas', ONETRUST, 'window.__tcfapi = function () {};'), headers: html },
+    'http://late.test/article': {
+      body: page('Autumn ideas', '', `setTimeout(() => document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(LATE_BANNER)}), 2000);`),
+      headers: html,
+    },
+    'http://shadow.test/article': {
+      body: page('Autumn ideas', '<div id="usercentrics-root"></div>', `const root = document.getElementById('usercentrics-root').attachShadow({ mode: 'open' });
+root.innerHTML = ${JSON.stringify('<div class="cookie-bar" role="dialog" aria-label="Privacy settings"><p>We use cookies and similar technologies with your consent to measure and improve our service.</p><button>Deny</button><button>Accept All</button><button>More Information</button></div>')};`),
+      headers: html,
+    },
+    'http://plain.test/article': { body: page('Autumn ideas', '<footer><a href="/cookies">Cookie settings</a></footer>'), headers: html },
+  };
+}

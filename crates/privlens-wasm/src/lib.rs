@@ -48,6 +48,30 @@ pub fn scan(request: JsValue) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("cannot convert the report: {e}")))
 }
 
+/// A banner element the content script found on a live page.
+#[derive(Deserialize)]
+pub struct BannerRequest {
+    pub html: String,
+    #[serde(default)]
+    pub hints: privlens_core::banner::BannerHints,
+}
+
+/// Analyse a live page's banner: platform, button roles, flags.
+#[wasm_bindgen]
+pub fn analyse_banner(request: JsValue) -> Result<JsValue, JsError> {
+    let req: BannerRequest = serde_wasm_bindgen::from_value(request).map_err(|e| JsError::new(&format!("bad banner request: {e}")))?;
+    let banner = privlens_core::banner::analyse_live(&req.html, &req.hints);
+    banner
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot convert the banner: {e}")))
+}
+
+/// The role of a banner button from its label: accept, reject, settings, save, close, pay, other.
+#[wasm_bindgen]
+pub fn button_role(label: &str) -> String {
+    privlens_core::banner::role_of_label(label).to_string()
+}
+
 /// The core's version, for the popup's footer and bug reports.
 #[wasm_bindgen]
 pub fn version() -> String {

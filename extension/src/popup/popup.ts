@@ -5,7 +5,7 @@ import { GRADE_COLOURS } from '../badge';
 import { el, t } from '../dom';
 import { DATA_LABELS, KIND_LABELS, PURPOSE_LABELS, RIGHT_LABELS, SENSITIVE, days, label } from '../labels';
 import { send, type TabState } from '../messages';
-import type { Evidence, Report } from '../report';
+import type { CookieBanner, Evidence, Report } from '../report';
 
 const app = document.getElementById('app') as HTMLElement;
 
@@ -63,25 +63,44 @@ function renderReport(r: Report): HTMLElement[] {
     section(t('keeps', 'How long they keep it'), kept, t('noPeriod', 'No period stated.')),
     section(t('rights', 'Your rights'), [...rights, ...contacts]),
     section(t('goodSigns', 'Good signs'), good),
-    bannerSection(r),
   ].filter((x): x is HTMLElement => x !== null);
 }
 
-function bannerSection(r: Report): HTMLElement | null {
-  const b = r.cookie_banner;
-  if (!b.present) return null;
-  const items: HTMLElement[] = [item(b.platform ? b.platform.name : t('ownBanner', "The site's own banner"), b.text ? [{ quote: b.text, segment: 0, start: 0, end: 0 }] : [])];
-  for (const button of b.buttons) items.push(el('div', { class: 'plain' }, `${button.label}: ${button.role}`));
-  for (const flag of b.flags) items.push(el('div', { class: 'plain flag-bad' }, flag.replace(/_/g, ' ')));
-  return section(t('cookieBanner', 'Cookie banner'), items);
+const FLAG_TEXT: Record<string, [string, string]> = {
+  no_reject_first_layer: ['flagNoReject', 'No way to refuse on the first screen'],
+  implied_consent: ['flagImplied', 'Treats simply using the site as consent'],
+  preticked_choices: ['flagPreticked', 'Some choices are ticked for you'],
+  accept_emphasized: ['flagEmphasis', '"Accept" is made to stand out over "reject"'],
+  cookie_wall: ['flagWall', 'You cannot use the site without accepting'],
+  pay_or_consent: ['flagPay', 'Refusing means paying'],
+};
+
+const ROLE_TEXT: Record<string, string> = {
+  accept: 'accepts', reject: 'refuses', settings: 'opens settings', save: 'saves choices', close: 'closes', pay: 'asks you to pay', other: 'other',
+};
+
+function bannerSection(b: CookieBanner | undefined): HTMLElement | null {
+  if (!b?.present) return null;
+  const who = b.platform ? t('bannerBy', `Run by ${b.platform.name}`, b.platform.name) : t('ownBanner', "The site's own banner");
+  const items: HTMLElement[] = [item(who, b.text ? [{ quote: b.text, segment: 0, start: 0, end: 0 }] : [])];
+  if (b.tcf) items.push(el('div', { class: 'plain' }, t('usesTcf', 'Uses the IAB consent framework (TCF) to pass your choice to advertisers')));
+  for (const flag of b.flags) {
+    const [key, fallback] = FLAG_TEXT[flag] ?? ['', flag.replace(/_/g, ' ')];
+    items.push(el('div', { class: 'plain flag-bad', 'data-flag': flag }, key ? t(key, fallback) : fallback));
+  }
+  if (b.buttons.length) {
+    const list = el('ul', { class: 'buttons' }, ...b.buttons.map((x) => el('li', { 'data-role': x.role }, `“${x.label}” ${ROLE_TEXT[x.role] ?? x.role}`)));
+    items.push(list);
+  }
+  return el('section', { 'aria-label': t('cookieBanner', 'Cookie banner'), id: 'banner' }, el('h2', {}, t('cookieBanner', 'Cookie banner')), ...items);
 }
 
-function notPolicy(tabId: number, message: string, report?: Report): HTMLElement[] {
+function notPolicy(tabId: number, message: string, banner?: CookieBanner): HTMLElement[] {
   const button = el('button', { id: 'scan', type: 'button' }, t('scanThisPage', 'Scan this page'));
   button.addEventListener('click', () => void scan(tabId));
   const parts: HTMLElement[] = [el('p', { id: 'verdict' }, message), button];
-  const banner = report ? bannerSection(report) : null;
-  if (banner) parts.push(banner);
+  const section = bannerSection(banner);
+  if (section) parts.push(section);
   return parts;
 }
 
@@ -104,19 +123,20 @@ function hostOf(r: Report): string {
 }
 
 function render(tabId: number, state: TabState, manual: boolean): void {
-  if (state.status === 'error') {
-    show([el('p', { class: 'error', role: 'alert' }, state.error), ...notPolicy(tabId, t('scanFailed', 'privlens could not analyse this page.'))]);
-  } else if (state.status === 'done' && state.report.document.is_policy) {
-    show([header(state.report, hostOf(state.report)), ...renderReport(state.report)]);
-  } else if (state.status === 'done') {
-    const message = manual
-      ? `${state.report.summary} ${t('notPolicyScanned', 'Nothing here reads like a privacy policy.')}`
-      : t('notPolicy', 'This page does not look like a privacy policy.');
-    show(notPolicy(tabId, message, state.report));
+  const r = state.report;
+  const banner = state.banner?.present ? state.banner : r?.cookie_banner;
+  if (state.error) {
+    show([el('p', { class: 'error', role: 'alert' }, state.error), ...notPolicy(tabId, t('scanFailed', 'privlens could not analyse this page.'), banner)]);
+  } else if (r?.document.is_policy) {
+    const sections = renderReport(r);
+    const bannerPart = bannerSection(banner);
+    show([header(r, hostOf(r)), ...sections, ...(bannerPart ? [bannerPart] : [])]);
+  } else if (r && manual) {
+    show(notPolicy(tabId, `${r.summary} ${t('notPolicyScanned', 'Nothing here reads like a privacy policy.')}`, banner));
   } else {
-    show(notPolicy(tabId, t('notPolicy', 'This page does not look like a privacy policy.')));
+    show(notPolicy(tabId, t('notPolicy', 'This page does not look like a privacy policy.'), banner));
   }
-  document.body.dataset.state = state.status;
+  document.body.dataset.state = state.error ? 'error' : r ? 'done' : banner?.present ? 'banner' : 'none';
 }
 
 async function main(): Promise<void> {
