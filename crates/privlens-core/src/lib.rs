@@ -12,6 +12,7 @@ pub mod language;
 pub mod matcher;
 pub mod practices;
 pub mod readability;
+pub mod render;
 pub mod report;
 pub mod sentences;
 pub mod signals;

@@ -72,6 +72,13 @@ pub fn button_role(label: &str) -> String {
     privlens_core::banner::role_of_label(label).to_string()
 }
 
+/// The report as Markdown, for "Copy as Markdown" (page text escaped).
+#[wasm_bindgen]
+pub fn report_markdown(report: JsValue) -> Result<String, JsError> {
+    let report: privlens_core::Report = serde_wasm_bindgen::from_value(report).map_err(|e| JsError::new(&format!("bad report: {e}")))?;
+    Ok(privlens_core::render::markdown(&report))
+}
+
 /// The core's version, for the popup's footer and bug reports.
 #[wasm_bindgen]
 pub fn version() -> String {
