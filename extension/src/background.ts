@@ -2,10 +2,12 @@
 // first scan, keeps one state per tab, sets the badge. Nothing here touches the network: the
 // wasm is read from the extension's own package.
 
-import initWasm, { analyse_banner, button_role, scan } from '../build/pkg/privlens_wasm.js';
+import initWasm, { analyse_banner, button_role, report_markdown, scan } from '../build/pkg/privlens_wasm.js';
 import { badgeFor } from './badge';
-import type { BannerSighting, PageSnapshot, Request, Status, TabState } from './messages';
+import type { BannerSighting, ContentRequest, PageInfo, PageSnapshot, Request, SiteInfo, Status, TabState } from './messages';
+import { findPolicyLink, showQuote } from './page_tools';
 import type { CookieBanner, Report } from './report';
+import { forgetAll, recall, remember, siteOf } from './site_memory';
 import { takeSnapshot } from './snapshot';
 
 let wasmReady: Promise<unknown> | null = null;
@@ -47,6 +49,7 @@ async function analysePage(tabId: number, page: PageSnapshot, auto: boolean): Pr
     const report = scan({ content: page.html, url: page.url, title: page.title, format: 'html', markers: page.markers }) as Report;
     // An automatic look that turns out not to be a policy leaves no mark.
     if (auto && !report.document.is_policy) return getState(tabId);
+    if (report.document.is_policy) await remember(report);
     return updateState(tabId, { report, auto, error: undefined });
   } catch (e) {
     return updateState(tabId, { error: message(e) });
@@ -78,17 +81,37 @@ async function analyseBanner(tabId: number, sighting: BannerSighting): Promise<T
   }
 }
 
-/** Read a tab: through our content script when it runs there, otherwise by injecting the
- * snapshot function, which the user's click on the toolbar button allows (activeTab). */
-async function snapshotOf(tabId: number): Promise<PageSnapshot | undefined> {
+/** Ask the tab's content script; when there is none (site access withheld, or the page
+ * predates the install), run `fallback` in the page, which the user's click on the toolbar
+ * button allows (activeTab). */
+async function inPage<T, A extends unknown[]>(tabId: number, request: ContentRequest, fallback: (...args: A) => T, ...args: A): Promise<T | undefined> {
   try {
-    const page = (await chrome.tabs.sendMessage(tabId, { type: 'take-snapshot' })) as PageSnapshot | undefined;
-    if (page) return page;
+    const answer = (await chrome.tabs.sendMessage(tabId, request)) as T | undefined;
+    if (answer !== undefined) return answer;
   } catch {
-    // No content script in this tab (site access withheld, or the page predates the install).
+    // No content script here: inject the function instead.
   }
-  const [result] = await chrome.scripting.executeScript({ target: { tabId }, func: takeSnapshot });
-  return result?.result as PageSnapshot | undefined;
+  const [result] = await chrome.scripting.executeScript({ target: { tabId }, func: fallback, args });
+  return result?.result as T | undefined;
+}
+
+const snapshotOf = (tabId: number) => inPage<PageSnapshot, []>(tabId, { type: 'take-snapshot' }, takeSnapshot);
+
+function pageInfo(): PageInfo {
+  return { url: location.href, policyLink: findPolicyLink() };
+}
+
+async function siteInfo(tabId: number): Promise<SiteInfo> {
+  const info = await inPage<PageInfo, []>(tabId, { type: 'page-info' }, pageInfo).catch(() => undefined);
+  const site = siteOf(info?.url ?? '');
+  return { site, remembered: await recall(site), policyLink: info?.policyLink ?? null };
+}
+
+async function reportMarkdown(tabId: number): Promise<{ markdown: string | null }> {
+  const { report } = await getState(tabId);
+  if (!report) return { markdown: null };
+  await loadWasm();
+  return { markdown: report_markdown(report) };
 }
 
 async function scanTab(tabId: number): Promise<TabState> {
@@ -102,7 +125,7 @@ async function scanTab(tabId: number): Promise<TabState> {
   return analysePage(tabId, page, false);
 }
 
-async function handle(request: Request, sender: chrome.runtime.MessageSender): Promise<TabState | Status> {
+async function handle(request: Request, sender: chrome.runtime.MessageSender): Promise<unknown> {
   const senderTab = sender.tab?.id;
   switch (request.type) {
     case 'analyse-page':
@@ -113,8 +136,17 @@ async function handle(request: Request, sender: chrome.runtime.MessageSender): P
       return getState(request.tabId);
     case 'scan-tab':
       return scanTab(request.tabId);
+    case 'get-site-info':
+      return siteInfo(request.tabId);
+    case 'show-quote':
+      return { shown: (await inPage<boolean, [string]>(request.tabId, { type: 'show-quote', quote: request.quote }, showQuote, request.quote).catch(() => false)) === true };
+    case 'report-markdown':
+      return reportMarkdown(request.tabId);
+    case 'forget-everything':
+      await forgetAll();
+      return { forgotten: true };
     case 'get-status':
-      return { wasmLoaded: wasmReady !== null, scans };
+      return { wasmLoaded: wasmReady !== null, scans } satisfies Status;
   }
 }
 

@@ -6,12 +6,15 @@
 import { watchForBanner, type LiveBanner } from './banner_watch';
 import { firstLook } from './first_look';
 import { send, type ContentRequest } from './messages';
+import { findPolicyLink, showQuote } from './page_tools';
 import { probePage } from './probe';
 import { takeSnapshot } from './snapshot';
 
 // A manual scan asks the content script for the page when it is present.
 chrome.runtime.onMessage.addListener((message: ContentRequest, _sender, sendResponse) => {
   if (message.type === 'take-snapshot') sendResponse(takeSnapshot());
+  else if (message.type === 'page-info') sendResponse({ url: location.href, policyLink: findPolicyLink() });
+  else if (message.type === 'show-quote') sendResponse(showQuote(message.quote));
 });
 
 async function reportBanner(found: LiveBanner): Promise<void> {
@@ -25,7 +28,9 @@ async function reportBanner(found: LiveBanner): Promise<void> {
 
 async function main(): Promise<void> {
   const settings = await chrome.storage.local.get({ autoScan: true, silentSites: [] as string[] });
-  if (!settings.autoScan || (settings.silentSites as string[]).includes(location.hostname)) return;
+  const host = location.hostname;
+  const silent = (settings.silentSites as string[]).some((h) => host === h || host.endsWith('.' + h));
+  if (!settings.autoScan || silent) return;
   if (firstLook(document, location.href).likely) await send({ type: 'analyse-page', page: takeSnapshot() });
   watchForBanner((found) => void reportBanner(found).catch(() => undefined));
 }

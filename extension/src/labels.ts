@@ -12,6 +12,15 @@ export const DATA_LABELS: Record<string, string> = {
   employment_education: 'Work and education', children_data: "Children's data", inferences: 'Guesses about you',
 };
 
+/** A pictogram per data type, shown before its name (never instead of it). */
+export const DATA_ICONS: Record<string, string> = {
+  name: '👤', email: '✉️', phone: '📞', postal_address: '🏠', username: '👤', credentials: '🔑', payment_card: '💳',
+  financial: '🏦', government_id: '🪪', date_of_birth: '🎂', demographics: '👥', precise_location: '📍', coarse_location: '🗺️',
+  ip_address: '🌐', device_identifiers: '📱', browser_device_info: '💻', cookies_tracking: '🍪', usage_activity: '🖱️',
+  referrer: '↩️', user_content: '📝', communications: '💬', contacts: '📇', photos_media: '🖼️', audio: '🎙️', health: '⚕️',
+  biometric: '🧬', social_profile: '🔗', purchase_history: '🛒', employment_education: '🎓', children_data: '🧒', inferences: '🔮',
+};
+
 /** Data that deserves to stand out. */
 export const SENSITIVE = new Set(['payment_card', 'financial', 'precise_location', 'health', 'biometric', 'children_data', 'government_id']);
 
