@@ -13,6 +13,8 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 apt_needed=()
 command -v chromium >/dev/null 2>&1 || apt_needed+=(chromium)
 command -v firefox-esr >/dev/null 2>&1 || apt_needed+=(firefox-esr)
+# Headless screenshots (demo, README) need a colour emoji font for the popup's pictograms.
+[ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || apt_needed+=(fonts-noto-color-emoji)
 if ! rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; then
   if ! { [ -x /usr/bin/rustc ] && [ -x /usr/bin/cargo ] && [ -d /usr/lib/rustlib/src/rust/library ]; }; then
     apt_needed+=(rustc-web cargo-web rust-web-src)

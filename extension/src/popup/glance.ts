@@ -25,9 +25,9 @@ export function glance(r: Report): HTMLElement {
     'section',
     { class: 'glance', 'aria-label': t('atAGlance', 'At a glance') },
     column(t('glanceData', 'Your data'), data, t('nothingFound', 'Nothing stated.')),
-    el('div', { class: 'arrow', 'aria-hidden': 'true' }, '→'),
+    el('div', { class: 'arrow', 'aria-hidden': 'true' }, '↓'),
     column(t('glancePurposes', 'Used for'), purposes, t('nothingFound', 'Nothing stated.')),
-    el('div', { class: 'arrow', 'aria-hidden': 'true' }, '→'),
+    el('div', { class: 'arrow', 'aria-hidden': 'true' }, '↓'),
     column(t('glanceRecipients', 'Goes to'), [...named, ...generic], t('nobodyNamed', 'Nobody named.')),
   );
 }
