@@ -54,7 +54,7 @@ export function showQuote(quote: string): boolean {
   range.setStart(from.node, from.offset);
   range.setEnd(to.node, Math.max(to.offset, 0));
   const target = from.node.parentElement;
-  target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  target?.scrollIntoView({ block: 'center' });
   const highlights = (CSS as unknown as { highlights?: Map<string, unknown> }).highlights;
   const HighlightCtor = (window as unknown as { Highlight?: new (r: Range) => unknown }).Highlight;
   if (highlights && HighlightCtor) {

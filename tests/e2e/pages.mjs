@@ -106,3 +106,22 @@ root.innerHTML = ${JSON.stringify('<div class="cookie-bar" role="dialog" aria-la
     'http://plain.test/article': { body: page('Autumn ideas', '<footer><a href="/cookies">Cookie settings</a></footer>'), headers: html },
   };
 }
+
+/** A small shop site: home page with a footer link to its policy, the policy, and a later
+ * version of the PythonAnywhere policy that names a new recipient and drops a right. */
+export function siteMemorySite() {
+  const html = { 'content-type': 'text/html; charset=utf-8' };
+  const seed = seedText('000');
+  const changed = seed
+    .replace('4.1 Information which you upload', '4.0 We share your browsing history with Criteo for targeted advertising.\n\n4.1 Information which you upload')
+    .replace(/to rectify it if there are mistakes, /, '');
+  const home = (name, policyPath) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title></head><body>${ARTICLE}
+<footer><a href="/about">About</a> · <a href="${policyPath}">Privacy Policy</a> · <a href="/terms">Terms</a></footer></body></html>`;
+  return {
+    ...fixtureSite(),
+    'http://pythonanywhere.test/': { body: home('PythonAnywhere', '/privacy/'), headers: html },
+    'http://pythonanywhere.test/privacy_v2/': { body: seedAsHtml(changed, 'Privacy and cookies policy | PythonAnywhere'), headers: html },
+    'http://shop.test/': { body: home('Shop', '/legal/privacy-policy'), headers: html },
+    'http://shop.test/legal/privacy-policy': { body: seedAsHtml(seedText('004'), 'Privacy Policy'), headers: html },
+  };
+}

@@ -23,7 +23,8 @@ export function glance(r: Report): HTMLElement {
   const generic = p.third_parties.filter((x) => x.generic).map((x) => chip(x.name));
   return el(
     'section',
-    { class: 'glance', 'aria-label': t('atAGlance', 'At a glance') },
+    { class: 'glance', 'aria-labelledby': 'glance-h' },
+    el('h2', { id: 'glance-h', class: 'sr-only' }, t('atAGlance', 'At a glance')),
     column(t('glanceData', 'Your data'), data, t('nothingFound', 'Nothing stated.')),
     el('div', { class: 'arrow', 'aria-hidden': 'true' }, '↓'),
     column(t('glancePurposes', 'Used for'), purposes, t('nothingFound', 'Nothing stated.')),

@@ -83,7 +83,8 @@ function rememberedCard(memory: SiteSummary): HTMLElement {
 }
 
 function otherPage(tabId: number, message: string, banner: CookieBanner | undefined, site: SiteInfo | undefined): HTMLElement[] {
-  const parts: (HTMLElement | null)[] = [el('p', { id: 'verdict' }, message), bannerSection(banner)];
+  const title = el('h1', {}, site?.site || t('thisPage', 'This page'));
+  const parts: (HTMLElement | null)[] = [title, el('p', { id: 'verdict' }, message), bannerSection(banner)];
   if (site?.remembered) parts.push(rememberedCard(site.remembered));
   else if (site?.policyLink) {
     const link = site.policyLink;

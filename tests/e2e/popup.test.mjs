@@ -1,0 +1,156 @@
+// End-to-end: the popup as a person uses it, in headless Chromium and Firefox ESR.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { root, siteMemorySite } from './pages.mjs';
+import { badgeText, extensionPage, findPage, launch, openPage, openPopup, startProxy, strayRequests, tabIdOf, waitFor } from './harness.mjs';
+
+const site = siteMemorySite();
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function axeViolations(page) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const r = await globalThis.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.help})`);
+  });
+  return result;
+}
+
+for (const kind of ['chromium', 'firefox']) {
+  describe(`the popup in ${kind}`, () => {
+    let proxy;
+    let ctx;
+    let ext;
+    let policyTab;
+    let policyPage;
+
+    before(async () => {
+      proxy = await startProxy(site);
+      ctx = await launch(kind, proxy.port);
+      ext = await extensionPage(ctx);
+      const url = 'http://pythonanywhere.test/privacy/';
+      policyPage = await openPage(ctx, url);
+      policyTab = await waitFor(() => tabIdOf(ext, url), 5000, 'tab id');
+      await waitFor(async () => (await badgeText(ext, policyTab)) || null, 20000, 'badge');
+    });
+
+    after(async () => {
+      await ctx?.browser.close();
+      await proxy?.close();
+    });
+
+    test('renders the stored report quickly, with grade, picture and sections; screenshot for the README', async () => {
+      const popup = await openPopup(ctx, ext, policyTab);
+      const renderMs = Number(await popup.$eval('body', (b) => b.dataset.renderMs));
+      console.log(`# ${kind}: popup rendered a stored report in ${renderMs} ms`);
+      assert.ok(renderMs > 0);
+      assert.match(await popup.$eval('.grade', (e) => e.getAttribute('aria-label')), /^Grade [A-E]$/);
+      const sections = await popup.$$eval('main > section', (els) => els.map((e) => e.id).filter(Boolean));
+      for (const id of ['collect', 'share', 'keep', 'rights', 'cookies', 'flags']) assert.ok(sections.includes(id), `section ${id}`);
+      const sensitive = await popup.$$eval('.glance .chip.sensitive', (els) => els.map((e) => e.getAttribute('aria-label')));
+      assert.ok(sensitive.some((l) => /Payment card \(sensitive\)/.test(l)), 'payment card stands out, in words too');
+      mkdirSync(join(root, 'docs'), { recursive: true });
+      await popup.screenshot({ path: join(root, 'docs', `popup-${kind}.png`), clip: { x: 0, y: 0, width: 400, height: 600 } });
+      await popup.close();
+    });
+
+    test('has no accessibility violations, and works with the keyboard alone', async () => {
+      const popup = await openPopup(ctx, ext, policyTab);
+      assert.deepEqual(await axeViolations(popup), []);
+      if (kind === 'chromium') {
+        // The dark theme follows the system; its colours must pass too.
+        await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+        assert.deepEqual(await axeViolations(popup), [], 'dark theme');
+        await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+      }
+      const firstSummary = await popup.$eval('#collect details summary', (s) => s.textContent);
+      let focused = '';
+      for (let i = 0; i < 40 && focused !== firstSummary; i++) {
+        await popup.keyboard.press('Tab');
+        focused = await popup.evaluate(() => document.activeElement?.textContent ?? '');
+      }
+      assert.equal(focused, firstSummary, 'Tab reaches the first finding');
+      await popup.keyboard.press('Enter');
+      assert.equal(await popup.$eval('#collect details', (d) => d.open), true, 'Enter opens it');
+      await popup.close();
+    });
+
+    test('"Show on page" scrolls the policy to the quote and highlights it', async () => {
+      const popup = await openPopup(ctx, ext, policyTab);
+      const summaries = await popup.$$('#keep details summary');
+      await summaries[summaries.length - 1].click();
+      await popup.click('#keep details[open] button.show');
+      await popup.waitForFunction(() => document.querySelector('#keep details[open] button.show')?.textContent === 'Shown on the page', { timeout: 5000 });
+      const marked = await policyPage.evaluate(() => {
+        const h = globalThis.CSS?.highlights?.get('privlens');
+        const range = h ? [...h][0] : window.getSelection()?.rangeCount ? window.getSelection().getRangeAt(0) : null;
+        return { text: range?.toString() ?? '', scrolled: window.scrollY };
+      });
+      assert.match(marked.text, /six years after your account is closed/);
+      assert.ok(marked.scrolled > 200, `scrolled to the quote (scrollY ${marked.scrolled})`);
+      await popup.close();
+    });
+
+    test('another page of the site shows the remembered policy', async () => {
+      const url = 'http://pythonanywhere.test/';
+      await openPage(ctx, url);
+      const tabId = await waitFor(() => tabIdOf(ext, url), 5000, 'tab id');
+      const popup = await openPopup(ctx, ext, tabId);
+      const card = await popup.$eval('#site-policy', (e) => e.innerText);
+      assert.match(card, /Privacy policy, grade [A-E]/);
+      assert.deepEqual(await axeViolations(popup), []);
+      await popup.close();
+    });
+
+    test("a site's policy is found from its footer link and analysed on request", async () => {
+      const url = 'http://shop.test/';
+      await openPage(ctx, url);
+      const tabId = await waitFor(() => tabIdOf(ext, url), 5000, 'tab id');
+      const popup = await openPopup(ctx, ext, tabId);
+      await popup.click('#analyse-policy');
+      const opened = await findPage(ctx, /^http:\/\/shop\.test\/legal\/privacy-policy$/);
+      assert.ok(opened);
+      const policyTabId = await waitFor(() => tabIdOf(ext, 'http://shop.test/legal/privacy-policy'), 5000, 'policy tab');
+      assert.match(await waitFor(async () => (await badgeText(ext, policyTabId)) || null, 20000, 'badge'), /^[A-E]$/);
+      await popup.close();
+    });
+
+    test('a changed policy says what changed in practice since it was last seen', async () => {
+      const url = 'http://pythonanywhere.test/privacy_v2/';
+      await openPage(ctx, url);
+      const tabId = await waitFor(() => tabIdOf(ext, url), 5000, 'tab id');
+      await waitFor(async () => (await badgeText(ext, tabId)) || null, 20000, 'badge');
+      const popup = await openPopup(ctx, ext, tabId);
+      const notice = await popup.$eval('#changed', (e) => e.innerText);
+      assert.match(notice, /Changed since you last saw it on/);
+      assert.match(notice, /New recipients: .*Criteo/);
+      await popup.close();
+    });
+
+    test('the report copies as Markdown with page text escaped', async () => {
+      const markdown = await ext.evaluate((id) => chrome.runtime.sendMessage({ type: 'report-markdown', tabId: id }), policyTab);
+      assert.match(markdown.markdown, /^# privlens report: /);
+      assert.match(markdown.markdown, /\n## Who they share it with\n/);
+    });
+
+    test('"Forget everything" in the options forgets remembered sites', async () => {
+      const options = await openPopup(ctx, ext, policyTab).then(async (p) => {
+        await p.evaluate(() => chrome.tabs.create({ url: 'options.html' }));
+        await p.close();
+        return findPage(ctx, /options\.html$/);
+      });
+      await options.click('#forget');
+      await options.waitForFunction(() => document.getElementById('forgotten').textContent !== '');
+      const remembered = await ext.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('site:')));
+      assert.deepEqual(remembered, []);
+      assert.deepEqual(await axeViolations(options), []);
+    });
+
+    test('no network request was made for any of this', () => {
+      assert.deepEqual(strayRequests(proxy.requests, site), []);
+    });
+  });
+}
