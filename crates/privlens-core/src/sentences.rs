@@ -145,13 +145,28 @@ pub fn in_url(text: &str, at: usize) -> bool {
     token.contains("://") || token.contains("www.") || (token.contains('/') && token.contains('.'))
 }
 
+/// Whether a word of `text` starts with one of `stems` (lower-case), ignoring case.
+/// Called for every match of every lexicon, so it allocates nothing.
 pub fn has_any(text: &str, stems: &[&str]) -> bool {
-    words_lower(text).iter().any(|w| stems.iter().any(|s| w.starts_with(s)))
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .any(|w| stems.iter().any(|s| starts_with_ignore_case(w, s)))
 }
 
+fn starts_with_ignore_case(word: &str, stem: &str) -> bool {
+    if word.contains('’') {
+        return word.replace('’', "'").to_lowercase().starts_with(stem);
+    }
+    word.len() >= stem.len() && word.as_bytes()[..stem.len()].eq_ignore_ascii_case(stem.as_bytes())
+}
+
+/// Whether `text` contains one of `phrases` (lower-case), ignoring ASCII case.
 pub fn contains_phrase(text: &str, phrases: &[&str]) -> bool {
-    let lower = text.to_lowercase();
-    phrases.iter().any(|p| lower.contains(p))
+    let hay = text.as_bytes();
+    phrases.iter().any(|p| {
+        let needle = p.as_bytes();
+        !needle.is_empty() && hay.len() >= needle.len() && hay.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+    })
 }
 
 #[cfg(test)]
@@ -176,6 +191,15 @@ mod tests {
         let e = evidence(&s, &sentences[1]);
         assert_eq!((e.start, e.end), (10, 28));
         assert_eq!(e.quote, "Wir sammeln Daten.");
+    }
+
+    #[test]
+    fn word_and_phrase_tests_ignore_case() {
+        assert!(has_any("We COLLECT data", &["collect"]));
+        assert!(has_any("We don’t share", &["don't"]));
+        assert!(!has_any("recollection", &["collect"]));
+        assert!(contains_phrase("By Continuing To Use this site", &["by continuing to use"]));
+        assert!(!contains_phrase("short", &["much longer phrase"]));
     }
 
     #[test]
