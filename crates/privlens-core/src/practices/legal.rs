@@ -11,6 +11,17 @@ const RIGHT_CUES: &[&str] = &["you", "your", "user", "individual", "data subject
 const BARE_VERB_CUES: &[&str] = &["you can", "you may", "request", "ask us", "contact us", "right to", "we will take steps", "please contact", "you have the right"];
 const MARKETING: &[&str] = &["marketing", "newsletter", "promotional", "mailing"];
 const STOP: &[&str] = &["withdraw", "opt out", "opt-out", "unsubscribe", "stop receiving"];
+const OPT_OUT: &[&str] = &["opt out", "opt-out", "opting out"];
+/// What a bare "opt out" is about decides which right it is: advertising and tracking
+/// (objection to that processing) or handing data to others (opting out of sale/sharing).
+const TRACKING: &[&str] = &["advertis", "ads", "tracking", "track", "cookie", "analytics", "interest-based", "targeted", "behavioral", "behavioural", "web beacon"];
+const SHARING: &[&str] = &["sharing", "share", "shared", "disclos", "sell", "sale", "rent", "third parties", "third-party", "third party"];
+/// Sentences that describe a law's requirements for businesses in general (California's "Shine
+/// the Light" section) state no right this site offers.
+const ABOUT_THE_LAW: &[&str] = &["1798.83", "shine the light", "such businesses", "a business is not required", "certain businesses"];
+/// "If you object to any such changes, your sole recourse is to stop using the site": leaving,
+/// not a right to object.
+const OBJECT_BY_LEAVING: &[&str] = &["cease using", "stop using", "discontinue", "sole recourse", "not use the"];
 
 pub fn rights(ctx: &Ctx, k: &Knowledge) -> Vec<Finding> {
     let mut found = lexicon_findings(ctx, &k.rights, |s, id, at| {
@@ -30,6 +41,12 @@ pub fn rights(ctx: &Ctx, k: &Knowledge) -> Vec<Finding> {
         if matches!(word.to_lowercase().as_str(), "delete" | "correct") && !contains_phrase(s.text, BARE_VERB_CUES) {
             return false;
         }
+        if id.starts_with("opt_out") && contains_phrase(s.text, ABOUT_THE_LAW) {
+            return false;
+        }
+        if id == "objection" && contains_phrase(s.text, OBJECT_BY_LEAVING) {
+            return false;
+        }
         if id == "non_discrimination" && !contains_phrase(s.text, &["not discriminate", "won't discriminate", "non-discrimination", "discriminate against you", "right not to"]) {
             return false;
         }
@@ -39,8 +56,21 @@ pub fn rights(ctx: &Ctx, k: &Knowledge) -> Vec<Finding> {
     // wherever the paragraph names the marketing.
     for s in ctx.sentences {
         let paragraph = &ctx.segments[s.segment].text;
+        if contains_phrase(s.text, ABOUT_THE_LAW) {
+            continue;
+        }
         if contains_phrase(s.text, STOP) && (contains_phrase(s.text, MARKETING) || contains_phrase(paragraph, MARKETING)) {
             found.add("opt_out_marketing", ctx.evidence(s));
+        }
+        // "You may opt out of this" with what it is about elsewhere in the sentence.
+        let lower = s.text.to_lowercase();
+        let opt_at = OPT_OUT.iter().filter_map(|p| lower.find(p)).min();
+        if opt_at.is_some_and(|at| !verb_negated(s.text, at, &["opt"])) {
+            if has_any(s.text, TRACKING) {
+                found.add("objection", ctx.evidence(s));
+            } else if contains_phrase(s.text, SHARING) {
+                found.add("opt_out_sale", ctx.evidence(s));
+            }
         }
     }
     found.into_vec()
@@ -48,4 +78,21 @@ pub fn rights(ctx: &Ctx, k: &Knowledge) -> Vec<Finding> {
 
 pub fn laws(ctx: &Ctx, k: &Knowledge) -> Vec<Finding> {
     lexicon_findings(ctx, &k.laws, |_, _, _| true).into_vec()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::practices_of_text;
+
+    fn rights(text: &str) -> Vec<String> {
+        practices_of_text(text).rights.into_iter().map(|r| r.id).collect()
+    }
+
+    #[test]
+    fn a_bare_opt_out_is_read_from_what_it_is_about() {
+        assert!(rights("You may opt out of interest-based advertising at any time.").contains(&"objection".to_string()));
+        assert!(rights("To opt-out of any sharing of your information with third parties, click here.").contains(&"opt_out_sale".to_string()));
+        assert!(rights("If you object to any such changes, your sole recourse is to stop using the site.").is_empty());
+        assert!(rights("California law requires certain businesses to let customers opt out of disclosures to third parties.").is_empty());
+    }
 }

@@ -14,6 +14,15 @@ const INDEFINITE: &[&str] = &[
     "for as long as we need", "indefinitely", "for as long as required", "as long as it is necessary",
     "as long as we deem", "no longer than necessary", "for as long as is reasonably", "as long as your account is active",
     "until you delete your account", "for as long as you", "as long as we have a legitimate",
+    "period necessary", "period of time necessary", "as necessary to comply", "longer than reasonably necessary",
+    "longer than is necessary", "longer than necessary", "reasonable period of time", "for a reasonable time",
+    "until you delete", "until you remove", "until you change or remove",
+];
+/// Periods that time something else: "it may take up to four weeks to process your request",
+/// "we will respond within 30 days", "keep in mind".
+const NOT_RETENTION: &[&str] = &[
+    "process your request", "respond to your request", "we will respond", "respond within", "take up to", "keep in mind",
+    "within 30 days of receiving", "to respond", "business days",
 ];
 
 fn period_regex() -> &'static Regex {
@@ -80,8 +89,9 @@ pub fn periods(ctx: &Ctx) -> Vec<Retention> {
         if !about_retention {
             continue;
         }
+        let timed_elsewhere = contains_phrase(s.text, NOT_RETENTION);
         for days in period_days(s.text) {
-            if !out.iter().any(|r| r.days == Some(days)) && !is_age(s.text) {
+            if !out.iter().any(|r| r.days == Some(days)) && !is_age(s.text) && !timed_elsewhere {
                 out.push(Retention { days: Some(days), indefinite: false, evidence: ctx.evidence(s) });
             }
         }
@@ -94,7 +104,7 @@ pub fn periods(ctx: &Ctx) -> Vec<Retention> {
 
 /// "children under 13 years of age" states an age, not a period.
 fn is_age(text: &str) -> bool {
-    contains_phrase(text, &["years of age", "years old", "age of"])
+    contains_phrase(text, &["years of age", "years old", "age of", "years-of-age", "year-old", "year old"])
 }
 
 #[cfg(test)]
@@ -107,5 +117,15 @@ mod tests {
         assert_eq!(period_days("for 365 days"), vec![365]);
         assert_eq!(period_days("12 months or thirty (30) days, a 2-week window"), vec![360, 30, 14]);
         assert!(period_days("in 2018 we had many years").is_empty());
+    }
+
+    #[test]
+    fn response_times_and_ages_are_not_periods() {
+        let p = crate::practices_of_text("Please keep in mind that it may take up to four weeks to process your request.");
+        assert!(p.retention.is_empty());
+        let p = crate::practices_of_text("If we learn that data of someone less than 13-years-of-age was collected, we delete it.");
+        assert!(p.retention.iter().all(|r| r.days.is_none()));
+        let p = crate::practices_of_text("We retain your data for the period necessary to fulfil the purposes of this policy.");
+        assert!(p.retention.iter().any(|r| r.indefinite));
     }
 }

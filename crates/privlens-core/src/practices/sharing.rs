@@ -3,7 +3,7 @@
 use super::Ctx;
 use crate::knowledge::Knowledge;
 use crate::report::ThirdParty;
-use crate::sentences::{contains_phrase, has_any, in_url, verb_negated};
+use crate::sentences::{clause_has, contains_phrase, has_any, in_url, verb_negated};
 
 /// Sentences that name organisations without giving them data: examples of other sites,
 /// disclaimers about linked sites, where to learn more.
@@ -11,39 +11,164 @@ const NOT_A_RECIPIENT: &[&str] = &[
     "privacy policies of", "privacy policy of", "privacy practices of", "their own privacy", "their privacy polic",
     "not responsible for", "does not cover", "doesn't cover", "does not apply", "doesn't apply", "other websites",
     "other web sites", "other sites", "links to", "link to", "follow us", "find us on", "share this", "archived on",
-    "wayback machine",
+    "wayback machine", "hyperlink", "external site", "third party sites", "third-party sites", "third party websites",
+    "third-party websites", "third party web sites", "third-party web sites", "shine the light", "1798.83",
+    "such businesses", "certain businesses",
 ];
+/// Bare "third parties" is everywhere ("third-party websites", "the privacy of others"); it is a
+/// recipient only when its own clause moves data to or through it.
+const UNNAMED: &str = "third_parties";
+const FLOW_IN_CLAUSE: &[&str] = &[
+    "share", "shar", "disclos", "sell", "sold", "rent", "trade", "transfer", "provid", "give", "pass", "release", "made available",
+    "make available", "collect", "gather", "obtain", "receiv", "access", "track", "place", "serve", "supplie", "supply", "cookie",
+    "beacon", "pixel",
+];
+/// Words before a recipient phrase that make it the reader's own provider: "your Internet
+/// service provider (ISP)", "wireless service provider".
+const READERS_PROVIDER: &[&str] = &["internet", "wireless", "mobile", "cellular", "telephone", "phone", "cable", "network", "your", "isp"];
+/// The reader's choices about what others do ("you may opt out of targeted advertising from ad
+/// networks"): a recipient there is only one if the sentence also moves data.
+const CHOICE_TALK: &[&str] = &["opt out", "opt-out", "opt in", "opt-in", "you may choose", "you can choose", "unsubscribe", "your choices"];
 const SHARE_VERBS: &[&str] = &["share", "disclos", "sell", "transfer", "provid", "give", "pass", "send", "rent", "trade", "make available"];
 const MAX_EVIDENCE: usize = 3;
-/// Regulators named as where to complain are not recipients of the data.
+/// Industry bodies named as where to opt out or what the site adheres to: they run opt-out
+/// pages and codes of conduct and never receive the reader's data.
+const SELF_REGULATORY: &[&str] = &["Network Advertising Initiative", "Digital Advertising Alliance", "European Interactive Digital Advertising Alliance", "Digital Advertising Alliance of Canada"];
+/// Certification and self-regulation talk ("has received TRUSTe's Privacy Seal", "Amazon has
+/// certified that we adhere to the Safe Harbor Principles"): the names there are certifiers or
+/// the site itself, not recipients.
+const CERTIFICATION: &[&str] = &[
+    "seal", "certif", "safe harbor", "privacy shield", "self-regulatory", "watchdog", "dispute resolution", "adhere to",
+    "members of the", "member of the", "subscribe to the",
+];
+/// Verbs that show data moving, which outweigh certification talk: "your data is transferred to
+/// the US by Amazon Web Services, which is certified under the Privacy Shield".
+/// ("received TRUSTe's Privacy Seal" is no data flow, so "receive" is not among them.)
+const DATA_FLOW: &[&str] = &["transfer", "shar", "disclos", "sell", "sold", "host", "process", "stor", "send", "sent"];
+/// A company's product named after it is software on the reader's device, not the company
+/// receiving data: "Microsoft Internet Explorer", "Adobe Flash", "Google Chrome", "Apple phones".
+const PRODUCT_AFTER: &[&str] = &[
+    "Internet Explorer", "Chrome", "Safari", "Firefox", "Edge", "Flash", "Windows", "Android", "iOS", "Reader", "Acrobat",
+    "Navigator", "phones", "phone", "devices", "device", "browser", "operating system", "account",
+];
+/// How the policy names its own company: "Amazon.com Privacy Notice", `Acme Inc. ("we")`.
+const OWN_POLICY: &[&str] = &["Privacy Policy", "Privacy Notice", "Privacy Statement", "Privacy Center", "Privacy Centre", "Privacy Promise"];
+/// What a policy says of its own company: "Yahoo takes your privacy seriously".
+const OWN_VOICE: &[&str] = &[
+    "takes your privacy", "respects your privacy", "values your privacy", "cares about your privacy", "is committed to protecting",
+    "knows that you care", "privacy policy only applies to", "privacy notice only applies to",
+];
+const OWN_ALIAS: &[&str] = &["(\"we", "(“we", "(the \"company", "(\"us", "(collectively, \"we", "(collectively \"we", "(hereinafter"];
+/// Regulators and programmes named as where to complain are not recipients of the data.
 const COMPLAINT: &[&str] = &["complain", "complaint", "lodge"];
 const AUTHORITY_DISCLOSURE: &[&str] = &["disclos", "share", "provid", "report", "pass", "release", "transfer", "request", "respond", "cooperat", "hand"];
-const DISCLOSURE_CUES: &[&str] = &["share", "shar", "disclos", "sell", "transfer", "provid", "give", "pass", "send", "release", "third", "partner", "process", "use", "host", "access", "receiv", "made available", "supply", "supplie"];
+/// (Stems match word starts, so "use" would also match "users": its forms are listed instead,
+/// and the bare verb is looked for as a whole word.)
+const DISCLOSURE_CUES: &[&str] = &["share", "shar", "disclos", "sell", "transfer", "provid", "give", "pass", "send", "release", "third", "partner", "process", "uses", "used", "using", "host", "access", "receiv", "made available", "supply", "supplie"];
+/// Verbs whose negation means the recipient gets nothing: "we do not share ... with
+/// advertisers", "such third parties do not collect any personally identifiable information".
+const NOT_GIVEN: &[&str] = &["share", "disclos", "sell", "transfer", "provid", "give", "pass", "send", "rent", "trade", "make available", "collect", "receiv", "obtain", "track", "releas"];
+/// Negations that come before the subject: "None of the information collected is sold or
+/// shared", "It is not the practice of the site to share".
+const NEGATED_SUBJECT: &[&str] = &["none of", "no personal", "no information", "nothing", "not the practice", "never"];
 
 pub fn third_parties(ctx: &Ctx, k: &Knowledge) -> Vec<ThirdParty> {
     let mut out: Vec<ThirdParty> = Vec::new();
+    let own = own_company(ctx, k);
     for s in ctx.sentences {
-        let excluded = contains_phrase(s.text, NOT_A_RECIPIENT);
+        let certification = contains_phrase(s.text, CERTIFICATION) && !has_any(s.text, DATA_FLOW);
+        // Regulators in certification talk ("the Safe Harbor framework of the U.S. Department of
+        // Commerce") administer the programme whatever verbs surround them.
+        let administers = contains_phrase(s.text, CERTIFICATION);
+        let excluded = contains_phrase(s.text, NOT_A_RECIPIENT) || certification;
         if !excluded {
             for m in k.party_matcher.find_all(s.text) {
                 let p = &k.parties[m.entry];
-                let authority_not_given_data = p.category == "authorities" && (contains_phrase(s.text, COMPLAINT) || !has_any(s.text, AUTHORITY_DISCLOSURE));
-                if in_url(s.text, m.start) || authority_not_given_data {
+                let authority_not_given_data = p.category == "authorities" && (administers || !has_any(s.text, AUTHORITY_DISCLOSURE));
+                // Whoever hears complaints (a regulator, a seal programme) is not given data.
+                let hears_complaints = has_any(s.text, COMPLAINT);
+                if in_url(s.text, m.start) || authority_not_given_data || hears_complaints || own.contains(&m.entry) || not_a_party(&p.name, &s.text[m.end..]) {
                     continue;
                 }
                 add(&mut out, &p.name, &p.category, None, ctx.evidence(s));
             }
         }
-        let disclosure = has_any(s.text, DISCLOSURE_CUES) || has_any(ctx.heading(s), DISCLOSURE_CUES) || has_any(ctx.lead_in(s), DISCLOSURE_CUES);
+        let cued = |t: &str| has_any(t, DISCLOSURE_CUES) || has_word(t, "use");
+        let disclosure = cued(s.text) || cued(ctx.heading(s)) || cued(ctx.lead_in(s));
+        let choice_only = contains_phrase(s.text, CHOICE_TALK) && !has_any(s.text, SHARE_VERBS);
+        // A heading ("Sharing Your Information with Third Parties") announces a section; its
+        // body says whether and with whom data is shared.
+        let heading_line = is_heading_line(s.text) && ctx.lead_in(s).is_empty();
         for m in k.recipient_matcher.find_all(s.text) {
-            if !disclosure || verb_negated(s.text, m.start, SHARE_VERBS) {
+            let refused = verb_negated(s.text, m.start, NOT_GIVEN) || negated_subject(s.text, m.start);
+            if !disclosure || choice_only || heading_line || refused || readers_provider(s.text, m.start) {
                 continue;
             }
             let r = &k.recipients[m.entry];
+            if r.id == UNNAMED && !clause_has(s.text, m.start, FLOW_IN_CLAUSE) {
+                continue;
+            }
             add(&mut out, &r.name, &r.category, Some(&r.id), ctx.evidence(s));
         }
     }
     out
+}
+
+/// Known organisations that the policy shows to be its own author: named right before
+/// "Privacy Policy" in a heading-like line or given the "we" alias. A site's own name is not a
+/// third party (Amazon's notice names Amazon.com in every section).
+fn own_company(ctx: &Ctx, k: &Knowledge) -> Vec<usize> {
+    let mut own = Vec::new();
+    for s in ctx.sentences {
+        for m in k.party_matcher.find_all(s.text) {
+            let after = strip_possessive(&s.text[m.end..]);
+            let after = after.trim_start_matches(".com").trim_start_matches(',').trim_start().trim_start_matches("Inc.").trim_start();
+            let before = s.text[..m.start].trim().to_lowercase();
+            let opens = matches!(before.as_str(), "" | "the" | "welcome to" | "welcome to the");
+            let titled = opens && OWN_POLICY.iter().any(|t| after.starts_with(t)) && s.text.split_whitespace().count() <= 8;
+            let aliased = OWN_ALIAS.iter().any(|a| after.to_lowercase().starts_with(a));
+            let voiced = OWN_VOICE.iter().any(|v| after.to_lowercase().starts_with(v) || before.ends_with(v));
+            if (titled || aliased || voiced) && !own.contains(&m.entry) {
+                own.push(m.entry);
+            }
+        }
+    }
+    own
+}
+
+fn has_word(text: &str, word: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// A short line without a full stop, a colon or a list mark: a heading.
+fn is_heading_line(text: &str) -> bool {
+    let t = text.trim();
+    let list_item = t.starts_with(['-', '*', '•', '(']) || t.contains(':');
+    t.split_whitespace().count() <= 8 && !t.ends_with(['.', ';', ',', '!', '?']) && !list_item
+}
+
+/// A negation opening the clause before the match, with a verb of giving after it.
+fn negated_subject(text: &str, at: usize) -> bool {
+    let lower = text.to_lowercase();
+    let (cs, ce) = crate::sentences::clause(text, at);
+    let c = &lower[cs..ce];
+    NEGATED_SUBJECT.iter().any(|n| c.find(n).is_some_and(|i| has_any(&c[i..], NOT_GIVEN)))
+}
+
+/// "your wireless service provider": the reader's own carrier, not someone we give data to.
+fn readers_provider(text: &str, at: usize) -> bool {
+    let prev = text[..at].split_whitespace().next_back().unwrap_or("").to_lowercase();
+    READERS_PROVIDER.contains(&prev.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+fn strip_possessive(text: &str) -> &str {
+    text.strip_prefix("'s").or_else(|| text.strip_prefix("’s")).unwrap_or(text).trim_start()
+}
+
+/// A self-regulatory body, or a company named for its product ("Adobe Flash").
+fn not_a_party(name: &str, after: &str) -> bool {
+    let after = strip_possessive(after.trim_start());
+    SELF_REGULATORY.contains(&name) || PRODUCT_AFTER.iter().any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
 }
 
 fn add(out: &mut Vec<ThirdParty>, name: &str, category: &str, id: Option<&str>, ev: crate::report::Evidence) {
@@ -60,5 +185,33 @@ fn add(out: &mut Vec<ThirdParty>, name: &str, category: &str, id: Option<&str>, 
             id: id.map(str::to_string),
             evidence: vec![ev],
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::practices_of_text;
+
+    fn names(text: &str) -> Vec<String> {
+        practices_of_text(text).third_parties.into_iter().map(|t| t.id.unwrap_or(t.name)).collect()
+    }
+
+    #[test]
+    fn certifiers_products_and_the_site_itself_are_not_recipients() {
+        assert!(names("Acme has received TRUSTe's Privacy Seal for this policy.").is_empty());
+        assert!(names("You can opt out through the Network Advertising Initiative.").is_empty());
+        assert!(names("Use the settings of Microsoft Internet Explorer to refuse cookies.").is_empty());
+        let own = names("Amazon.com Privacy Notice\n\nWe share customer information with Amazon.com subsidiaries.");
+        assert!(!own.iter().any(|n| n == "Amazon"), "{own:?}");
+        // A recipient certified under a framework is still a recipient.
+        let aws = names("Your data is transferred to the US by Amazon Web Services, which is certified under the Privacy Shield.");
+        assert!(aws.iter().any(|n| n == "Amazon Web Services"), "{aws:?}");
+    }
+
+    #[test]
+    fn unnamed_third_parties_need_data_moving_to_them() {
+        assert_eq!(names("We may share your information with third parties."), vec!["third_parties"]);
+        assert!(names("We are not responsible for third-party websites.").is_empty());
+        assert!(names("We may gather the name of your Internet service provider.").is_empty());
     }
 }
