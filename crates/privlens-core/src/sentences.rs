@@ -1,6 +1,12 @@
 //! Sentences of the extracted segments, with their byte ranges, and the clause and negation
 //! helpers every extractor shares.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+
 use crate::extract::RawSegment;
 use crate::report::Evidence;
 
@@ -145,28 +151,67 @@ pub fn in_url(text: &str, at: usize) -> bool {
     token.contains("://") || token.contains("www.") || (token.contains('/') && token.contains('.'))
 }
 
-/// Whether a word of `text` starts with one of `stems` (lower-case), ignoring case.
-/// Called for every match of every lexicon, so it allocates nothing.
+/// Whether a word of `text` starts with one of `stems` (lower-case), ignoring case. Called for
+/// every sentence by many extractors, so each stem list is compiled once into an automaton.
 pub fn has_any(text: &str, stems: &[&str]) -> bool {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .any(|w| stems.iter().any(|s| starts_with_ignore_case(w, s)))
-}
-
-fn starts_with_ignore_case(word: &str, stem: &str) -> bool {
-    if word.contains('’') {
-        return word.replace('’', "'").to_lowercase().starts_with(stem);
-    }
-    word.len() >= stem.len() && word.as_bytes()[..stem.len()].eq_ignore_ascii_case(stem.as_bytes())
+    let ac = cached(stems, ListKind::Stems);
+    ac.find_iter(text).any(|m| is_word_start(text, m.start()))
 }
 
 /// Whether `text` contains one of `phrases` (lower-case), ignoring ASCII case.
 pub fn contains_phrase(text: &str, phrases: &[&str]) -> bool {
-    let hay = text.as_bytes();
-    phrases.iter().any(|p| {
-        let needle = p.as_bytes();
-        !needle.is_empty() && hay.len() >= needle.len() && hay.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+    cached(phrases, ListKind::Phrases).is_match(text)
+}
+
+fn is_word_start(text: &str, at: usize) -> bool {
+    text[..at].chars().next_back().is_none_or(|c| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum ListKind {
+    Stems,
+    Phrases,
+}
+
+/// A list is known by where it lives and what it starts and ends with: lists are constants or
+/// built from knowledge that lives as long as the program.
+type ListKey = (usize, usize, usize, usize, ListKind);
+/// Lists built on the fly could pile up; past this many the cache starts afresh.
+const MAX_CACHED_LISTS: usize = 512;
+
+thread_local! {
+    static AUTOMATA: RefCell<HashMap<ListKey, Rc<AhoCorasick>>> = RefCell::new(HashMap::new());
+}
+
+fn cached(list: &[&str], kind: ListKind) -> Rc<AhoCorasick> {
+    let key = (list.as_ptr() as usize, list.len(), list.first().map_or(0, |s| s.as_ptr() as usize), list.last().map_or(0, |s| s.as_ptr() as usize), kind);
+    AUTOMATA.with(|cell| {
+        let mut map = cell.borrow_mut();
+        if let Some(ac) = map.get(&key) {
+            return ac.clone();
+        }
+        if map.len() >= MAX_CACHED_LISTS {
+            map.clear();
+        }
+        let ac = Rc::new(build(list, kind));
+        map.insert(key, ac.clone());
+        ac
     })
+}
+
+fn build(list: &[&str], kind: ListKind) -> AhoCorasick {
+    let mut patterns: Vec<String> = Vec::new();
+    for p in list.iter().filter(|p| !p.is_empty()) {
+        // Stems are matched within one word: a stem with a space never matched a word.
+        if kind == ListKind::Stems && p.contains(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+            continue;
+        }
+        patterns.push(p.to_string());
+        if p.contains('\'') {
+            patterns.push(p.replace('\'', "’"));
+        }
+    }
+    AhoCorasickBuilder::new().ascii_case_insensitive(true).build(&patterns).expect("phrase lists build an automaton")
 }
 
 #[cfg(test)]

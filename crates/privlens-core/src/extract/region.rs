@@ -16,8 +16,10 @@ const TITLE_WORDS: &[&str] = &[
     "confidentialité", "privacidad", "privacy-policy", "terms", "conditions", "data protection", "gdpr",
 ];
 
+/// Words, with Chinese, Japanese and Korean characters (written without spaces) two to a word.
 fn words(s: &str) -> usize {
-    s.split_whitespace().count()
+    let cjk = s.chars().filter(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}')).count();
+    s.split_whitespace().count() + cjk / 2
 }
 
 /// A block that reads like running text, not a menu entry.
@@ -164,6 +166,13 @@ mod tests {
         let all: String = segs.iter().map(|s| s.text.clone()).collect();
         assert!(!all.contains("Docs"));
         assert!(all.contains("thirty days"));
+    }
+
+    #[test]
+    fn text_without_spaces_is_content() {
+        let zh = "百度公司非常重视用户信息的保护，在使用百度公司的所有产品和服务前，请您务必仔细阅读并透彻理解本声明。";
+        let (segs, _) = split_segments(&[head("隐私政策"), para(zh), para(zh)]);
+        assert_eq!(segs.len(), 1);
     }
 
     #[test]
