@@ -11,9 +11,9 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 pub use platform::{identify as identify_platform, platforms, PlatformDef};
-pub use roles::{role_of, role_of_label};
+pub use roles::{is_info_label, role_of, role_of_label};
 
-use crate::extract::{extract_html, BannerCandidate, Block};
+use crate::extract::{decode_entities, extract_html, BannerCandidate, Block, RawButton};
 use crate::matcher::PhraseMatcher;
 use crate::report::{Button, CookieBanner};
 use crate::sentences::contains_phrase;
@@ -71,9 +71,13 @@ fn flag_phrases() -> &'static BTreeMap<String, Vec<String>> {
     })
 }
 
+/// The banner's text says one of a flag's phrases, as whole words ("abo" is not in "about").
 fn says(text: &str, flag: &str) -> bool {
-    let phrases: Vec<&str> = flag_phrases().get(flag).into_iter().flatten().map(String::as_str).collect();
-    contains_phrase(text, &phrases)
+    static M: OnceLock<BTreeMap<String, PhraseMatcher>> = OnceLock::new();
+    let matchers = M.get_or_init(|| {
+        flag_phrases().iter().map(|(f, phrases)| (f.clone(), PhraseMatcher::new(phrases.iter().map(|p| (0, p.as_str(), false))))).collect()
+    });
+    matchers.get(flag).is_some_and(|m| m.contains_any(&text.to_lowercase()))
 }
 
 /// Consent talk: two vocabulary phrases, one of them strong.
@@ -83,8 +87,21 @@ pub fn is_consent_text(text: &str) -> bool {
     distinct.len() >= 2 && contains_phrase(text, STRONG)
 }
 
+/// A candidate's text as shown: entities decoded, spaces collapsed.
+fn shown_text(c: &BannerCandidate) -> String {
+    crate::extract::normalize_space(&decode_entities(&c.text))
+}
+
+/// A control the page shows: its label is text on the page (an `<input>` carries it in its
+/// value). A labelled control whose label is nowhere in the text is an icon (a close cross)
+/// or sits in a hidden layer (the second layer's "Accept all", an FAQ kept display:none).
+fn shown(b: &RawButton, text: &str) -> bool {
+    // Plain containment: the candidate's text runs elements together ("…experience.Accept all").
+    b.tag == "input" || text.contains(b.label.as_str())
+}
+
 fn quote(text: &str) -> String {
-    let t = crate::extract::normalize_space(text);
+    let t = crate::extract::normalize_space(&decode_entities(text));
     if t.chars().count() <= MAX_QUOTE_CHARS {
         return t;
     }
@@ -93,27 +110,61 @@ fn quote(text: &str) -> String {
 }
 
 /// The candidate most likely to be the first layer of the banner: among those that talk
-/// consent and are banner-sized, the smallest that has buttons (else the smallest).
-fn best_candidate(candidates: &[BannerCandidate]) -> Option<&BannerCandidate> {
-    let real: Vec<&BannerCandidate> = candidates.iter().filter(|c| !c.oversized && is_consent_text(&c.text)).collect();
-    real.iter().filter(|c| !c.buttons.is_empty()).min_by_key(|c| c.text.len()).or_else(|| real.iter().min_by_key(|c| c.text.len())).copied()
+/// consent (in their own words, not only their buttons' labels) and are banner-sized, the one
+/// whose shown buttons make the most distinct choices (accept, reject, settings, save) - a
+/// fragment such as the policy text with its one link is not the banner - and of those the
+/// smallest (a wrapper adds nothing but other layers, hidden ones included). `answerable`: it
+/// must also offer a way to answer or dismiss it (accept, reject or close) - a section of a
+/// cookie policy with its "Cookie settings" button talks consent too, but it is no banner.
+fn best_candidate(candidates: &[BannerCandidate], answerable: bool) -> Option<&BannerCandidate> {
+    let scored = candidates.iter().enumerate().filter(|(_, c)| !c.oversized).filter_map(|(i, c)| {
+        let text = shown_text(c);
+        let buttons: Vec<&RawButton> = c.buttons.iter().filter(|b| shown(b, &text)).collect();
+        let mut prose = text.clone();
+        for b in &buttons {
+            prose = prose.replacen(b.label.as_str(), " ", 1);
+        }
+        if !is_consent_text(&prose) {
+            return None;
+        }
+        let roles: Vec<&str> = buttons.iter().map(|b| role_of(&b.label, &b.hint)).collect();
+        // A close icon counts even when its label (aria-label) is not text on the page.
+        let closable = c.buttons.iter().any(|b| role_of(&b.label, &b.hint) == "close");
+        if answerable && !closable && !roles.iter().any(|r| matches!(*r, "accept" | "reject")) {
+            return None;
+        }
+        let choices: std::collections::BTreeSet<&str> = roles.into_iter().filter(|r| matches!(*r, "accept" | "reject" | "settings" | "save")).collect();
+        Some((c, (std::cmp::Reverse(choices.len()), buttons.is_empty(), text.len(), std::cmp::Reverse(i))))
+    });
+    // Equal text: the inner element (found later), not the wrapper that may hold hidden layers.
+    scored.min_by_key(|(_, key)| *key).map(|(c, _)| c)
 }
 
-fn flags_for(text: &str, buttons: &[Button], tags: &[&str], checkboxes: &[(bool, bool)], hints: &BannerHints) -> Vec<String> {
+/// A link styled as a link, not as a button: an `<a>` whose class does not say button.
+fn plain_link(tag: &str, hint: &str) -> bool {
+    tag == "a" && !hint.contains("btn") && !hint.contains("button")
+}
+
+/// `looks`: per button, its tag and id/class (how it is drawn: a button or a plain link).
+fn flags_for(text: &str, buttons: &[Button], looks: &[(&str, &str)], checkboxes: &[(bool, bool)], hints: &BannerHints) -> Vec<String> {
     let has = |role: &str| buttons.iter().any(|b| b.role == role);
     let mut flags = Vec::new();
     if !has("reject") {
         flags.push("no_reject_first_layer");
     }
-    let notice_only = !has("reject") && !has("settings") && !has("save");
+    // "Learn more" is reported as settings but offers no choice: a notice with only that
+    // and an OK button is still a notice.
+    let choice = buttons.iter().any(|b| b.role == "save" || b.role == "settings" && !is_info_label(&b.label));
+    let notice_only = !has("reject") && !choice && !has("pay");
     if says(text, "implied_consent") || notice_only {
         flags.push("implied_consent");
     }
     if checkboxes.iter().any(|(checked, disabled)| *checked && !disabled) {
         flags.push("preticked_choices");
     }
-    let reject_is_plain_link = buttons.iter().zip(tags).any(|(b, t)| b.role == "reject" && *t == "a")
-        && buttons.iter().zip(tags).any(|(b, t)| b.role == "accept" && *t != "a");
+    // "Accept" drawn as a button, every way to refuse a bare text link.
+    let drawn = |role: &str| -> Vec<bool> { buttons.iter().zip(looks).filter(|(b, _)| b.role == role).map(|(_, (tag, hint))| plain_link(tag, hint)).collect() };
+    let reject_is_plain_link = drawn("reject").iter().all(|plain| *plain) && drawn("accept").iter().any(|plain| !plain);
     let bigger = matches!((hints.accept_area, hints.reject_area), (Some(a), Some(r)) if r > 0.0 && a / r >= EMPHASIS_RATIO);
     if has("accept") && has("reject") && (reject_is_plain_link || bigger) {
         flags.push("accept_emphasized");
@@ -129,11 +180,13 @@ fn flags_for(text: &str, buttons: &[Button], tags: &[&str], checkboxes: &[(bool,
 
 fn from_candidate(c: &BannerCandidate, page_markers: &[String], hints: &BannerHints) -> CookieBanner {
     let mut buttons = Vec::new();
-    let mut tags = Vec::new();
+    let mut looks = Vec::new();
+    let text = shown_text(c);
     for b in c.buttons.iter().filter(|b| b.label.split_whitespace().count() <= MAX_BUTTON_WORDS * 2) {
-        if !buttons.iter().any(|x: &Button| x.label == b.label) {
-            buttons.push(Button { role: role_of(&b.label, &b.hint).to_string(), label: b.label.clone() });
-            tags.push(b.tag.as_str());
+        let role = role_of(&b.label, &b.hint);
+        if (role == "close" || shown(b, &text)) && !buttons.iter().any(|x: &Button| x.label == b.label) {
+            buttons.push(Button { role: role.to_string(), label: b.label.clone() });
+            looks.push((b.tag.as_str(), b.hint.as_str()));
         }
     }
     let markers: Vec<String> = c.markers.iter().chain(page_markers).chain(&hints.markers).cloned().collect();
@@ -141,8 +194,8 @@ fn from_candidate(c: &BannerCandidate, page_markers: &[String], hints: &BannerHi
         present: true,
         platform: identify_platform(&markers),
         tcf: hints.tcf,
-        text: Some(quote(&c.text)),
-        flags: flags_for(&c.text, &buttons, &tags, &c.checkboxes, hints),
+        text: Some(quote(&text)),
+        flags: flags_for(&text, &buttons, &looks, &c.checkboxes, hints),
         buttons,
     }
 }
@@ -162,15 +215,15 @@ fn from_text(blocks: &[Block], outside_body: &dyn Fn(usize) -> bool) -> Option<C
             (role != "other").then(|| Button { role: role.to_string(), label: blocks[i].text.clone() })
         })
         .collect();
-    let tags = vec!["button"; buttons.len()];
+    let looks = vec![("button", ""); buttons.len()];
     let text = &blocks[at].text;
-    Some(CookieBanner { present: true, platform: None, tcf: false, text: Some(quote(text)), flags: flags_for(text, &buttons, &tags, &[], &BannerHints::default()), buttons })
+    Some(CookieBanner { present: true, platform: None, tcf: false, text: Some(quote(text)), flags: flags_for(text, &buttons, &looks, &[], &BannerHints::default()), buttons })
 }
 
 /// The banner of a whole page. `outside_body(i)`: block `i` is not part of the policy body
 /// (cookie talk inside the body is the policy speaking, not a banner).
 pub fn detect(candidates: &[BannerCandidate], blocks: &[Block], markers: &[String], outside_body: &dyn Fn(usize) -> bool) -> CookieBanner {
-    if let Some(c) = best_candidate(candidates) {
+    if let Some(c) = best_candidate(candidates, true) {
         return from_candidate(c, markers, &BannerHints::default());
     }
     if let Some(b) = from_text(blocks, outside_body) {
@@ -184,7 +237,7 @@ pub fn detect(candidates: &[BannerCandidate], blocks: &[Block], markers: &[Strin
 pub fn analyse_live(html: &str, hints: &BannerHints) -> CookieBanner {
     // Wrapping makes the picked element a candidate whatever its own markup says.
     let page = extract_html(&format!("<div class=\"cookie-banner\">{html}</div>"));
-    match best_candidate(&page.banners) {
+    match best_candidate(&page.banners, false) {
         Some(c) => from_candidate(c, &page.markers, hints),
         None => CookieBanner { platform: identify_platform(&hints.markers), tcf: hints.tcf, ..CookieBanner::default() },
     }
@@ -262,5 +315,67 @@ mod tests {
         let b = analyse_live("<p>We and our partners use cookies to store and/or access information on a device.</p><button>Agree</button><button>Disagree</button>", &hints);
         assert!(b.tcf);
         assert!(b.flags.contains(&"accept_emphasized".to_string()), "{:?}", b.flags);
+    }
+
+    #[test]
+    fn the_first_layer_is_the_element_with_the_choices_not_its_policy_text() {
+        // The policy paragraph (an onetrust- id with one link) is smaller, but the banner is
+        // the element that holds the buttons; the button row alone has no words of its own.
+        let b = page(concat!(
+            "<div id='onetrust-banner-sdk'><div id='onetrust-policy-text'>We use cookies to improve your experience and for ads. ",
+            "<a href='/cookies'>Cookie Policy</a></div><div id='onetrust-button-group'><button id='onetrust-pc-btn-handler'>Cookie settings</button>",
+            "<button id='onetrust-reject-all-handler'>Reject all</button><button id='onetrust-accept-btn-handler'>Accept all cookies</button></div></div>"
+        ));
+        let roles: Vec<&str> = b.buttons.iter().map(|x| x.role.as_str()).collect();
+        assert_eq!(roles, vec!["other", "settings", "reject", "accept"]);
+        assert!(b.text.unwrap().starts_with("We use cookies"));
+    }
+
+    #[test]
+    fn controls_of_hidden_layers_do_not_count() {
+        let b = page(concat!(
+            "<div class='cmp-root'><div class='cmp-notice' role='dialog'><p>We and our partners use cookies to store and/or access information on a device.</p>",
+            "<button>Consent</button><button>Manage options</button></div>",
+            "<div class='cmp-faq' style='display:none'><button aria-label='What if I do not consent?'></button><button aria-label='Reject all'></button></div></div>"
+        ));
+        let roles: Vec<&str> = b.buttons.iter().map(|x| x.role.as_str()).collect();
+        assert_eq!(roles, vec!["accept", "settings"]);
+        assert!(b.flags.contains(&"no_reject_first_layer".to_string()));
+    }
+
+    #[test]
+    fn a_refusal_drawn_as_a_text_link_under_a_button_is_emphasis() {
+        let styled = page(concat!(
+            "<div class='cookie-box'><p>We use cookies for statistics and marketing.</p>",
+            "<a href='#' role='button' class='btn btn-accept'>Accept all</a><a href='#' class='link'>Only necessary cookies</a></div>"
+        ));
+        assert!(styled.flags.contains(&"accept_emphasized".to_string()), "{:?}", styled.flags);
+        let equal = page(concat!(
+            "<div class='cookie-box'><p>We use cookies for statistics and marketing.</p>",
+            "<a href='#' class='btn'>Accept all</a><a href='#' class='btn'>Only necessary cookies</a></div>"
+        ));
+        assert!(!equal.flags.contains(&"accept_emphasized".to_string()), "{:?}", equal.flags);
+    }
+
+    #[test]
+    fn flag_phrases_match_whole_words_and_explicit_consent_is_not_implied() {
+        // "abo" (German for subscription) is not in "about"; "By clicking Accept, you consent" is explicit.
+        let b = page(concat!(
+            "<div class='cookie-consent'><p>We use cookies to analyse traffic. Read more about them. By clicking \"Accept\", you consent to our use of cookies.</p>",
+            "<button>Accept</button><button>Reject</button><button>Customise</button></div>"
+        ));
+        assert!(b.flags.is_empty(), "{:?}", b.flags);
+    }
+
+    #[test]
+    fn a_learn_more_link_is_no_choice_and_pay_is_no_notice() {
+        let notice = page("<div class='cookie-bar'><p>This site uses cookies to improve your experience.</p><a href='/cookies'>Learn more</a><button>OK</button></div>");
+        assert!(notice.buttons.iter().any(|x| x.role == "settings"));
+        assert!(notice.flags.contains(&"implied_consent".to_string()), "{:?}", notice.flags);
+        let pay = page(concat!(
+            "<div class='cmp-wall'><p>We and our partners use cookies for personalised advertising. Or read without ads for 2.99 per month.</p>",
+            "<button>Accept and continue</button><button>Subscribe ad-free</button></div>"
+        ));
+        assert!(pay.flags.contains(&"pay_or_consent".to_string()) && !pay.flags.contains(&"implied_consent".to_string()), "{:?}", pay.flags);
     }
 }

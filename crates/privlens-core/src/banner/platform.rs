@@ -51,14 +51,30 @@ fn matches(p: &PlatformDef, marker: &str) -> bool {
     }
 }
 
-/// The platform with the most matching markers (`#id`, `.class`, `src:url`, `global:Name`).
+/// Words any site may use for its own banner ("cookie-notice", "cookie_modal"): a marker made
+/// only of them is no evidence of a platform on its own.
+const GENERIC_WORDS: &[&str] = &[
+    "cookie", "cookies", "consent", "notice", "banner", "bar", "modal", "popup", "dialog", "box", "gdpr", "privacy", "container",
+    "wrapper", "root", "overlay", "window", "message", "content", "text", "visible", "law", "info",
+];
+
+fn is_generic(marker: &str) -> bool {
+    let name = marker.trim_start_matches(['#', '.']);
+    !marker.starts_with("src:") && !marker.starts_with("global:") && name.split(['-', '_']).all(|w| GENERIC_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// The platform with the most matching markers (`#id`, `.class`, `src:url`, `global:Name`),
+/// at least one of them its own (a script host, a global, a branded id or class).
 pub fn identify(markers: &[String]) -> Option<Platform> {
     platforms()
         .iter()
-        .map(|p| (p, markers.iter().filter(|m| matches(p, m)).count()))
-        .filter(|(_, n)| *n > 0)
-        .max_by_key(|(_, n)| *n)
-        .map(|(p, _)| Platform { id: p.id.clone(), name: p.name.clone() })
+        .map(|p| {
+            let hits: Vec<&String> = markers.iter().filter(|m| matches(p, m)).collect();
+            (p, hits.len(), hits.iter().any(|m| !is_generic(m)))
+        })
+        .filter(|(_, n, branded)| *n > 0 && *branded)
+        .max_by_key(|(_, n, _)| *n)
+        .map(|(p, _, _)| Platform { id: p.id.clone(), name: p.name.clone() })
 }
 
 #[cfg(test)]
@@ -91,5 +107,8 @@ mod tests {
         assert_eq!(id(&["#onetrust-banner-sdk"]).as_deref(), Some("onetrust"));
         assert_eq!(id(&["src:https://consent.cookiebot.com/uc.js"]).as_deref(), Some("cookiebot"));
         assert_eq!(id(&[".nothing", "#main"]), None);
+        // A site's own "cookie-notice" is not the Cookie Notice plugin until something branded says so.
+        assert_eq!(id(&["#cookie-notice", ".cookie-modal"]), None);
+        assert_eq!(id(&["#cookie-notice", "#cn-accept-cookie"]).as_deref(), Some("cookie_notice"));
     }
 }

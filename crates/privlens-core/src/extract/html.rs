@@ -19,12 +19,15 @@ const BOILERPLATE_TAGS: &[&str] = &["nav", "footer", "aside", "header", "dialog"
 const BOILERPLATE_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"];
 /// Whole class/id words that mark page chrome.
 const CHROME_WORDS: &[&str] = &["nav", "navbar", "menu", "footer", "sidebar", "breadcrumb", "breadcrumbs", "masthead", "toolbar", "skip"];
-/// Class/id fragments that mark consent banners.
+/// Class/id fragments that mark consent banners (and make their text boilerplate), so none may
+/// be part of an ordinary word: not a bare "cmp-" (layout systems use it for every component:
+/// "ls-cmp-wrap", Adobe's "cmp-text"), "cky-" ("sticky-wrapper") or "truste" ("trusted-shops").
 const BANNER_FRAGMENTS: &[&str] = &[
     "cookie-banner", "cookie-notice", "cookie-consent", "cookiebanner", "cookienotice", "cookieconsent",
     "cookie-bar", "cookiebar", "consent-banner", "cc-window", "cc-banner", "onetrust", "cybotcookiebot",
-    "cookie-law", "gdpr-banner", "cmp-", "didomi", "qc-cmp", "usercentrics", "truste", "osano", "cky-",
-    "cookie-popup", "cookie-modal", "cookie_banner", "cookie_notice", "cookie-disclaimer", "eu-cookie",
+    "cookie-law", "gdpr-banner", "cmpbox", "didomi", "qc-cmp", "usercentrics", "truste-", "truste_", "osano",
+    "cky-consent", "cky-modal", "cky-overlay", "cky-preference", "cookie-popup", "cookie-modal", "cookie_banner",
+    "cookie_notice", "cookie-disclaimer", "eu-cookie",
 ];
 const MAX_MARKERS: usize = 4000;
 /// Class/id fragments that make an element worth a look as a consent banner (filtered later
