@@ -37,7 +37,7 @@ impl PhraseMatcher {
             }
             let ac = AhoCorasickBuilder::new()
                 .ascii_case_insensitive(insensitive)
-                .match_kind(MatchKind::LeftmostLongest)
+                .match_kind(MatchKind::Standard)
                 .build(list.iter().map(|(p, _, _)| p.as_str()))
                 .expect("lexicon phrases build an automaton");
             Some((ac, list.into_iter().map(|(_, e, p)| (e, p)).collect()))
@@ -45,11 +45,13 @@ impl PhraseMatcher {
         PhraseMatcher { insensitive: build(ci, true), sensitive: build(cs, false) }
     }
 
-    /// Every whole-word match in `text`, in order of position.
+    /// Every whole-word match in `text`, in order of position; where matches overlap, the
+    /// leftmost, then the longest, wins. (All overlapping candidates are checked, so a longer
+    /// phrase that fails at a word boundary does not hide a shorter one that fits.)
     pub fn find_all(&self, text: &str) -> Vec<PhraseMatch> {
         let mut out = Vec::new();
         for (ac, meta) in [&self.insensitive, &self.sensitive].into_iter().flatten() {
-            for m in ac.find_iter(text) {
+            for m in ac.find_overlapping_iter(text) {
                 let (entry, prefix) = meta[m.pattern().as_usize()];
                 let end = if prefix { word_end(text, m.end()) } else { m.end() };
                 if is_boundary_before(text, m.start()) && (prefix || is_boundary_after(text, end)) {
@@ -107,6 +109,18 @@ mod tests {
         let m = PhraseMatcher::new([(0, "email", false), (1, "email address", false), (2, "age", false)]);
         let found = m.find_all("Your Email Address and page views.");
         assert_eq!(found, vec![PhraseMatch { entry: 1, start: 5, end: 18 }]);
+    }
+
+    #[test]
+    fn a_longer_phrase_failing_its_boundary_does_not_hide_a_shorter_one() {
+        let m = PhraseMatcher::new([(0, "cookie settings", false), (1, "cookie settingsx", false)]);
+        let text = "review cookie settingsxyz or cookie settings";
+        let found = m.find_all(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].start..found[0].end], "cookie settings");
+        assert_eq!(found[0].start, 29);
+        let m = PhraseMatcher::new([(0, "cookie", false), (1, "cookie settingsx", false)]);
+        assert_eq!(m.find_all("cookie settingsxyz").len(), 1, "falls back to the shorter phrase");
     }
 
     #[test]

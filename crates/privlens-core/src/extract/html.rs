@@ -30,6 +30,8 @@ const BANNER_FRAGMENTS: &[&str] = &[
     "cookie_notice", "cookie-disclaimer", "eu-cookie",
 ];
 const MAX_MARKERS: usize = 4000;
+/// The main region must hold at least this share of the page's words to rule.
+const MIN_MAIN_SHARE: f64 = 0.25;
 /// Class/id fragments that make an element worth a look as a consent banner (filtered later
 /// by what it says); broader than BANNER_FRAGMENTS, which hides text from the policy body.
 const CANDIDATE_FRAGMENTS: &[&str] = &["cookie", "consent", "gdpr", "cmp", "sp_message", "iubenda", "klaro", "axeptio", "privacy-banner", "privacy-notice", "tarteaucitron", "orejime", "termly"];
@@ -246,7 +248,9 @@ pub fn extract_html(input: &str) -> Extracted {
     b.flush();
     banners.close_to(0);
     out.banners = banners.found;
-    if saw_main {
+    // The page's main region rules only when it holds a real share of the text: a teaser
+    // <article>, a cart widget or an empty <article> must not wipe out the policy.
+    if saw_main && main_share(&b.blocks, &b.block_is_main) >= MIN_MAIN_SHARE {
         for (block, in_main) in b.blocks.iter_mut().zip(&b.block_is_main) {
             block.boilerplate |= !in_main;
         }
@@ -292,6 +296,14 @@ fn read_controls(tag: &Tag, banners: &mut Banners) {
             banners.found[*i].checkboxes.push((checked, disabled));
         }
     }
+}
+
+/// Share of the page's words inside <main>, <article> or role=main.
+fn main_share(blocks: &[Block], in_main: &[bool]) -> f64 {
+    let words = |b: &Block| b.text.split_whitespace().count();
+    let total: usize = blocks.iter().map(words).sum();
+    let main: usize = blocks.iter().zip(in_main).filter(|(_, m)| **m).map(|(b, _)| words(b)).sum();
+    main as f64 / total.max(1) as f64
 }
 
 fn block_kind(name: &str) -> Option<BlockKind> {
@@ -483,6 +495,15 @@ mod tests {
         let got = texts("<nav><a href=/>Home</a></nav><div id='onetrust-banner-sdk'><p>We use cookies</p></div><p>Policy text here.</p>");
         assert!(got[0].2 && got[1].2);
         assert!(!got[2].2);
+    }
+
+    #[test]
+    fn a_teaser_article_does_not_hide_the_page() {
+        let policy = "<p>We collect your email address and share it with our payment processor.</p>".repeat(20);
+        let got = texts(&format!("<article><p>Buy now</p></article><div>{policy}</div>"));
+        assert!(got.iter().filter(|b| b.1.starts_with("We collect")).all(|b| !b.2));
+        let got = texts(&format!("<nav><p>Menu</p></nav><article>{policy}</article><div><p>Related links here</p></div>"));
+        assert!(got.iter().find(|b| b.1.starts_with("Related")).unwrap().2, "outside a real article is chrome");
     }
 
     #[test]
