@@ -6,6 +6,8 @@ usage:
   privlens scan --jsonl DIR      scan every file under DIR, one JSON line each
   privlens practices [FILE|-]    read JSON lines {\"text\": ...}; write the practices of each
   privlens button-role [FILE|-]  read one button label per line; write its role per line
+  privlens classify [FILE|-]     read JSON lines {\"text\": ...}; write the OPP-115 categories
+                                 and scores of each, one JSON line per input, same order
   privlens --help
 ";
 
@@ -30,6 +32,7 @@ pub enum Command {
     ScanCorpus { dir: String },
     Practices { input: String },
     ButtonRole { input: String },
+    Classify { input: String },
 }
 
 pub fn parse(argv: &[String]) -> Result<Command, String> {
@@ -39,6 +42,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
         Some("scan") => parse_scan(it),
         Some("practices") => one_input(it).map(|input| Command::Practices { input }),
         Some("button-role") => one_input(it).map(|input| Command::ButtonRole { input }),
+        Some("classify") => one_input(it).map(|input| Command::Classify { input }),
         Some(other) => Err(format!("unknown command '{other}'")),
     }
 }
@@ -100,6 +104,9 @@ mod tests {
         );
         assert_eq!(parse(&args("scan --jsonl corpus")), Ok(Command::ScanCorpus { dir: "corpus".into() }));
         assert_eq!(parse(&args("")), Ok(Command::Help));
+        assert_eq!(parse(&args("classify")), Ok(Command::Classify { input: "-".into() }));
+        assert_eq!(parse(&args("classify segs.jsonl")), Ok(Command::Classify { input: "segs.jsonl".into() }));
+        assert!(parse(&args("classify a b")).unwrap_err().contains("unexpected"));
     }
 
     #[test]

@@ -21,6 +21,7 @@ fn main() -> ExitCode {
         Ok(Command::ScanCorpus { dir }) => run_corpus(&dir),
         Ok(Command::Practices { input }) => run_practices(&input),
         Ok(Command::ButtonRole { input }) => run_button_roles(&input),
+        Ok(Command::Classify { input }) => run_classify(&input),
         Err(e) => Err(format!("{e}\n\n{}", args::USAGE)),
     };
     match result {
@@ -81,6 +82,22 @@ fn run_practices(input: &str) -> Result<(), String> {
         writeln!(stdout, "{out}").map_err(|e| format!("cannot write output: {e}"))?;
     }
     Ok(())
+}
+
+/// JSON lines in, JSON lines out, same order: the OPP-115 categories of each segment (at least
+/// one) and the scores of all 12; a category is assigned when its score is at least 0.5.
+fn run_classify(input: &str) -> Result<(), String> {
+    let bytes = read_source(input)?;
+    let text = String::from_utf8(bytes).map_err(|_| format!("{input}: not UTF-8 text"))?;
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let value: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("line {}: not JSON: {e}", n + 1))?;
+        let segment = value["text"].as_str().ok_or_else(|| format!("line {}: no \"text\" string", n + 1))?;
+        let (categories, scores) = privlens_core::classify::classify(segment);
+        let out = serde_json::json!({ "categories": categories, "scores": scores });
+        writeln!(stdout, "{out}").map_err(|e| format!("cannot write output: {e}"))?;
+    }
+    stdout.flush().map_err(|e| format!("cannot write output: {e}"))
 }
 
 /// One label per line in, one role per line out (accept, reject, settings, save, close, pay, other).

@@ -123,3 +123,35 @@ fn button_role_reads_one_label_per_line() {
     let out = privlens(&["button-role"], Some("Accept all\nAlle ablehnen\nCookie settings\n".as_bytes()));
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "accept\nreject\nsettings\n");
 }
+
+#[test]
+fn classify_reads_and_writes_json_lines_in_order() {
+    let input = "{\"text\": \"We use SSL encryption and firewalls to protect your personal information.\"}\n\
+                 {\"text\": \"Questions about this policy? Contact us at privacy@example.com.\"}\n\
+                 {\"text\": \"Lorem ipsum dolor sit amet.\"}\n";
+    let file = temp_file("segments.jsonl", input.as_bytes());
+    for args in [vec!["classify"], vec!["classify", "-"], vec!["classify", file.to_str().unwrap()]] {
+        let out = privlens(&args, Some(input.as_bytes()));
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(lines.len(), 3);
+        assert!(lines[0]["categories"].as_array().unwrap().contains(&"data_security".into()), "{}", lines[0]);
+        assert!(lines[1]["categories"].as_array().unwrap().contains(&"contact_information".into()), "{}", lines[1]);
+        for line in &lines {
+            assert!(!line["categories"].as_array().unwrap().is_empty(), "every segment gets a category: {line}");
+            let scores = line["scores"].as_object().unwrap();
+            assert_eq!(scores.len(), 12);
+            assert!(scores.values().all(|s| (0.0..=1.0).contains(&s.as_f64().unwrap())));
+            for c in line["categories"].as_array().unwrap() {
+                assert!(scores.contains_key(c.as_str().unwrap()));
+            }
+        }
+    }
+}
+
+#[test]
+fn classify_rejects_lines_without_text() {
+    let out = privlens(&["classify"], Some(b"{\"text\": \"ok\"}\n{\"body\": 1}\n"));
+    assert!(!out.status.success());
+    assert!(stderr_line(&out).contains("line 2"));
+}

@@ -4,6 +4,7 @@
 
 pub mod banner;
 pub mod categorise;
+pub mod classify;
 pub mod doc_kind;
 pub mod extract;
 pub mod grade;

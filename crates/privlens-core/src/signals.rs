@@ -23,9 +23,16 @@ pub fn definitions() -> &'static [SignalDef] {
     D.get_or_init(|| serde_json::from_str(include_str!("../data/signals.json")).expect("valid signals.json"))
 }
 
-fn phrases() -> &'static BTreeMap<String, Vec<String>> {
+fn phrase_strings() -> &'static BTreeMap<String, Vec<String>> {
     static P: OnceLock<BTreeMap<String, Vec<String>>> = OnceLock::new();
     P.get_or_init(|| serde_json::from_str(include_str!("../data/signal_phrases.json")).expect("valid signal_phrases.json"))
+}
+
+/// Each cue list as one lasting slice, so the phrase matcher compiles it once.
+fn cues(list: &str) -> &'static [&'static str] {
+    static C: OnceLock<BTreeMap<String, Vec<&'static str>>> = OnceLock::new();
+    let all = C.get_or_init(|| phrase_strings().iter().map(|(k, v)| (k.clone(), v.iter().map(String::as_str).collect())).collect());
+    all.get(list).map_or(&[], Vec::as_slice)
 }
 
 /// Days at or under which retention counts as short.
@@ -47,8 +54,8 @@ impl Collector<'_> {
 
     /// Sentences containing one of the named phrase list's phrases, passing `keep`.
     fn sentences_with(&self, list: &str, keep: impl Fn(&str) -> bool) -> Vec<Evidence> {
-        let cues: Vec<&str> = phrases()[list].iter().map(String::as_str).collect();
-        self.ctx.sentences.iter().filter(|s| contains_phrase(s.text, &cues) && keep(s.text)).take(2).map(|s| self.ctx.evidence(s)).collect()
+        let cues = cues(list);
+        self.ctx.sentences.iter().filter(|s| contains_phrase(s.text, cues) && keep(s.text)).take(2).map(|s| self.ctx.evidence(s)).collect()
     }
 
     fn when(&mut self, id: &str, evidence: Vec<Evidence>) {
@@ -76,12 +83,12 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     c.when("shares_for_advertising", if ad_parties.is_empty() { ad_text } else { ad_parties });
 
     // Analytics the site hosts itself is not a third party tracking the reader.
-    let self_hosted_cues: Vec<&str> = phrases()["self_hosted"].iter().map(String::as_str).collect();
+    let self_hosted_cues = cues("self_hosted");
     let trackers: Vec<Evidence> = p
         .third_parties
         .iter()
         .filter(|t| !t.generic && matches!(t.category.as_str(), "analytics" | "advertising" | "social"))
-        .filter(|t| !t.evidence.iter().any(|e| contains_phrase(&e.quote, &self_hosted_cues)))
+        .filter(|t| !t.evidence.iter().any(|e| contains_phrase(&e.quote, self_hosted_cues)))
         .flat_map(|t| t.evidence.first().cloned())
         .take(2)
         .collect();
@@ -107,7 +114,7 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     } else if !retained_days.is_empty() && retained_days.iter().all(|d| *d <= SHORT_RETENTION_DAYS) {
         c.raise("short_retention", p.retention.iter().map(|r| r.evidence.clone()).take(2).collect());
     }
-    let authorities = c.sentences_with("authorities_broad", |t| contains_phrase(t, &phrases()["authorities"].iter().map(String::as_str).collect::<Vec<_>>()));
+    let authorities = c.sentences_with("authorities_broad", |t| contains_phrase(t, cues("authorities")));
     c.when("shares_with_authorities_broadly", authorities);
     let merger = c.sentences_with("merger", |t| contains_phrase(t, &["transfer", "disclos", "share", "sold", "part of", "assets", "acquir", "successor", "pass"]));
     c.when("data_transferred_in_merger", merger);
@@ -154,6 +161,6 @@ mod tests {
             assert_eq!(defs.iter().filter(|d| d.id == id).count(), 1, "{id}");
         }
         assert!(defs.iter().all(|d| (1..=3).contains(&d.severity) && !d.explanation.is_empty()));
-        assert!(phrases().values().all(|v| v.iter().all(|p| p == &p.to_lowercase())));
+        assert!(phrase_strings().values().all(|v| v.iter().all(|p| p == &p.to_lowercase())));
     }
 }
