@@ -3,6 +3,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
@@ -101,36 +102,58 @@ const CLAUSE_BREAKS: &[&str] = &[";", ":", " but ", " however", " except", " unl
 
 /// The clause of `sentence` around byte `at`.
 pub fn clause(sentence: &str, at: usize) -> (usize, usize) {
-    let lower = sentence.to_ascii_lowercase();
-    let start = CLAUSE_BREAKS.iter().filter_map(|b| lower[..at].rfind(b).map(|p| p + b.len())).max().unwrap_or(0);
-    let end = CLAUSE_BREAKS.iter().filter_map(|b| lower[at..].find(b).map(|p| at + p)).min().unwrap_or(sentence.len());
+    let mut start = 0;
+    let mut end = sentence.len();
+    for m in cached(CLAUSE_BREAKS, ListKind::Phrases).find_overlapping_iter(sentence) {
+        if m.end() <= at {
+            start = start.max(m.end());
+        } else if m.start() >= at {
+            end = end.min(m.start());
+        }
+    }
     (start, end)
 }
 
 const NEGATIONS: &[&str] = &["not", "never", "no", "neither", "nor", "none", "nothing", "don't", "doesn't", "won't", "didn't", "cannot", "can't", "isn't", "aren't", "without"];
 
-fn words_lower(s: &str) -> Vec<String> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"))
-        .collect()
+/// The words of `s`, as slices (apostrophes kept inside words).
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).filter(|w| !w.is_empty())
+}
+
+fn is_negation(word: &str) -> bool {
+    let straight = word.contains('’').then(|| word.replace('’', "'"));
+    let w = straight.as_deref().unwrap_or(word);
+    NEGATIONS.iter().any(|n| w.eq_ignore_ascii_case(n)) || (w.len() > 3 && w[w.len() - 3..].eq_ignore_ascii_case("n't"))
+}
+
+/// Whether `word` starts with `stem` (lower-case), ignoring case; curly apostrophes read as straight.
+fn starts_with_ignore_case(word: &str, stem: &str) -> bool {
+    if word.contains('’') {
+        return word.replace('’', "'").to_lowercase().starts_with(stem);
+    }
+    word.len() >= stem.len() && word.as_bytes()[..stem.len()].eq_ignore_ascii_case(stem.as_bytes())
+}
+
+fn starts_with_any(word: &str, stems: &[&str]) -> bool {
+    stems.iter().any(|s| starts_with_ignore_case(word, s))
 }
 
 /// Whether a verb from `verbs` (stems) is negated in the clause of `sentence` around byte `at`:
 /// "we do not collect", "is never stored", "no ... is collected".
 pub fn verb_negated(sentence: &str, at: usize, verbs: &[&str]) -> bool {
     let (cs, ce) = clause(sentence, at);
-    let words = words_lower(&sentence[cs..ce]);
+    let words: Vec<&str> = words(&sentence[cs..ce]).collect();
     for (i, w) in words.iter().enumerate() {
-        if !NEGATIONS.contains(&w.as_str()) && !w.ends_with("n't") {
+        if !is_negation(w) {
             continue;
         }
         let window = &words[i + 1..(i + 5).min(words.len())];
-        if window.iter().any(|x| verbs.iter().any(|v| x.starts_with(v))) {
+        if window.iter().any(|x| starts_with_any(x, verbs)) {
             return true;
         }
         // "No personal information is collected": the verb comes later in the clause.
-        if w == "no" && words[i + 1..].iter().any(|x| verbs.iter().any(|v| x.starts_with(v))) {
+        if w.eq_ignore_ascii_case("no") && words[i + 1..].iter().any(|x| starts_with_any(x, verbs)) {
             return true;
         }
     }
@@ -140,7 +163,7 @@ pub fn verb_negated(sentence: &str, at: usize, verbs: &[&str]) -> bool {
 /// Whether the clause around `at` contains any of `stems` as word starts.
 pub fn clause_has(sentence: &str, at: usize, stems: &[&str]) -> bool {
     let (cs, ce) = clause(sentence, at);
-    words_lower(&sentence[cs..ce]).iter().any(|w| stems.iter().any(|s| w.starts_with(s)))
+    words(&sentence[cs..ce]).any(|w| starts_with_any(w, stems))
 }
 
 /// Whether the match at byte `at` sits inside a web address ("aws.amazon.com/gdpr-center").
@@ -179,8 +202,35 @@ type ListKey = (usize, usize, usize, usize, ListKind);
 /// Lists built on the fly could pile up; past this many the cache starts afresh.
 const MAX_CACHED_LISTS: usize = 512;
 
+/// The cache is looked up thousands of times per page with keys that are addresses: a
+/// multiply-and-rotate hash is plenty and far cheaper than the default SipHash.
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+type Automata = HashMap<ListKey, Rc<AhoCorasick>, BuildHasherDefault<AddressHasher>>;
+
 thread_local! {
-    static AUTOMATA: RefCell<HashMap<ListKey, Rc<AhoCorasick>>> = RefCell::new(HashMap::new());
+    static AUTOMATA: RefCell<Automata> = RefCell::new(Automata::default());
 }
 
 fn cached(list: &[&str], kind: ListKind) -> Rc<AhoCorasick> {

@@ -111,9 +111,14 @@ const LIST_REACH: usize = 60;
 pub fn collected(ctx: &Ctx, k: &Knowledge) -> (Vec<Finding>, Vec<Finding>) {
     let mut data = FindingSet::default();
     for s in ctx.sentences {
-        for m in k.data_types.matcher.find_all(s.text) {
+        let matches = k.data_types.matcher.find_all(s.text);
+        if matches.is_empty() {
+            continue;
+        }
+        let facts = SentenceFacts::of(ctx, s);
+        for m in matches {
             let id = &k.data_types.ids[m.entry];
-            if !crate::sentences::in_url(s.text, m.start) && is_collected(ctx, k, s, id, m.start, m.end) {
+            if !crate::sentences::in_url(s.text, m.start) && is_collected(k, s, &facts, id, m.start, m.end) {
                 data.add(id, ctx.evidence(s));
             }
         }
@@ -122,35 +127,51 @@ pub fn collected(ctx: &Ctx, k: &Knowledge) -> (Vec<Finding>, Vec<Finding>) {
     (data.into_vec(), purposes.into_vec())
 }
 
-fn is_collected(ctx: &Ctx, k: &Knowledge, s: &Sentence, id: &str, at: usize, end: usize) -> bool {
-    let short_item = s.text.split_whitespace().count() <= 12;
-    // An item of a list introduced by "We collect the following:" is data whatever its words.
-    let data_item = short_item && has_any(ctx.lead_in(s), COLLECT_CUES);
-    if verb_negated(s.text, at, NEGATED_COLLECT) || negated_aside(s.text, at) || (!data_item && not_data(k, s.text, id, at, end)) {
+/// What a sentence says whatever data word is looked at: worked out once per sentence.
+struct SentenceFacts {
+    lower: String,
+    /// An item of a list introduced by "We collect the following:" is data whatever its words.
+    data_item: bool,
+    /// Never collection: a warning to the reader, a definition, security advice.
+    ruled_out: bool,
+    contact_us: bool,
+    states_collection: bool,
+}
+
+impl SentenceFacts {
+    fn of(ctx: &Ctx, s: &Sentence) -> Self {
+        let lower = s.text.to_lowercase();
+        let short_item = s.text.split_whitespace().count() <= 12;
+        let data_item = short_item && has_any(ctx.lead_in(s), COLLECT_CUES);
+        // A warning to the reader ("Never put passwords in your files") is not collection.
+        let warning = ["never ", "do not ", "don't ", "please do not "].iter().any(|w| lower.starts_with(w));
+        let ruled_out = warning || contains_phrase(s.text, DEFINITION) || defines_personal_information(&lower) || contains_phrase(s.text, SECURITY_TALK);
+        let heading = ctx.heading(s);
+        let states_collection = has_any(s.text, COLLECT_VERBS) || (has_any(heading, COLLECT_CUES) && !has_any(heading, &["never", "not", "don't", "warning"])) || data_item;
+        SentenceFacts { contact_us: contains_phrase(s.text, CONTACT_US), lower, data_item, ruled_out, states_collection }
+    }
+}
+
+fn is_collected(k: &Knowledge, s: &Sentence, facts: &SentenceFacts, id: &str, at: usize, end: usize) -> bool {
+    if facts.ruled_out {
         return false;
     }
-    let lower = s.text.to_lowercase();
-    // A warning to the reader ("Never put passwords in your files") is not collection.
-    if ["never ", "do not ", "don't ", "please do not "].iter().any(|w| lower.starts_with(w)) {
+    if verb_negated(s.text, at, NEGATED_COLLECT) || negated_aside(s.text, at) || (!facts.data_item && not_data(k, s.text, id, at, end)) {
         return false;
     }
-    if reader_acts(s.text, at) || contains_phrase(s.text, DEFINITION) || defines_personal_information(&lower) {
+    if reader_acts(s.text, at) {
         return false;
     }
-    if contains_phrase(s.text, SECURITY_TALK) {
-        return false;
-    }
-    if matches!(id, "email" | "phone" | "postal_address" | "communications" | "name") && contains_phrase(s.text, CONTACT_US) {
+    if matches!(id, "email" | "phone" | "postal_address" | "communications" | "name") && facts.contact_us {
         return false;
     }
     // Cookie vocabulary counts on its own: a policy mentioning cookies uses them; a bare
     // title ("Third Party Cookies") or a definition states nothing yet.
+    let lower = &facts.lower;
     if id == "cookies_tracking" {
-        return !lower.contains("allaboutcookies") && !is_title(s.text) && !is_definition(&lower) && !is_pointer_or_browser_talk(&lower);
+        return !lower.contains("allaboutcookies") && !is_title(s.text) && !is_definition(lower) && !is_pointer_or_browser_talk(lower);
     }
-    has_any(s.text, COLLECT_VERBS)
-        || (has_any(ctx.heading(s), COLLECT_CUES) && !has_any(ctx.heading(s), &["never", "not", "don't", "warning"]))
-        || data_item
+    facts.states_collection
 }
 
 /// Whether the words at `at..end` name something other than the reader's data.
