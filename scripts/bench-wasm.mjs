@@ -13,7 +13,7 @@ const seedsDir = join(shared, 'seeds');
 const seeds = readdirSync(seedsDir).sort().map((f) => ({ name: f.slice(0, 3), text: readFileSync(join(seedsDir, f), 'utf8') }));
 
 const page = `<!doctype html><meta charset="utf-8"><title>privlens wasm bench</title><script type="module">
-import init, { scan } from '/pkg/privlens_wasm.js';
+import init, { classify_segments, scan } from '/pkg/privlens_wasm.js';
 const t0 = performance.now();
 await init({ module_or_path: '/pkg/privlens_wasm_bg.wasm' });
 const loadMs = performance.now() - t0;
@@ -35,7 +35,22 @@ for (const { name, text } of inputs) {
   const ms = times[Math.floor(times.length / 2)];
   results.push({ name, bytes: new TextEncoder().encode(text).length, words: report.document.word_count, segments: report.segments.length, median_ms: +ms.toFixed(2) });
 }
-window.__bench = { loadMs: +loadMs.toFixed(1), results };
+// The classifier alone on every segment of a 10,000-word policy, as scan cuts it.
+const segments = [];
+for (const s of scan({ content: synthetic(4e5) }).segments) {
+  if (segments.reduce((n, t) => n + t.split(/\s+/).length, 0) >= 10000) break;
+  segments.push(s.text);
+}
+const words = segments.reduce((n, t) => n + t.split(/\s+/).length, 0);
+const classifyTimes = [];
+for (let i = 0; i < 30; i++) {
+  const start = performance.now();
+  classify_segments(segments);
+  classifyTimes.push(performance.now() - start);
+}
+classifyTimes.sort((a, b) => a - b);
+const classify = { segments: segments.length, words, median_ms: +classifyTimes[15].toFixed(2) };
+window.__bench = { loadMs: +loadMs.toFixed(1), results, classify };
 </script>`;
 
 const site = {
@@ -56,6 +71,8 @@ try {
     const mbs = (r.bytes / 1e6 / (r.median_ms / 1000)).toFixed(1);
     console.log(`${r.name.padEnd(7)} ${String(r.bytes).padStart(9)} ${String(r.words).padStart(9)} ${String(r.segments).padStart(9)} ${String(r.median_ms).padStart(10)} ${mbs.padStart(7)}`);
   }
+  const c = bench.classify;
+  console.log(`classifier: ${c.segments} segments, ${c.words} words, median ${c.median_ms} ms`);
 } finally {
   await ctx.browser.close();
   await proxy.close();

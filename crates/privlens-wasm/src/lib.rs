@@ -79,6 +79,24 @@ pub fn report_markdown(report: JsValue) -> Result<String, JsError> {
     Ok(privlens_core::render::markdown(&report))
 }
 
+/// The OPP-115 categories of each segment text: `[{categories, scores}]`, in order.
+#[wasm_bindgen]
+pub fn classify_segments(texts: Vec<String>) -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Classified {
+        categories: Vec<String>,
+        scores: std::collections::BTreeMap<String, f64>,
+    }
+    let out: Vec<Classified> = texts
+        .iter()
+        .map(|t| {
+            let (categories, scores) = privlens_core::categorise::categorise(None, t);
+            Classified { categories, scores }
+        })
+        .collect();
+    out.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// The core's version, for the popup's footer and bug reports.
 #[wasm_bindgen]
 pub fn version() -> String {
