@@ -124,7 +124,8 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 fn is_negation(word: &str) -> bool {
     let straight = word.contains('’').then(|| word.replace('’', "'"));
     let w = straight.as_deref().unwrap_or(word);
-    NEGATIONS.iter().any(|n| w.eq_ignore_ascii_case(n)) || (w.len() > 3 && w[w.len() - 3..].eq_ignore_ascii_case("n't"))
+    // Compared as bytes: slicing the last three bytes of "für" as text would split a character.
+    NEGATIONS.iter().any(|n| w.eq_ignore_ascii_case(n)) || (w.len() > 3 && w.as_bytes()[w.len() - 3..].eq_ignore_ascii_case(b"n't"))
 }
 
 /// Whether `word` starts with `stem` (lower-case), ignoring case; curly apostrophes read as straight.
@@ -295,6 +296,17 @@ mod tests {
         assert!(!has_any("recollection", &["collect"]));
         assert!(contains_phrase("By Continuing To Use this site", &["by continuing to use"]));
         assert!(!contains_phrase("short", &["much longer phrase"]));
+    }
+
+    #[test]
+    fn words_with_accents_never_split_a_character() {
+        for s in ["Wir erheben Daten für Sie nicht", "Nous ne collectons pas vos données, jamais à aucun moment", "数据 不 收集 ü é ñ"] {
+            for at in s.char_indices().map(|(i, _)| i) {
+                verb_negated(s, at, &["collect", "erheb"]);
+                clause_has(s, at, &["collect"]);
+            }
+        }
+        assert!(verb_negated("We don’t collect your email", 20, &["collect"]));
     }
 
     #[test]
