@@ -1,4 +1,6 @@
-// Plain-language names for report ids. (UI chrome strings are in _locales.)
+// Plain-language names for report ids, from _locales (`data_email`, `right_erasure`, ...); the
+// English here is only the fallback when a locale lacks a key.
+import { t } from './dom';
 
 export const DATA_LABELS: Record<string, string> = {
   name: 'Name', email: 'Email address', phone: 'Phone number', postal_address: 'Postal address',
@@ -41,9 +43,16 @@ export const KIND_LABELS: Record<string, string> = {
   privacy_policy: 'Privacy policy', cookie_policy: 'Cookie policy', terms_of_service: 'Terms of service', other: 'Not a policy',
 };
 
-export function label(map: Record<string, string>, id: string): string {
-  return map[id] ?? id.replace(/_/g, ' ');
+function named(prefix: string, map: Record<string, string>, id: string): string {
+  return t(`${prefix}_${id}`, map[id] ?? id.replace(/_/g, ' '));
 }
+
+export const dataLabel = (id: string) => named('data', DATA_LABELS, id);
+export const purposeLabel = (id: string) => named('purpose', PURPOSE_LABELS, id);
+export const rightLabel = (id: string) => named('right', RIGHT_LABELS, id);
+export const kindLabel = (id: string) => named('kind', KIND_LABELS, id);
+/** A signal's one-line explanation in the reader's language (the report's English otherwise). */
+export const signalText = (s: { id: string; explanation: string }) => t(`signal_${s.id}`, s.explanation);
 
 export function days(n: number | null): string {
   if (n === null) return 'As long as they see fit';

@@ -2,7 +2,7 @@
 // columns of chips (the way Polisis drew flows). Sensitive data stands out by a mark and a
 // word, not by colour alone.
 import { el, t } from '../dom';
-import { DATA_ICONS, DATA_LABELS, PURPOSE_LABELS, SENSITIVE, label } from '../labels';
+import { DATA_ICONS, SENSITIVE, dataLabel, purposeLabel } from '../labels';
 import type { Report } from '../report';
 
 function chip(text: string, sensitive = false): HTMLElement {
@@ -17,8 +17,8 @@ function column(title: string, items: HTMLElement[], empty: string): HTMLElement
 
 export function glance(r: Report): HTMLElement {
   const p = r.practices;
-  const data = p.data_collected.map((f) => chip(`${DATA_ICONS[f.id] ?? '•'} ${label(DATA_LABELS, f.id)}`, SENSITIVE.has(f.id)));
-  const purposes = p.purposes.map((f) => chip(label(PURPOSE_LABELS, f.id)));
+  const data = p.data_collected.map((f) => chip(`${DATA_ICONS[f.id] ?? '•'} ${dataLabel(f.id)}`, SENSITIVE.has(f.id)));
+  const purposes = p.purposes.map((f) => chip(purposeLabel(f.id)));
   const named = p.third_parties.filter((x) => !x.generic).map((x) => chip(x.name));
   const generic = p.third_parties.filter((x) => x.generic).map((x) => chip(x.name));
   return el(

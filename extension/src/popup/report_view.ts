@@ -1,7 +1,7 @@
 // A policy's report: header with the grade, the picture, then the sections.
 import { GRADE_COLOURS } from '../badge';
 import { el, t } from '../dom';
-import { DATA_LABELS, KIND_LABELS, PURPOSE_LABELS, RIGHT_LABELS, SENSITIVE, days, label } from '../labels';
+import { SENSITIVE, dataLabel, days, kindLabel, purposeLabel, rightLabel, signalText } from '../labels';
 import type { CookieBanner, Evidence, Report } from '../report';
 import type { SiteSummary } from '../site_memory';
 import { bannerSection } from './banner_view';
@@ -27,20 +27,39 @@ function gradeBadge(letter: string): HTMLElement {
   );
 }
 
+/** One plain sentence of verdict, and the counts behind it, in the reader's language. */
+export function verdict(r: Report): { line: string; counts: string } {
+  const letter = r.grade.letter ?? '?';
+  const words: Record<string, string> = {
+    A: 'handles your data with care', B: 'mostly reasonable', C: 'mixed: read the red flags',
+    D: 'several practices to worry about', E: 'many practices to worry about',
+  };
+  const judgement = t(`verdict${letter}`, words[letter] ?? '');
+  const kind = kindLabel(r.document.kind);
+  const named = r.practices.third_parties.filter((x) => !x.generic).length;
+  const flags = r.signals.filter((s) => s.direction === 'bad').length;
+  const counts = [String(r.practices.data_collected.length), String(named), String(flags)];
+  return {
+    line: t('verdictLine', `${kind}, grade ${letter}: ${judgement}.`, [kind, letter, judgement]),
+    counts: t('verdictCounts', `Data types: ${counts[0]} · Companies named: ${counts[1]} · Red flags: ${counts[2]}`, counts),
+  };
+}
+
 function header(r: Report, host: string): HTMLElement {
   const d = r.document;
   const dated = d.last_updated ?? d.effective_date;
   const meta = [
-    KIND_LABELS[d.kind] ?? d.kind,
+    kindLabel(d.kind),
     dated ? t('updated', `updated ${dated}`, dated) : null,
     d.reading_minutes ? t('readingSaved', `saves ${d.reading_minutes} min of reading`, String(d.reading_minutes)) : null,
   ].filter(Boolean).join(' · ');
   const letter = r.grade.letter;
+  const said = verdict(r);
   return el(
     'header',
     { class: 'head' },
     letter ? gradeBadge(letter) : null,
-    el('div', {}, el('h1', {}, host), el('p', { class: 'verdict', id: 'verdict' }, r.summary), el('p', { class: 'meta' }, meta)),
+    el('div', {}, el('h1', {}, host), el('p', { class: 'verdict', id: 'verdict' }, said.line), el('p', { class: 'meta' }, said.counts), el('p', { class: 'meta' }, meta)),
   );
 }
 
@@ -50,8 +69,8 @@ export function changeNotice(memory: SiteSummary | undefined): HTMLElement | nul
   const date = new Date(c.since).toLocaleDateString();
   const lines = [
     c.newRecipients.length ? t('changeRecipients', `New recipients: ${c.newRecipients.join(', ')}`, c.newRecipients.join(', ')) : null,
-    c.newData.length ? t('changeData', `New data collected: ${c.newData.map((d) => label(DATA_LABELS, d)).join(', ')}`, c.newData.map((d) => label(DATA_LABELS, d)).join(', ')) : null,
-    c.rightsRemoved.length ? t('changeRights', `Rights no longer stated: ${c.rightsRemoved.map((x) => label(RIGHT_LABELS, x)).join(', ')}`, c.rightsRemoved.map((x) => label(RIGHT_LABELS, x)).join(', ')) : null,
+    c.newData.length ? t('changeData', `New data collected: ${c.newData.map((d) => dataLabel(d)).join(', ')}`, c.newData.map((d) => dataLabel(d)).join(', ')) : null,
+    c.rightsRemoved.length ? t('changeRights', `Rights no longer stated: ${c.rightsRemoved.map((x) => rightLabel(x)).join(', ')}`, c.rightsRemoved.map((x) => rightLabel(x)).join(', ')) : null,
     c.newFlags.length ? t('changeFlags', `New red flags: ${c.newFlags.length}`, String(c.newFlags.length)) : null,
   ].filter((x): x is string => x !== null);
   return el('div', { class: 'changed', role: 'note', id: 'changed' }, el('strong', {}, t('changedSince', `Changed since you last saw it on ${date}`, date)), el('ul', {}, ...lines.map((l) => el('li', {}, l))));
@@ -59,18 +78,18 @@ export function changeNotice(memory: SiteSummary | undefined): HTMLElement | nul
 
 export function renderReport(r: Report, host: string, memory: SiteSummary | undefined, banner: CookieBanner | undefined): HTMLElement[] {
   const p = r.practices;
-  const collected = p.data_collected.map((f) => quoteItem((SENSITIVE.has(f.id) ? '⚠ ' : '') + label(DATA_LABELS, f.id), quotes(f.evidence), SENSITIVE.has(f.id) ? 'sensitive' : ''));
+  const collected = p.data_collected.map((f) => quoteItem((SENSITIVE.has(f.id) ? '⚠ ' : '') + dataLabel(f.id), quotes(f.evidence), SENSITIVE.has(f.id) ? 'sensitive' : ''));
   const named = p.third_parties.filter((x) => !x.generic).map((x) => quoteItem(`${x.name} (${x.category.replace(/_/g, ' ')})`, quotes(x.evidence)));
   const generic = p.third_parties.filter((x) => x.generic).map((x) => quoteItem(x.name, quotes(x.evidence)));
   const kept = p.retention.map((x) => quoteItem(days(x.days), [x.evidence.quote]));
-  const rights = p.rights.map((f) => quoteItem(label(RIGHT_LABELS, f.id), quotes(f.evidence)));
+  const rights = p.rights.map((f) => quoteItem(rightLabel(f.id), quotes(f.evidence)));
   const contacts = p.contacts.map((c) => quoteItem(`${t('contact', 'Contact')}: ${c.value}`, [c.evidence.quote]));
-  const purposes = p.purposes.map((f) => quoteItem(label(PURPOSE_LABELS, f.id), quotes(f.evidence)));
-  const cookieData = p.data_collected.filter((f) => f.id === 'cookies_tracking').map((f) => quoteItem(label(DATA_LABELS, f.id), quotes(f.evidence)));
-  const trackingSignals = r.signals.filter((s) => TRACKING_SIGNALS.has(s.id)).map((s) => quoteItem(s.explanation, quotes(s.evidence), 'flag-bad'));
+  const purposes = p.purposes.map((f) => quoteItem(purposeLabel(f.id), quotes(f.evidence)));
+  const cookieData = p.data_collected.filter((f) => f.id === 'cookies_tracking').map((f) => quoteItem(dataLabel(f.id), quotes(f.evidence)));
+  const trackingSignals = r.signals.filter((s) => TRACKING_SIGNALS.has(s.id)).map((s) => quoteItem(signalText(s), quotes(s.evidence), 'flag-bad'));
   const trackers = p.third_parties.filter((x) => !x.generic && TRACKING_CATEGORIES.has(x.category)).map((x) => quoteItem(x.name, quotes(x.evidence)));
-  const bad = r.signals.filter((s) => s.direction === 'bad').map((s) => quoteItem(s.explanation, quotes(s.evidence), 'flag-bad'));
-  const good = r.signals.filter((s) => s.direction === 'good').map((s) => quoteItem(s.explanation, quotes(s.evidence), 'flag-good'));
+  const bad = r.signals.filter((s) => s.direction === 'bad').map((s) => quoteItem(signalText(s), quotes(s.evidence), 'flag-bad'));
+  const good = r.signals.filter((s) => s.direction === 'good').map((s) => quoteItem(signalText(s), quotes(s.evidence), 'flag-good'));
   const cookies = [...cookieData, ...trackingSignals, ...trackers];
   const bannerPart = bannerSection(banner);
   return [
