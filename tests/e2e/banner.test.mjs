@@ -1,8 +1,8 @@
 // End-to-end: cookie banners on live pages, in headless Chromium and Firefox ESR.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bannerSite } from './pages.mjs';
-import { badgeText, extensionPage, launch, openPage, openPopup, startProxy, strayRequests, tabIdOf, waitFor } from './harness.mjs';
+import { badgeText, browserSession, openPopup, openTab, strayRequests, waitFor } from './harness.mjs';
 
 const site = bannerSite();
 const COOKIE_BADGE = '🍪';
@@ -13,26 +13,12 @@ async function tabState(ext, tabId) {
 
 for (const kind of ['chromium', 'firefox']) {
   describe(`cookie banners in ${kind}`, () => {
-    let proxy;
-    let ctx;
-    let ext;
-
-    before(async () => {
-      proxy = await startProxy(site);
-      ctx = await launch(kind, proxy.port);
-      ext = await extensionPage(ctx);
-    });
-
-    after(async () => {
-      await ctx?.browser.close();
-      await proxy?.close();
-    });
+    const session = browserSession(kind, site);
 
     async function bannerOn(url, ms = 15000) {
-      await openPage(ctx, url);
-      const tabId = await waitFor(() => tabIdOf(ext, url), 5000, 'tab id');
-      const badge = await waitFor(async () => (await badgeText(ext, tabId)) || null, ms, 'banner badge');
-      return { tabId, badge, state: await tabState(ext, tabId) };
+      const { tabId } = await openTab(session, url);
+      const badge = await waitFor(async () => (await badgeText(session.ext, tabId)) || null, ms, 'banner badge');
+      return { tabId, badge, state: await tabState(session.ext, tabId) };
     }
 
     test('a OneTrust banner gets the cookie badge and its findings in the popup', async () => {
@@ -43,7 +29,7 @@ for (const kind of ['chromium', 'firefox']) {
       assert.ok(state.banner.flags.includes('no_reject_first_layer'));
       assert.ok(state.banner.flags.includes('implied_consent'));
       console.log(`# ${kind}: first banner DOM pass ${state.bannerPassMs} ms`);
-      const popup = await openPopup(ctx, ext, tabId);
+      const popup = await openPopup(session.ctx, session.ext, tabId);
       const text = await popup.$eval('#banner', (e) => e.innerText);
       assert.match(text, /OneTrust/);
       assert.match(text, /No way to refuse on the first screen/);
@@ -65,15 +51,14 @@ for (const kind of ['chromium', 'firefox']) {
 
     test('a page whose only cookie mention is a footer link stays silent', async () => {
       const url = 'http://plain.test/article';
-      await openPage(ctx, url);
-      const tabId = await waitFor(() => tabIdOf(ext, url), 5000, 'tab id');
+      const { tabId } = await openTab(session, url);
       await new Promise((r) => setTimeout(r, 2500));
-      assert.equal(await badgeText(ext, tabId), '');
-      assert.equal((await tabState(ext, tabId)).banner, undefined);
+      assert.equal(await badgeText(session.ext, tabId), '');
+      assert.equal((await tabState(session.ext, tabId)).banner, undefined);
     });
 
     test('no network request was made for any of this', () => {
-      assert.deepEqual(strayRequests(proxy.requests, site), []);
+      assert.deepEqual(strayRequests(session.proxy.requests, site), []);
     });
   });
 }

@@ -1,46 +1,29 @@
 // End-to-end: the built extension in headless Chromium and Firefox ESR, on real pages.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixtureSite } from './pages.mjs';
-import {
-  badgeText, extensionPage, extensionStatus, launch, openPage, openPopup, startProxy, strayRequests, tabIdOf, waitFor,
-} from './harness.mjs';
+import { badgeText, browserSession, extensionStatus, openPopup, openTab, strayRequests, waitFor } from './harness.mjs';
 
 const site = fixtureSite();
 
 for (const kind of ['chromium', 'firefox']) {
   describe(`privlens in ${kind}`, () => {
-    let proxy;
-    let ctx;
-    let ext;
-
-    before(async () => {
-      proxy = await startProxy(site);
-      ctx = await launch(kind, proxy.port);
-      ext = await extensionPage(ctx);
-    });
-
-    after(async () => {
-      await ctx?.browser.close();
-      await proxy?.close();
-    });
+    const session = browserSession(kind, site);
 
     test('a page that is not a policy gets no badge and never loads the wasm', async () => {
       const url = 'http://news.test/article';
-      await openPage(ctx, url);
-      const tabId = await waitFor(() => tabIdOf(ext, url), 5000, 'tab id');
+      const { tabId } = await openTab(session, url);
       await new Promise((r) => setTimeout(r, 1500));
-      assert.equal(await badgeText(ext, tabId), '');
-      assert.equal((await extensionStatus(ext)).wasmLoaded, false);
+      assert.equal(await badgeText(session.ext, tabId), '');
+      assert.equal((await extensionStatus(session.ext)).wasmLoaded, false);
     });
 
     test('a policy page gets its grade on the badge and its report in the popup', async () => {
       const url = 'http://pythonanywhere.test/privacy/';
-      await openPage(ctx, url);
-      const tabId = await waitFor(() => tabIdOf(ext, url), 5000, 'tab id');
-      const badge = await waitFor(async () => (await badgeText(ext, tabId)) || null, 20000, 'badge');
+      const { tabId } = await openTab(session, url);
+      const badge = await waitFor(async () => (await badgeText(session.ext, tabId)) || null, 20000, 'badge');
       assert.match(badge, /^[A-E]$/);
-      const popup = await openPopup(ctx, ext, tabId);
+      const popup = await openPopup(session.ctx, session.ext, tabId);
       const verdict = await popup.$eval('#verdict', (e) => e.textContent);
       assert.match(verdict, /^Privacy policy, grade [A-E]/);
       const gradeLabel = await popup.$eval('.grade', (e) => e.getAttribute('aria-label'));
@@ -55,42 +38,38 @@ for (const kind of ['chromium', 'firefox']) {
 
     test('a real 2015 policy page with its site chrome gets its badge', async () => {
       const url = 'http://opp.test/privacy';
-      await openPage(ctx, url);
-      const tabId = await waitFor(() => tabIdOf(ext, url), 5000, 'tab id');
-      const badge = await waitFor(async () => (await badgeText(ext, tabId)) || null, 20000, 'badge');
+      const { tabId } = await openTab(session, url);
+      const badge = await waitFor(async () => (await badgeText(session.ext, tabId)) || null, 20000, 'badge');
       assert.match(badge, /^[A-E]$/);
     });
 
     test('"Scan this page" analyses a page that is not a policy', async () => {
       const url = 'http://docs.test/page';
-      await openPage(ctx, url);
-      const tabId = await waitFor(() => tabIdOf(ext, url), 5000, 'tab id');
-      const popup = await openPopup(ctx, ext, tabId);
+      const { tabId } = await openTab(session, url);
+      const popup = await openPopup(session.ctx, session.ext, tabId);
       assert.match(await popup.$eval('#verdict', (e) => e.textContent), /does not look like a privacy policy/);
       await popup.click('#scan');
       await popup.waitForFunction(() => document.body.dataset.state === 'done', { timeout: 20000 });
       assert.match(await popup.$eval('#verdict', (e) => e.textContent), /Nothing here reads like a privacy policy/);
-      assert.equal(await badgeText(ext, tabId), '');
+      assert.equal(await badgeText(session.ext, tabId), '');
       await popup.close();
     });
 
     test('a policy page whose CSP forbids scripts still gets its report', async () => {
       const url = 'http://strict.test/privacy-policy';
-      await openPage(ctx, url);
-      const tabId = await waitFor(() => tabIdOf(ext, url), 5000, 'tab id');
-      const badge = await waitFor(async () => (await badgeText(ext, tabId)) || null, 20000, 'badge');
+      const { tabId } = await openTab(session, url);
+      const badge = await waitFor(async () => (await badgeText(session.ext, tabId)) || null, 20000, 'badge');
       assert.match(badge, /^[A-E]$/);
-      const popup = await openPopup(ctx, ext, tabId);
+      const popup = await openPopup(session.ctx, session.ext, tabId);
       assert.match(await popup.$eval('main', (e) => e.innerText), /Your data stays on your own device|stays on your own device/i);
       await popup.close();
     });
 
     test('page text is shown as text: markup in a policy runs nothing', async () => {
       const url = 'http://hostile.test/privacy';
-      await openPage(ctx, url);
-      const tabId = await waitFor(() => tabIdOf(ext, url), 5000, 'tab id');
-      await waitFor(async () => (await badgeText(ext, tabId)) || null, 20000, 'badge');
-      const popup = await openPopup(ctx, ext, tabId);
+      const { tabId } = await openTab(session, url);
+      await waitFor(async () => (await badgeText(session.ext, tabId)) || null, 20000, 'badge');
+      const popup = await openPopup(session.ctx, session.ext, tabId);
       await popup.$$eval('details', (els) => els.forEach((d) => (d.open = true)));
       const shown = await popup.$eval('main', (e) => e.textContent);
       assert.equal(await popup.$$eval('main img, main script', (els) => els.length), 0);
@@ -100,9 +79,9 @@ for (const kind of ['chromium', 'firefox']) {
     });
 
     test('the extension makes no network request', async () => {
-      const stray = strayRequests(proxy.requests, site);
+      const stray = strayRequests(session.proxy.requests, site);
       assert.deepEqual(stray, []);
-      assert.ok(proxy.requests.length >= 5, 'the proxy saw the test pages');
+      assert.ok(session.proxy.requests.length >= 5, 'the session.proxy saw the test pages');
     });
   });
 }

@@ -2,6 +2,7 @@
 // Every request the browser makes goes through a local proxy that also serves the test pages,
 // so the test sees all network traffic: anything not a test page is counted.
 import http from 'node:http';
+import { after, before } from 'node:test';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { root } from './pages.mjs';
@@ -162,4 +163,27 @@ export async function openPopup(ctx, ext, tabId) {
   await page.setViewport({ width: 420, height: 600 }).catch(() => {});
   await page.waitForSelector('footer', { timeout: 15000 });
   return page;
+}
+
+/** A test suite's browser: before its tests, the proxy serving `site` and `kind` with the
+ * extension; after them, both stopped. Its fields fill in when the suite starts. */
+export function browserSession(kind, site) {
+  const session = { proxy: undefined, ctx: undefined, ext: undefined };
+  before(async () => {
+    session.proxy = await startProxy(site);
+    session.ctx = await launch(kind, session.proxy.port);
+    session.ext = await extensionPage(session.ctx);
+  });
+  after(async () => {
+    await session.ctx?.browser.close();
+    await session.proxy?.close();
+  });
+  return session;
+}
+
+/** Open `url` in a new tab; its page and the extension's id for the tab. */
+export async function openTab(session, url) {
+  const page = await openPage(session.ctx, url);
+  const tabId = await waitFor(() => tabIdOf(session.ext, url), 5000, `the tab of ${url}`);
+  return { page, tabId };
 }

@@ -1,11 +1,11 @@
 // End-to-end: the popup as a person uses it, in headless Chromium and Firefox ESR.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { root, siteMemorySite } from './pages.mjs';
-import { badgeText, extensionPage, findPage, launch, openPage, openPopup, startProxy, strayRequests, tabIdOf, waitFor } from './harness.mjs';
+import { badgeText, browserSession, findPage, openPopup, openTab, strayRequests, tabIdOf, waitFor } from './harness.mjs';
 
 const site = siteMemorySite();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -21,29 +21,18 @@ async function axeViolations(page) {
 
 for (const kind of ['chromium', 'firefox']) {
   describe(`the popup in ${kind}`, () => {
-    let proxy;
-    let ctx;
-    let ext;
+    const session = browserSession(kind, site);
     let policyTab;
     let policyPage;
 
     before(async () => {
-      proxy = await startProxy(site);
-      ctx = await launch(kind, proxy.port);
-      ext = await extensionPage(ctx);
       const url = 'http://pythonanywhere.test/privacy/';
-      policyPage = await openPage(ctx, url);
-      policyTab = await waitFor(() => tabIdOf(ext, url), 5000, 'tab id');
-      await waitFor(async () => (await badgeText(ext, policyTab)) || null, 20000, 'badge');
-    });
-
-    after(async () => {
-      await ctx?.browser.close();
-      await proxy?.close();
+      ({ page: policyPage, tabId: policyTab } = await openTab(session, url));
+      await waitFor(async () => (await badgeText(session.ext, policyTab)) || null, 20000, 'badge');
     });
 
     test('renders the stored report quickly, with grade, picture and sections; screenshot for the README', async () => {
-      const popup = await openPopup(ctx, ext, policyTab);
+      const popup = await openPopup(session.ctx, session.ext, policyTab);
       const renderMs = Number(await popup.$eval('body', (b) => b.dataset.renderMs));
       console.log(`# ${kind}: popup rendered a stored report in ${renderMs} ms`);
       assert.ok(renderMs > 0);
@@ -58,7 +47,7 @@ for (const kind of ['chromium', 'firefox']) {
     });
 
     test('has no accessibility violations, and works with the keyboard alone', async () => {
-      const popup = await openPopup(ctx, ext, policyTab);
+      const popup = await openPopup(session.ctx, session.ext, policyTab);
       assert.deepEqual(await axeViolations(popup), []);
       if (kind === 'chromium') {
         // The dark theme follows the system; its colours must pass too.
@@ -79,7 +68,7 @@ for (const kind of ['chromium', 'firefox']) {
     });
 
     test('"Show on page" scrolls the policy to the quote and highlights it', async () => {
-      const popup = await openPopup(ctx, ext, policyTab);
+      const popup = await openPopup(session.ctx, session.ext, policyTab);
       const summaries = await popup.$$('#keep details summary');
       await summaries[summaries.length - 1].click();
       await popup.click('#keep details[open] button.show');
@@ -96,9 +85,8 @@ for (const kind of ['chromium', 'firefox']) {
 
     test('another page of the site shows the remembered policy', async () => {
       const url = 'http://pythonanywhere.test/';
-      await openPage(ctx, url);
-      const tabId = await waitFor(() => tabIdOf(ext, url), 5000, 'tab id');
-      const popup = await openPopup(ctx, ext, tabId);
+      const { tabId } = await openTab(session, url);
+      const popup = await openPopup(session.ctx, session.ext, tabId);
       const card = await popup.$eval('#site-policy', (e) => e.innerText);
       assert.match(card, /Privacy policy, grade [A-E]/);
       assert.deepEqual(await axeViolations(popup), []);
@@ -107,23 +95,21 @@ for (const kind of ['chromium', 'firefox']) {
 
     test("a site's policy is found from its footer link and analysed on request", async () => {
       const url = 'http://shop.test/';
-      await openPage(ctx, url);
-      const tabId = await waitFor(() => tabIdOf(ext, url), 5000, 'tab id');
-      const popup = await openPopup(ctx, ext, tabId);
+      const { tabId } = await openTab(session, url);
+      const popup = await openPopup(session.ctx, session.ext, tabId);
       await popup.click('#analyse-policy');
-      const opened = await findPage(ctx, /^http:\/\/shop\.test\/legal\/privacy-policy$/);
+      const opened = await findPage(session.ctx, /^http:\/\/shop\.test\/legal\/privacy-policy$/);
       assert.ok(opened);
-      const policyTabId = await waitFor(() => tabIdOf(ext, 'http://shop.test/legal/privacy-policy'), 5000, 'policy tab');
-      assert.match(await waitFor(async () => (await badgeText(ext, policyTabId)) || null, 20000, 'badge'), /^[A-E]$/);
+      const policyTabId = await waitFor(() => tabIdOf(session.ext, 'http://shop.test/legal/privacy-policy'), 5000, 'policy tab');
+      assert.match(await waitFor(async () => (await badgeText(session.ext, policyTabId)) || null, 20000, 'badge'), /^[A-E]$/);
       await popup.close();
     });
 
     test('a changed policy says what changed in practice since it was last seen', async () => {
       const url = 'http://pythonanywhere.test/privacy_v2/';
-      await openPage(ctx, url);
-      const tabId = await waitFor(() => tabIdOf(ext, url), 5000, 'tab id');
-      await waitFor(async () => (await badgeText(ext, tabId)) || null, 20000, 'badge');
-      const popup = await openPopup(ctx, ext, tabId);
+      const { tabId } = await openTab(session, url);
+      await waitFor(async () => (await badgeText(session.ext, tabId)) || null, 20000, 'badge');
+      const popup = await openPopup(session.ctx, session.ext, tabId);
       const notice = await popup.$eval('#changed', (e) => e.innerText);
       assert.match(notice, /Changed since you last saw it on/);
       assert.match(notice, /New recipients: .*Criteo/);
@@ -131,26 +117,26 @@ for (const kind of ['chromium', 'firefox']) {
     });
 
     test('the report copies as Markdown with page text escaped', async () => {
-      const markdown = await ext.evaluate((id) => chrome.runtime.sendMessage({ type: 'report-markdown', tabId: id }), policyTab);
+      const markdown = await session.ext.evaluate((id) => chrome.runtime.sendMessage({ type: 'report-markdown', tabId: id }), policyTab);
       assert.match(markdown.markdown, /^# privlens report: /);
       assert.match(markdown.markdown, /\n## Who they share it with\n/);
     });
 
     test('"Forget everything" in the options forgets remembered sites', async () => {
-      const options = await openPopup(ctx, ext, policyTab).then(async (p) => {
+      const options = await openPopup(session.ctx, session.ext, policyTab).then(async (p) => {
         await p.evaluate(() => chrome.tabs.create({ url: 'options.html' }));
         await p.close();
-        return findPage(ctx, /options\.html$/);
+        return findPage(session.ctx, /options\.html$/);
       });
       await options.click('#forget');
       await options.waitForFunction(() => document.getElementById('forgotten').textContent !== '');
-      const remembered = await ext.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('site:')));
+      const remembered = await session.ext.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('site:')));
       assert.deepEqual(remembered, []);
       assert.deepEqual(await axeViolations(options), []);
     });
 
     test('no network request was made for any of this', () => {
-      assert.deepEqual(strayRequests(proxy.requests, site), []);
+      assert.deepEqual(strayRequests(session.proxy.requests, site), []);
     });
   });
 }
