@@ -42,11 +42,18 @@ async function updateState(tabId: number, change: Partial<TabState>): Promise<Ta
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** The report without its segments' full text: the popup shows quotes, which the findings
+ * carry, and session storage (10 MB in Chromium) holds every open tab's report. */
+function lighten(report: Report & { segments?: { text?: string }[] }): Report {
+  for (const segment of report.segments ?? []) delete segment.text;
+  return report;
+}
+
 async function analysePage(tabId: number, page: PageSnapshot, auto: boolean): Promise<TabState> {
   try {
     await loadWasm();
     scans += 1;
-    const report = scan({ content: page.html, url: page.url, title: page.title, format: 'html', markers: page.markers }) as Report;
+    const report = lighten(scan({ content: page.html, url: page.url, title: page.title, format: 'html', markers: page.markers }) as Report);
     // An automatic look that turns out not to be a policy leaves no mark.
     if (auto && !report.document.is_policy) return getState(tabId);
     if (report.document.is_policy) await remember(report);

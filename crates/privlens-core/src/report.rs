@@ -69,6 +69,8 @@ pub struct DocumentInfo {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Segment {
     pub heading: Option<String>,
+    /// The segment's text (the extension drops it from stored reports; evidence keeps quotes).
+    #[serde(default)]
     pub text: String,
     pub categories: Vec<String>,
     pub scores: std::collections::BTreeMap<String, f64>,
