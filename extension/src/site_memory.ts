@@ -16,9 +16,13 @@ export interface SiteSummary {
   url: string;
   title: string | null;
   grade: string | null;
+  /** The document kind id (`privacy_policy`, `cookie_policy`). */
+  kind: string;
   summary: string;
   dataTypes: string[];
   recipients: string[];
+  /** How many of the recipients are named organisations (not "advertising partners"). */
+  companies: number;
   rights: string[];
   flags: string[];
   firstSeen: number;
@@ -44,9 +48,11 @@ export function summarise(report: Report, now: number): SiteSummary {
     url: report.url ?? '',
     title: report.title,
     grade: report.grade.letter,
+    kind: report.document.kind,
     summary: report.summary,
     dataTypes: p.data_collected.map((f) => f.id).sort(),
     recipients: p.third_parties.map((t) => t.name).sort(),
+    companies: p.third_parties.filter((t) => !t.generic).length,
     rights: p.rights.map((f) => f.id).sort(),
     flags: report.signals.filter((s) => s.direction === 'bad').map((s) => s.id).sort(),
     firstSeen: now,

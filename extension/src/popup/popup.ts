@@ -7,7 +7,7 @@ import type { CookieBanner, Report } from '../report';
 import { recall, siteOf, type SiteSummary } from '../site_memory';
 import { bannerSection } from './banner_view';
 import { setShowOnPage } from './items';
-import { changeNotice, renderReport } from './report_view';
+import { changeNotice, renderReport, verdict } from './report_view';
 
 const started = performance.now();
 const app = document.getElementById('app') as HTMLElement;
@@ -68,6 +68,11 @@ function reportTools(tabId: number, r: Report): HTMLElement {
   return el('div', { class: 'tools' }, copy, save, rescan, status);
 }
 
+function verdictOfMemory(m: SiteSummary): string {
+  const said = verdict({ kind: m.kind, grade: m.grade, dataTypes: m.dataTypes.length, companies: m.companies, redFlags: m.flags.length });
+  return `${said.line} ${said.counts}`;
+}
+
 function rememberedCard(memory: SiteSummary): HTMLElement {
   const date = new Date(memory.lastSeen).toLocaleDateString();
   const open = button('open-policy', t('openPolicy', 'Open the policy'), () => void chrome.tabs.create({ url: memory.url }));
@@ -75,7 +80,7 @@ function rememberedCard(memory: SiteSummary): HTMLElement {
     'section',
     { id: 'site-policy', 'aria-labelledby': 'site-policy-h' },
     el('h2', { id: 'site-policy-h' }, t('sitePolicy', "This site's privacy policy")),
-    el('p', {}, memory.summary),
+    el('p', {}, verdictOfMemory(memory)),
     el('p', { class: 'meta' }, t('analysedOn', `Analysed on ${date}`, date)),
     changeNotice(memory),
     open,

@@ -27,18 +27,35 @@ function gradeBadge(letter: string): HTMLElement {
   );
 }
 
+/** What a verdict is made of: the kind, the grade and three counts. */
+export interface VerdictFacts {
+  kind: string;
+  grade: string | null;
+  dataTypes: number;
+  companies: number;
+  redFlags: number;
+}
+
+export function factsOf(r: Report): VerdictFacts {
+  return {
+    kind: r.document.kind,
+    grade: r.grade.letter,
+    dataTypes: r.practices.data_collected.length,
+    companies: r.practices.third_parties.filter((x) => !x.generic).length,
+    redFlags: r.signals.filter((s) => s.direction === 'bad').length,
+  };
+}
+
 /** One plain sentence of verdict, and the counts behind it, in the reader's language. */
-export function verdict(r: Report): { line: string; counts: string } {
-  const letter = r.grade.letter ?? '?';
+export function verdict(f: VerdictFacts): { line: string; counts: string } {
+  const letter = f.grade ?? '?';
   const words: Record<string, string> = {
     A: 'handles your data with care', B: 'mostly reasonable', C: 'mixed: read the red flags',
     D: 'several practices to worry about', E: 'many practices to worry about',
   };
   const judgement = t(`verdict${letter}`, words[letter] ?? '');
-  const kind = kindLabel(r.document.kind);
-  const named = r.practices.third_parties.filter((x) => !x.generic).length;
-  const flags = r.signals.filter((s) => s.direction === 'bad').length;
-  const counts = [String(r.practices.data_collected.length), String(named), String(flags)];
+  const kind = kindLabel(f.kind);
+  const counts = [String(f.dataTypes), String(f.companies), String(f.redFlags)];
   return {
     line: t('verdictLine', `${kind}, grade ${letter}: ${judgement}.`, [kind, letter, judgement]),
     counts: t('verdictCounts', `Data types: ${counts[0]} · Companies named: ${counts[1]} · Red flags: ${counts[2]}`, counts),
@@ -54,7 +71,7 @@ function header(r: Report, host: string): HTMLElement {
     d.reading_minutes ? t('readingSaved', `saves ${d.reading_minutes} min of reading`, String(d.reading_minutes)) : null,
   ].filter(Boolean).join(' · ');
   const letter = r.grade.letter;
-  const said = verdict(r);
+  const said = verdict(factsOf(r));
   return el(
     'header',
     { class: 'head' },
