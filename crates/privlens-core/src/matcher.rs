@@ -1,7 +1,7 @@
 //! Finding lexicon phrases in text: many phrases at once (Aho-Corasick), whole words only.
 //! A phrase ending in `*` matches as a word prefix ("encrypt*" finds "encrypted").
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PhraseMatch {
@@ -37,7 +37,8 @@ impl PhraseMatcher {
             }
             let ac = AhoCorasickBuilder::new()
                 .ascii_case_insensitive(insensitive)
-                .match_kind(MatchKind::Standard)
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Both)
                 .build(list.iter().map(|(p, _, _)| p.as_str()))
                 .expect("lexicon phrases build an automaton");
             Some((ac, list.into_iter().map(|(_, e, p)| (e, p)).collect()))
@@ -46,16 +47,26 @@ impl PhraseMatcher {
     }
 
     /// Every whole-word match in `text`, in order of position; where matches overlap, the
-    /// leftmost, then the longest, wins. (All overlapping candidates are checked, so a longer
-    /// phrase that fails at a word boundary does not hide a shorter one that fits.)
+    /// leftmost, then the longest, wins. A longer phrase that fails at a word boundary does
+    /// not hide a shorter one that fits: the same start is tried again with a shorter reach.
     pub fn find_all(&self, text: &str) -> Vec<PhraseMatch> {
         let mut out = Vec::new();
         for (ac, meta) in [&self.insensitive, &self.sensitive].into_iter().flatten() {
-            for m in ac.find_overlapping_iter(text) {
-                let (entry, prefix) = meta[m.pattern().as_usize()];
-                let end = if prefix { word_end(text, m.end()) } else { m.end() };
-                if is_boundary_before(text, m.start()) && (prefix || is_boundary_after(text, end)) {
-                    out.push(PhraseMatch { entry, start: m.start(), end });
+            for m in ac.find_iter(text) {
+                if !is_boundary_before(text, m.start()) {
+                    continue;
+                }
+                let mut found = Some(m);
+                while let Some(candidate) = found {
+                    let (entry, prefix) = meta[candidate.pattern().as_usize()];
+                    let end = if prefix { word_end(text, candidate.end()) } else { candidate.end() };
+                    if prefix || is_boundary_after(text, end) {
+                        out.push(PhraseMatch { entry, start: candidate.start(), end });
+                        break;
+                    }
+                    // The longest phrase here ran into a word: look for a shorter one at the same start.
+                    let input = Input::new(text).span(candidate.start()..candidate.end() - 1).anchored(Anchored::Yes);
+                    found = if candidate.end() - 1 > candidate.start() { ac.find(input) } else { None };
                 }
             }
         }
