@@ -126,7 +126,7 @@ async function scanTab(tabId: number): Promise<TabState> {
   try {
     page = await snapshotOf(tabId);
   } catch {
-    return updateState(tabId, { error: 'This page cannot be read by extensions (browser pages and extension stores are off limits).' });
+    return updateState(tabId, { error: 'privlens cannot read this page. Browser pages and add-on stores are off limits to extensions; for other pages, reload the page and try again.' });
   }
   if (!page) return updateState(tabId, { error: 'The page returned nothing to analyse.' });
   return analysePage(tabId, page, false);

@@ -58,8 +58,9 @@ const CHROMIUM_ARGS = [
   '--no-pings', '--disable-domain-reliability', '--disable-client-side-phishing-detection',
 ];
 
-/** Launch `kind` ('chromium' | 'firefox') with the built extension from dist/. */
-export async function launch(kind, proxyPort) {
+/** Launch `kind` ('chromium' | 'firefox') with the built extension from dist/; the pages in
+ * `openFirst` are opened before the extension is installed, so no content script runs there. */
+export async function launch(kind, proxyPort, openFirst = []) {
   if (kind === 'chromium') {
     const browser = await puppeteer.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -68,6 +69,7 @@ export async function launch(kind, proxyPort) {
       enableExtensions: true,
       args: [...CHROMIUM_ARGS, `--proxy-server=http://127.0.0.1:${proxyPort}`, '--proxy-bypass-list=<-loopback>'],
     });
+    await openBeforeInstall(browser, openFirst);
     const id = await browser.installExtension(join(root, 'dist', 'chrome'));
     return { kind, browser, id };
   }
@@ -93,8 +95,13 @@ export async function launch(kind, proxyPort) {
       'datareporting.policy.dataSubmissionEnabled': false,
     },
   });
+  await openBeforeInstall(browser, openFirst);
   await browser.installExtension(join(root, 'dist', 'firefox'));
   return { kind, browser, id: EXTENSION_ID };
+}
+
+async function openBeforeInstall(browser, urls) {
+  for (const url of urls) await (await browser.newPage()).goto(url, { waitUntil: 'load' });
 }
 
 /** Open `url` in a new tab and wait for it to load. */
@@ -167,11 +174,11 @@ export async function openPopup(ctx, ext, tabId) {
 
 /** A test suite's browser: before its tests, the proxy serving `site` and `kind` with the
  * extension; after them, both stopped. Its fields fill in when the suite starts. */
-export function browserSession(kind, site) {
+export function browserSession(kind, site, openFirst = []) {
   const session = { proxy: undefined, ctx: undefined, ext: undefined };
   before(async () => {
     session.proxy = await startProxy(site);
-    session.ctx = await launch(kind, session.proxy.port);
+    session.ctx = await launch(kind, session.proxy.port, openFirst);
     session.ext = await extensionPage(session.ctx);
   });
   after(async () => {
