@@ -67,4 +67,8 @@ export interface Report {
   signals: Signal[];
   grade: { letter: string | null; score: number; moved_by: string[] };
   cookie_banner: CookieBanner;
+  trackers?: {
+    organisations: { organisation: string; category: string; services: string[]; hosts: string[]; disclosed: boolean }[];
+    undisclosed: string[];
+  };
 }

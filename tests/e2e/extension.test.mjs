@@ -89,6 +89,15 @@ for (const kind of ['chromium', 'firefox']) {
       await popup.close();
     });
 
+    test('code from other companies on a policy page is listed, and flagged when the policy never names them', async () => {
+      const { tabId } = await openTab(session, 'http://tracked.test/privacy');
+      await waitFor(async () => (await badgeText(session.ext, tabId)) || null, 20000, 'badge');
+      const popup = await openPopup(session.ctx, session.ext, tabId);
+      const loaded = await popup.$$eval('#trackers [data-tracker]', (els) => els.map((e) => [e.dataset.tracker, e.classList.contains('flag-bad')]));
+      assert.deepEqual(loaded.sort(), [['Google', true], ['Meta', true]]);
+      await popup.close();
+    });
+
     test('page text is shown as text: markup in a policy runs nothing', async () => {
       const url = 'http://hostile.test/privacy';
       const { tabId } = await openTab(session, url);

@@ -10,7 +10,7 @@ export const shared = join(root, '..', 'shared');
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A seed (Markdown or text dump) as the HTML page it came from: headings, lists, paragraphs. */
-export function seedAsHtml(text, title) {
+export function seedAsHtml(text, title, head = '') {
   const body = [];
   let list = false;
   for (const raw of text.split('\n')) {
@@ -31,7 +31,7 @@ export function seedAsHtml(text, title) {
     } else body.push(`<p>${inline(line)}</p>`);
   }
   if (list) body.push('</ul>');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><main>${body.join('\n')}</main></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>${head}</head><body><main>${body.join('\n')}</main></body></html>`;
 }
 
 export function seedText(prefix) {
@@ -54,6 +54,9 @@ export function oppPolicyPage(match) {
 
 /** Real pages must not load anything themselves: every other request seen is the browser's or ours. */
 export const NO_SUBRESOURCES = "default-src 'none'; style-src 'unsafe-inline'";
+const TRACKER_SCRIPTS = ['https://www.googletagmanager.com/gtag/js?id=G-TEST', 'https://connect.facebook.net/en_US/fbevents.js']
+  .map((src) => `<script async src="${src}"></script>`)
+  .join('');
 export const STRICT_CSP = "default-src 'none'; script-src 'none'; object-src 'none'; style-src 'unsafe-inline'";
 
 export function fixtureSite() {
@@ -67,6 +70,11 @@ export function fixtureSite() {
     'http://news.test/article': { body: readabilityPage('aclu'), headers: { ...html, 'content-security-policy': NO_SUBRESOURCES } },
     'http://docs.test/page': { body: readabilityPage('wikipedia'), headers: { ...html, 'content-security-policy': NO_SUBRESOURCES } },
     'http://opp.test/privacy': { body: oppPolicyPage('ted.com'), headers: { ...html, 'content-security-policy': NO_SUBRESOURCES } },
+    'http://tracked.test/privacy': {
+      // The page loads nothing (its CSP forbids scripts); its markup still says what it would load.
+      body: seedAsHtml(seedText('004'), 'Privacy Policy', TRACKER_SCRIPTS),
+      headers: { ...html, 'content-security-policy': STRICT_CSP },
+    },
     'http://hostile.test/privacy': {
       body: seedAsHtml(`# Privacy Policy\n\nWe collect your email address <img src=x onerror="document.title='pwned'"> and <script>document.title='pwned'</script> your name when you register.\n\n${seedText('004')}`, 'Privacy Policy'),
       headers: html,

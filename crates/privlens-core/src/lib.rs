@@ -17,6 +17,7 @@ pub mod render;
 pub mod report;
 pub mod sentences;
 pub mod signals;
+pub mod trackers;
 mod summary;
 
 use std::fmt;
@@ -120,6 +121,7 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
     let signals = if is_policy { signals::signals(&ctx, &practices) } else { Vec::new() };
     let grade = grade::grade(&signals, is_policy);
     let outside = |i: usize| body.is_none_or(|(s, e)| i < s || i > e);
+    let trackers = trackers::trackers(&page.markers, input.url, &practices.third_parties);
     let cookie_banner = banner::detect(&page.banners, &page.blocks, &page.markers, &outside);
 
     let segments = segments
@@ -152,6 +154,7 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
         signals,
         grade,
         cookie_banner,
+        trackers,
         summary: String::new(),
     };
     report.summary = summary::summarise(&report);

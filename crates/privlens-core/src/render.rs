@@ -64,6 +64,11 @@ fn sections(r: &Report) -> Vec<Section> {
         other.push(item(format!("policy changes: {}{acceptance}", p.changes.notice.join(", ")), &p.changes.evidence));
     }
     out.push(Section { title: "Children, transfers, changes", items: other });
+    let loaded = r.trackers.organisations.iter().map(|o| Item {
+        label: format!("{}: {}{}", o.organisation, o.services.join(", "), if o.disclosed { "" } else { " (not named in the policy)" }),
+        quote: None,
+    });
+    out.push(Section { title: "Code from other companies on this page", items: loaded.collect() });
     let flags = |d: Direction| r.signals.iter().filter(|s| s.direction == d).map(|s| item(format!("{}: {}", s.id, s.explanation), &s.evidence)).collect();
     out.push(Section { title: "Red flags", items: flags(Direction::Bad) });
     out.push(Section { title: "Good signs", items: flags(Direction::Good) });

@@ -25,6 +25,9 @@ pub struct Report {
     pub signals: Vec<Signal>,
     pub grade: Grade,
     pub cookie_banner: CookieBanner,
+    /// Third-party scripts and frames the page loads (live pages and saved HTML).
+    #[serde(default)]
+    pub trackers: Trackers,
     /// One line a person can read first: what this page is and whether to worry.
     pub summary: String,
 }
@@ -177,6 +180,24 @@ pub struct CookieBanner {
     pub text: Option<String>,
     pub buttons: Vec<Button>,
     pub flags: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Trackers {
+    pub organisations: Vec<Tracker>,
+    /// Organisations the page loads code from that the policy never names.
+    pub undisclosed: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Tracker {
+    pub organisation: String,
+    pub category: String,
+    /// The known services seen (Google Tag Manager, Google Analytics, ...).
+    pub services: Vec<String>,
+    pub hosts: Vec<String>,
+    /// The policy names this organisation or one of its services.
+    pub disclosed: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -108,6 +108,12 @@ export function renderReport(r: Report, host: string, memory: SiteSummary | unde
   const bad = r.signals.filter((s) => s.direction === 'bad').map((s) => quoteItem(signalText(s), quotes(s.evidence), 'flag-bad'));
   const good = r.signals.filter((s) => s.direction === 'good').map((s) => quoteItem(signalText(s), quotes(s.evidence), 'flag-good'));
   const cookies = [...cookieData, ...trackingSignals, ...trackers];
+  const loaded = (r.trackers?.organisations ?? []).map((o) => {
+    const what = `${o.organisation}: ${o.services.join(', ')}`;
+    return o.disclosed
+      ? el('p', { class: 'plain', 'data-tracker': o.organisation }, what)
+      : el('p', { class: 'plain flag-bad', 'data-tracker': o.organisation }, `${what} (${t('trackerUndisclosed', 'not named in the policy')})`);
+  });
   const bannerPart = bannerSection(banner);
   return [
     header(r, host),
@@ -119,6 +125,7 @@ export function renderReport(r: Report, host: string, memory: SiteSummary | unde
     section('keep', t('keeps', 'How long they keep it'), kept, t('noPeriod', 'No period stated.')),
     section('rights', t('rights', 'Your rights and how to use them'), [...rights, ...contacts], t('noRights', 'No rights stated.')),
     section('cookies', t('cookiesTracking', 'Cookies and tracking'), cookies),
+    section('trackers', t('trackersOnPage', 'Code from other companies on this page'), loaded),
     bannerPart,
     section('flags', t('redFlags', 'Red flags'), bad),
     section('good', t('goodSigns', 'Good signs'), good),

@@ -369,7 +369,7 @@ fn collect_markers(tag: &Tag, markers: &mut Vec<String>) {
     if let Some(class) = tag.attr("class") {
         markers.extend(class.split_whitespace().take(8).map(|c| format!(".{c}")));
     }
-    if tag.name == "script" {
+    if matches!(tag.name.as_str(), "script" | "iframe") {
         if let Some(src) = tag.attr("src") {
             markers.push(format!("src:{src}"));
         }
