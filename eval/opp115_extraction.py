@@ -249,16 +249,23 @@ def gold_sets(votes: dict) -> tuple[dict, dict, dict]:
     return gold, neg, anyone
 
 
-def run_cli(texts: list[str]) -> list[dict]:
+def load_urls() -> dict[int, str]:
+    """policy id -> the policy's address, as the scanner would know it from the browser."""
+    with open(OPP / "documentation" / "policies_opp115.csv", encoding="utf-8") as f:
+        return {int(row["Policy UID"]): "http://" + row["Policy URL"] for row in csv.DictReader(f)}
+
+
+def run_cli(texts: list[str], urls: list[str | None] | None = None) -> list[dict]:
     if not CLI.exists():
         sys.exit(f"{CLI} not found: run `cargo build --release -p privlens-cli` first")
-    return run_binary(CLI, texts)
+    return run_binary(CLI, texts, urls)
 
 
-def run_binary(cli: Path, texts: list[str]) -> list[dict]:
+def run_binary(cli: Path, texts: list[str], urls: list[str | None] | None = None) -> list[dict]:
+    urls = urls or [None] * len(texts)
     with tempfile.TemporaryDirectory(prefix="privlens-opp115-") as tmp:
         path = Path(tmp) / "in.jsonl"
-        path.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8")
+        path.write_text("".join(json.dumps({"text": t, "url": u}) + "\n" for t, u in zip(texts, urls)), encoding="utf-8")
         out = subprocess.run([str(cli), "practices", str(path)], capture_output=True, text=True, check=True)
     lines = out.stdout.splitlines()
     assert len(lines) == len(texts), "one output line per input"
@@ -293,14 +300,15 @@ class Score:
         return p, r, f
 
 
-def evaluate(split: str, detail: bool, errors: str | None) -> dict:
+def evaluate(split: str, detail: bool, errors: str | None, with_urls: bool = True) -> dict:
     segments = load_segments()
     policies = sorted(p for p in segments if split in ("all", split_of(p)))
     gold, neg, anyone = gold_sets(load_votes())
 
     seg_keys = [(p, i) for p in policies for i in range(len(segments[p]))]
-    seg_pred = dict(zip(seg_keys, run_cli([segments[p][i] for p, i in seg_keys])))
-    pol_pred = dict(zip(policies, run_cli(["\n\n".join(segments[p]) for p in policies])))
+    urls = load_urls() if with_urls else {}
+    seg_pred = dict(zip(seg_keys, run_cli([segments[p][i] for p, i in seg_keys], [urls.get(p) for p, _ in seg_keys])))
+    pol_pred = dict(zip(policies, run_cli(["\n\n".join(segments[p]) for p in policies], [urls.get(p) for p in policies])))
 
     results = {}
     for name, (_, _, _, scored, predict) in ATTRIBUTES.items():
@@ -389,13 +397,14 @@ def main() -> None:
     ap.add_argument("--detail", action="store_true", help="per-value rows")
     ap.add_argument("--errors", choices=list(ATTRIBUTES), help="list the segment errors of one attribute (dev only)")
     ap.add_argument("--cli", type=Path, help="another privlens binary (e.g. an older build, for a before/after table)")
+    ap.add_argument("--no-urls", action="store_true", help="do not tell the scanner each policy's address (as an older build)")
     a = ap.parse_args()
     if a.cli:
         global CLI
         CLI = a.cli.resolve()
     if a.errors and a.split != "dev":
         sys.exit("--errors is for tuning, on the dev split only")
-    evaluate(a.split, a.detail, a.errors)
+    evaluate(a.split, a.detail, a.errors, with_urls=not a.no_urls)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ pub const USAGE: &str = "\
 usage:
   privlens scan FILE|- [--url URL] [--format text|json|markdown]
   privlens scan --jsonl DIR      scan every file under DIR, one JSON line each
-  privlens practices [FILE|-]    read JSON lines {\"text\": ...}; write the practices of each
+  privlens practices [FILE|-]    read JSON lines {\"text\": ..., \"url\": optional}; write the practices of each
   privlens button-role [FILE|-]  read one button label per line; write its role per line
   privlens classify [FILE|-]     read JSON lines {\"text\": ...}; write the OPP-115 categories
                                  and scores of each, one JSON line per input, same order

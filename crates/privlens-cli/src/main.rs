@@ -77,7 +77,7 @@ fn run_practices(input: &str) -> Result<(), String> {
     for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let value: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("line {}: not JSON: {e}", n + 1))?;
         let segment = value["text"].as_str().ok_or_else(|| format!("line {}: no \"text\" string", n + 1))?;
-        let practices = privlens_core::practices_of_text(segment);
+        let practices = privlens_core::practices_of_text(segment, value["url"].as_str());
         let out = serde_json::to_string(&practices).map_err(|e| e.to_string())?;
         writeln!(stdout, "{out}").map_err(|e| format!("cannot write output: {e}"))?;
     }

@@ -116,7 +116,7 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
     let (effective_date, last_updated) = practices::find_dates(&date_lines);
     let read = readability::measure(&texts, sentences.len());
 
-    let ctx = practices::Ctx { segments: &segments, sentences: &sentences };
+    let ctx = practices::Ctx { segments: &segments, sentences: &sentences, url: input.url };
     let practices = practices::extract_practices(&ctx);
     let signals = if is_policy { signals::signals(&ctx, &practices) } else { Vec::new() };
     let grade = grade::grade(&signals, is_policy);
@@ -164,11 +164,11 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
 /// The practices stated in a piece of policy text read on its own (one segment, or a few
 /// paragraphs), without page extraction or document-kind checks: for evaluating extraction
 /// against annotated segments, and for callers that already hold clean policy text.
-pub fn practices_of_text(text: &str) -> report::Practices {
+pub fn practices_of_text(text: &str, url: Option<&str>) -> report::Practices {
     let segments: Vec<extract::RawSegment> =
         text.split("\n\n").filter(|p| !p.trim().is_empty()).map(|p| extract::RawSegment { heading: None, text: p.trim().to_string() }).collect();
     let sentences = sentences::split(&segments);
-    practices::extract_practices(&practices::Ctx { segments: &segments, sentences: &sentences })
+    practices::extract_practices(&practices::Ctx { segments: &segments, sentences: &sentences, url })
 }
 
 /// The headings that name the page: the first few, body first.

@@ -22,7 +22,7 @@ fn domain_index() -> &'static HashMap<String, usize> {
     })
 }
 
-fn host_of(url: &str) -> Option<String> {
+pub(crate) fn host_of(url: &str) -> Option<String> {
     let rest = url.split_once("//").map(|(_, r)| r)?;
     let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?;
     (!host.is_empty()).then(|| host.to_ascii_lowercase())
@@ -45,7 +45,7 @@ fn party_of(host: &str) -> Option<&'static KnownParty> {
 
 /// "www.shop.example.co.uk" and "cdn.shop.example.co.uk" are one site: compare the last two
 /// labels, three when the second-level label is a registry's ("co.uk", "com.au").
-fn site_of(host: &str) -> String {
+pub(crate) fn site_of(host: &str) -> String {
     let labels: Vec<&str> = host.split('.').collect();
     let registry = labels.len() >= 3 && matches!(labels[labels.len() - 2], "co" | "com" | "org" | "net" | "ac" | "gov" | "edu");
     let keep = if registry { 3 } else { 2 };

@@ -85,7 +85,7 @@ mod tests {
     use crate::practices_of_text;
 
     fn rights(text: &str) -> Vec<String> {
-        practices_of_text(text).rights.into_iter().map(|r| r.id).collect()
+        practices_of_text(text, None).rights.into_iter().map(|r| r.id).collect()
     }
 
     #[test]

@@ -23,6 +23,8 @@ const LIST_REACH: usize = 20;
 pub struct Ctx<'a> {
     pub segments: &'a [RawSegment],
     pub sentences: &'a [Sentence<'a>],
+    /// The page's address, when known: the site's own organisation is no third party.
+    pub url: Option<&'a str>,
 }
 
 impl Ctx<'_> {
@@ -88,7 +90,7 @@ pub fn extract_practices(ctx: &Ctx) -> Practices {
     Practices {
         data_collected,
         purposes,
-        third_parties: sharing::third_parties(ctx, k),
+        third_parties: sharing::without_own_organisation(sharing::third_parties(ctx, k), ctx.url, k),
         retention: retention::periods(ctx),
         rights: legal::rights(ctx, k),
         laws: legal::laws(ctx, k),

@@ -121,11 +121,11 @@ mod tests {
 
     #[test]
     fn response_times_and_ages_are_not_periods() {
-        let p = crate::practices_of_text("Please keep in mind that it may take up to four weeks to process your request.");
+        let p = crate::practices_of_text("Please keep in mind that it may take up to four weeks to process your request.", None);
         assert!(p.retention.is_empty());
-        let p = crate::practices_of_text("If we learn that data of someone less than 13-years-of-age was collected, we delete it.");
+        let p = crate::practices_of_text("If we learn that data of someone less than 13-years-of-age was collected, we delete it.", None);
         assert!(p.retention.iter().all(|r| r.days.is_none()));
-        let p = crate::practices_of_text("We retain your data for the period necessary to fulfil the purposes of this policy.");
+        let p = crate::practices_of_text("We retain your data for the period necessary to fulfil the purposes of this policy.", None);
         assert!(p.retention.iter().any(|r| r.indefinite));
     }
 }

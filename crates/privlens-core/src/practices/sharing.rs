@@ -136,6 +136,44 @@ fn own_company(ctx: &Ctx, k: &Knowledge) -> Vec<usize> {
     own
 }
 
+/// Named parties that belong to the organisation whose site this is: on youtube.com, Google
+/// Analytics is Google's own. Known from the knowledge base's domains and owners.
+pub fn without_own_organisation(parties: Vec<ThirdParty>, url: Option<&str>, k: &Knowledge) -> Vec<ThirdParty> {
+    use crate::trackers::{host_of, site_of};
+    let Some(site) = url.and_then(|u| host_of(if u.contains("://") { u.to_string() } else { format!("http://{u}") }.as_str())).map(|h| site_of(&h)) else {
+        return parties;
+    };
+    let owner_of = |p: &crate::knowledge::KnownParty| p.owner.clone().unwrap_or_else(|| p.name.clone());
+    let own_owners: Vec<String> =
+        k.parties.iter().filter(|p| p.domains.iter().any(|d| site_of(d) == site)).map(owner_of).collect();
+    if own_owners.is_empty() {
+        return parties;
+    }
+    parties
+        .into_iter()
+        .filter(|t| t.generic || !k.parties.iter().any(|p| p.name == t.name && own_owners.contains(&owner_of(p))))
+        .collect()
+}
+
+#[cfg(test)]
+mod own_organisation_tests {
+    use super::*;
+    use crate::knowledge::knowledge;
+
+    fn named(name: &str) -> ThirdParty {
+        ThirdParty { name: name.into(), category: "other".into(), generic: false, id: None, evidence: vec![] }
+    }
+
+    #[test]
+    fn the_sites_own_organisation_is_no_third_party() {
+        let parties = vec![named("Google Analytics"), named("Facebook")];
+        let kept = without_own_organisation(parties.clone(), Some("https://www.youtube.com/t/privacy"), knowledge());
+        assert_eq!(kept.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), vec!["Facebook"]);
+        assert_eq!(without_own_organisation(parties.clone(), Some("shop.example/privacy"), knowledge()).len(), 2);
+        assert_eq!(without_own_organisation(parties, None, knowledge()).len(), 2);
+    }
+}
+
 fn has_word(text: &str, word: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -193,7 +231,7 @@ mod tests {
     use crate::practices_of_text;
 
     fn names(text: &str) -> Vec<String> {
-        practices_of_text(text).third_parties.into_iter().map(|t| t.id.unwrap_or(t.name)).collect()
+        practices_of_text(text, None).third_parties.into_iter().map(|t| t.id.unwrap_or(t.name)).collect()
     }
 
     #[test]
