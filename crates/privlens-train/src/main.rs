@@ -4,6 +4,7 @@
 //!   privlens-train train                      train + validation -> the shipped model and fixture
 //!   privlens-train eval --split validation    the same recipe on train only, scored on validation
 //!   privlens-train eval --split test          the committed model, scored on test (report only)
+//!   privlens-train exp --split VARIANTS       feature experiments on validation (src/exp.rs)
 //!
 //! Options: --data DIR (default ../shared/datasets/opp115-benchmark beside the workspace),
 //! --model FILE, --fixture FILE, and the recipe: --c C, --bits B, --min-df N,
@@ -11,6 +12,7 @@
 //! validation (docs/CLASSIFIER.md).
 
 mod data;
+mod exp;
 mod lr;
 
 use std::path::{Path, PathBuf};
@@ -104,6 +106,7 @@ fn main() -> ExitCode {
     let result = parse(&argv).and_then(|o| match o.command.as_str() {
         "train" => train(&o),
         "eval" => eval(&o),
+        "exp" => exp::run(&o.data, &o.split, o.recipe.c),
         other => Err(format!("unknown command {other} (train or eval)")),
     });
     match result {
