@@ -37,6 +37,12 @@ for (const kind of ['chromium', 'firefox']) {
       await popup.close();
     });
 
+    test('on a real news page the banner is found, and the first DOM pass is timed', async () => {
+      const { state } = await bannerOn('http://typical.test/article');
+      assert.equal(state.banner.platform?.id, 'onetrust');
+      console.log(`# ${kind}: first banner DOM pass on a news page ${state.bannerPassMs} ms`);
+    });
+
     test('a banner added two seconds after load is still found', async () => {
       const { badge, state } = await bannerOn('http://late.test/article');
       assert.equal(badge, COOKIE_BADGE);

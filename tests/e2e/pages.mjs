@@ -40,9 +40,16 @@ export function seedText(prefix) {
   return readFileSync(join(dir, file), 'utf8');
 }
 
-/** A real saved non-policy page from the readability corpus. */
+/** A real saved non-policy page from the readability corpus, without what makes the browser
+ * reach out on the page's behalf even under a blocking CSP (Chromium's preload scanner opens
+ * connections for resource hints, external scripts and frames), so that every request the
+ * proxy sees could only be the extension's. */
 export function readabilityPage(name) {
-  return readFileSync(join(shared, 'datasets', 'readability-test-pages', 'pages', name, 'source.html'), 'utf8');
+  const html = readFileSync(join(shared, 'datasets', 'readability-test-pages', 'pages', name, 'source.html'), 'utf8');
+  return html
+    .replace(/<link[^>]+rel=["']?(preconnect|dns-prefetch|prefetch|preload|prerender|modulepreload)[^>]*>/gi, '')
+    .replace(/<script\b[^>]*\bsrc=[^>]*>\s*<\/script>/gi, '')
+    .replace(/<iframe\b[^>]*>[\s\S]*?<\/iframe>/gi, '');
 }
 
 /** A real 2015 policy page with its site chrome, from OPP-115. */
@@ -110,6 +117,12 @@ export function bannerSite() {
       body: page('Autumn ideas', '<div id="usercentrics-root"></div>', `const root = document.getElementById('usercentrics-root').attachShadow({ mode: 'open' });
 root.innerHTML = ${JSON.stringify('<div class="cookie-bar" role="dialog" aria-label="Privacy settings"><p>We use cookies and similar technologies with your consent to measure and improve our service.</p><button>Deny</button><button>Accept All</button><button>More Information</button></div>')};`),
       headers: html,
+    },
+    // A real news page (its DOM as saved) with a OneTrust banner in it: the cost of the first
+    // DOM pass on a typical page.
+    'http://typical.test/article': {
+      body: readabilityPage('nytimes-1').replace(/<\/body>/i, `${ONETRUST}</body>`),
+      headers: { ...html, 'content-security-policy': NO_SUBRESOURCES },
     },
     'http://plain.test/article': { body: page('Autumn ideas', '<footer><a href="/cookies">Cookie settings</a></footer>'), headers: html },
   };
