@@ -74,7 +74,7 @@ impl PhraseMatcher {
         // The two automata may overlap: a match inside a longer one is not a match of its own.
         let mut kept: Vec<PhraseMatch> = Vec::with_capacity(out.len());
         for m in out {
-            if !kept.last().is_some_and(|k| m.start < k.end) {
+            if kept.last().is_none_or(|k| m.start >= k.end) {
                 kept.push(m);
             }
         }

@@ -307,7 +307,7 @@ fn build(segs: &[&Segment], r: &Recipe) -> Vec<u8> {
 }
 
 fn is_fixture(i: usize) -> bool {
-    i % FIXTURE_EVERY == 0
+    i.is_multiple_of(FIXTURE_EVERY)
 }
 
 fn train(o: &Opts) -> Result<(), String> {

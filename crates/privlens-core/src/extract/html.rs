@@ -345,7 +345,7 @@ fn is_boilerplate(tag: &Tag, stack: &[Open]) -> bool {
 fn is_chrome_word(word: &str) -> bool {
     let mut parts = word.split(['-', '_']).filter(|p| !p.is_empty());
     let first = parts.next().unwrap_or("");
-    let last = parts.last().unwrap_or(first);
+    let last = parts.next_back().unwrap_or(first);
     !word.contains("content") && (CHROME_WORDS.contains(&first) || CHROME_WORDS.contains(&last))
 }
 
@@ -369,11 +369,10 @@ fn collect_markers(tag: &Tag, markers: &mut Vec<String>) {
     if let Some(class) = tag.attr("class") {
         markers.extend(class.split_whitespace().take(8).map(|c| format!(".{c}")));
     }
-    if matches!(tag.name.as_str(), "script" | "iframe") {
-        if let Some(src) = tag.attr("src") {
+    if matches!(tag.name.as_str(), "script" | "iframe")
+        && let Some(src) = tag.attr("src") {
             markers.push(format!("src:{src}"));
         }
-    }
 }
 
 /// Byte position of `</name` at or after `from` (case-insensitive), or the input's end.

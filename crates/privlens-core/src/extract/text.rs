@@ -165,21 +165,19 @@ pub fn clean_inline(s: &str) -> String {
             i += 2;
             continue;
         }
-        if c == '!' && chars.get(i + 1) == Some(&'[') {
-            if let Some(end) = link_end(&chars, i + 1) {
+        if c == '!' && chars.get(i + 1) == Some(&'[')
+            && let Some(end) = link_end(&chars, i + 1) {
                 i = end;
                 continue;
             }
-        }
-        if c == '[' {
-            if let Some(end) = link_end(&chars, i) {
+        if c == '['
+            && let Some(end) = link_end(&chars, i) {
                 let text_end = chars[i..].iter().position(|c| *c == ']').map_or(i, |p| i + p);
                 let inner: String = chars[i + 1..text_end].iter().collect();
                 out.push_str(&clean_inline(&inner));
                 i = end;
                 continue;
             }
-        }
         if c == '<' {
             // Autolinks <https://x> and <python.org> keep their text.
             if let Some(p) = chars[i..].iter().position(|c| *c == '>') {

@@ -27,11 +27,10 @@ pub fn children(ctx: &Ctx) -> Option<Children> {
         }
         let stated = age.captures(s.text).and_then(|c| c.get(1).or(c.get(2))).and_then(|m| m.as_str().parse::<u32>().ok());
         let entry = found.get_or_insert(Children { min_age: None, evidence: Vec::new() });
-        if entry.min_age.is_none() {
-            if let Some(a) = stated.filter(|a| (8..=21).contains(a)) {
+        if entry.min_age.is_none()
+            && let Some(a) = stated.filter(|a| (8..=21).contains(a)) {
                 entry.min_age = Some(a);
             }
-        }
         if entry.evidence.len() < 3 {
             entry.evidence.push(ctx.evidence(s));
         }
