@@ -100,7 +100,11 @@ mod tests {
     fn parses_scan_forms() {
         assert_eq!(
             parse(&args("scan page.html --url https://x.test/privacy --format json")),
-            Ok(Command::Scan(ScanArgs { input: "page.html".into(), url: Some("https://x.test/privacy".into()), format: OutputFormat::Json }))
+            Ok(Command::Scan(ScanArgs {
+                input: "page.html".into(),
+                url: Some("https://x.test/privacy".into()),
+                format: OutputFormat::Json
+            }))
         );
         assert_eq!(parse(&args("scan --jsonl corpus")), Ok(Command::ScanCorpus { dir: "corpus".into() }));
         assert_eq!(parse(&args("")), Ok(Command::Help));

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use args::{Command, OutputFormat, ScanArgs};
-use privlens_core::{decode_input, scan, PageInput, Report};
+use privlens_core::{PageInput, Report, decode_input, scan};
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
@@ -60,7 +60,8 @@ fn scan_bytes(bytes: &[u8], url: Option<&str>) -> Result<Report, String> {
 
 fn run_scan(a: &ScanArgs) -> Result<(), String> {
     let bytes = read_source(&a.input)?;
-    let report = scan_bytes(&bytes, a.url.as_deref()).map_err(|e| if a.input == "-" { e } else { format!("{}: {e}", a.input) })?;
+    let report =
+        scan_bytes(&bytes, a.url.as_deref()).map_err(|e| if a.input == "-" { e } else { format!("{}: {e}", a.input) })?;
     let out = match a.format {
         OutputFormat::Json => serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n",
         OutputFormat::Text => render::text(&report),
@@ -132,7 +133,8 @@ fn run_corpus(dir: &str) -> Result<(), String> {
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(files.len().max(1));
     let chunk = files.len().div_ceil(workers).max(1);
     let lines: Vec<String> = std::thread::scope(|s| {
-        let handles: Vec<_> = files.chunks(chunk).map(|part| s.spawn(move || part.iter().map(|p| corpus_line(p)).collect::<Vec<_>>())).collect();
+        let handles: Vec<_> =
+            files.chunks(chunk).map(|part| s.spawn(move || part.iter().map(|p| corpus_line(p)).collect::<Vec<_>>())).collect();
         handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
     });
     let mut stdout = std::io::stdout().lock();

@@ -20,7 +20,12 @@ fn privlens(args: &[&str], stdin: Option<&[u8]>) -> Output {
 
 fn seed(prefix: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
-    std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix)).unwrap()
+    std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .unwrap()
 }
 
 fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
@@ -39,7 +44,10 @@ fn stderr_line(out: &Output) -> String {
 
 #[test]
 fn scans_a_seed_as_json_per_the_spec() {
-    let out = privlens(&["scan", seed("000").to_str().unwrap(), "--format", "json", "--url", "https://www.pythonanywhere.com/privacy/"], None);
+    let out = privlens(
+        &["scan", seed("000").to_str().unwrap(), "--format", "json", "--url", "https://www.pythonanywhere.com/privacy/"],
+        None,
+    );
     assert!(out.status.success());
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["document"]["kind"], "privacy_policy");
@@ -59,11 +67,8 @@ fn text_and_markdown_are_for_people() {
 
 #[test]
 fn bad_input_gives_one_clear_line_and_failure() {
-    let cases: Vec<(Vec<u8>, &str)> = vec![
-        (Vec::new(), "empty"),
-        (b"   \n\t ".to_vec(), "empty"),
-        (vec![0u8, 159, 146, 150, 0, 1, 2, 3, 255, 254], "binary"),
-    ];
+    let cases: Vec<(Vec<u8>, &str)> =
+        vec![(Vec::new(), "empty"), (b"   \n\t ".to_vec(), "empty"), (vec![0u8, 159, 146, 150, 0, 1, 2, 3, 255, 254], "binary")];
     for (bytes, expected) in cases {
         let out = privlens(&["scan", "-"], Some(&bytes));
         assert!(!out.status.success());
@@ -87,7 +92,9 @@ fn oversized_input_is_refused_before_reading() {
 
 #[test]
 fn hostile_and_foreign_pages_scan_without_crashing() {
-    let hostile = "<html><body><p onclick='x'>We collect your <script>alert(1)</script>email</p><iframe src=//x></iframe><<<>>></body>".repeat(50);
+    let hostile =
+        "<html><body><p onclick='x'>We collect your <script>alert(1)</script>email</p><iframe src=//x></iframe><<<>>></body>"
+            .repeat(50);
     let out = privlens(&["scan", "-", "--format", "json"], Some(hostile.as_bytes()));
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let german = "<html lang=de><body><h1>Datenschutzerklärung</h1><p>Wir verarbeiten Ihre personenbezogenen Daten nur im Rahmen der DSGVO.</p></body></html>";
@@ -103,7 +110,8 @@ fn corpus_mode_writes_one_line_per_file_and_reports_errors_inline() {
     std::fs::write(good.with_file_name("b.bin"), [0u8, 1, 2, 3]).unwrap();
     let out = privlens(&["scan", "--jsonl", good.parent().unwrap().to_str().unwrap()], None);
     assert!(out.status.success());
-    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["document"]["kind"], "privacy_policy");
     assert!(lines[1]["error"].as_str().unwrap().contains("binary"));
@@ -113,7 +121,8 @@ fn corpus_mode_writes_one_line_per_file_and_reports_errors_inline() {
 fn practices_reads_and_writes_json_lines_in_order() {
     let input = b"{\"text\": \"We keep your data for 30 days.\"}\n{\"text\": \"We share data with Google Analytics.\"}\n";
     let out = privlens(&["practices"], Some(input));
-    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines[0]["retention"][0]["days"], 30);
     assert_eq!(lines[1]["third_parties"][0]["name"], "Google Analytics");
 }
@@ -133,7 +142,8 @@ fn classify_reads_and_writes_json_lines_in_order() {
     for args in [vec!["classify"], vec!["classify", "-"], vec!["classify", file.to_str().unwrap()]] {
         let out = privlens(&args, Some(input.as_bytes()));
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let lines: Vec<serde_json::Value> =
+            String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
         assert_eq!(lines.len(), 3);
         assert!(lines[0]["categories"].as_array().unwrap().contains(&"data_security".into()), "{}", lines[0]);
         assert!(lines[1]["categories"].as_array().unwrap().contains(&"contact_information".into()), "{}", lines[1]);

@@ -4,13 +4,14 @@
 
 use std::path::PathBuf;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use privlens_core::{categorise::categorise, scan, PageInput};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use privlens_core::{PageInput, categorise::categorise, scan};
 
 /// (heading, text) of the segments of a policy of at least `words` words.
 fn policy_segments(words: usize) -> Vec<(Option<String>, String)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten().map(|e| e.path()).collect();
+    let mut paths: Vec<PathBuf> =
+        std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten().map(|e| e.path()).collect();
     paths.sort();
     let mut all = Vec::new();
     for p in paths {
@@ -42,7 +43,11 @@ fn bench(c: &mut Criterion) {
         b.iter(|| segments.iter().map(|(h, t)| categorise(h.as_deref(), t).0.len()).sum::<usize>())
     });
     group.finish();
-    c.bench_function("classify/model_load", |b| b.iter(|| privlens_core::classify::Model::from_bytes(include_bytes!("../data/model/segment_classifier.bin")).unwrap().bits));
+    c.bench_function("classify/model_load", |b| {
+        b.iter(|| {
+            privlens_core::classify::Model::from_bytes(include_bytes!("../data/model/segment_classifier.bin")).unwrap().bits
+        })
+    });
 }
 
 criterion_group!(benches, bench);

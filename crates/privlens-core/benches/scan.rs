@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use privlens_core::{scan, PageInput};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use privlens_core::{PageInput, scan};
 
 fn seeds() -> Vec<(String, String)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");

@@ -367,9 +367,18 @@ mod tests {
     #[test]
     fn clear_segments_get_their_category() {
         let cases = [
-            ("We retain your personal information for as long as your account is active and delete it within 30 days after you close it.", "data_retention"),
-            ("We use industry-standard SSL encryption and firewalls to protect your information from unauthorized access.", "data_security"),
-            ("If you have any questions about this privacy policy, please contact us at privacy@example.com or write to us at 1 Main Street.", "contact_information"),
+            (
+                "We retain your personal information for as long as your account is active and delete it within 30 days after you close it.",
+                "data_retention",
+            ),
+            (
+                "We use industry-standard SSL encryption and firewalls to protect your information from unauthorized access.",
+                "data_security",
+            ),
+            (
+                "If you have any questions about this privacy policy, please contact us at privacy@example.com or write to us at 1 Main Street.",
+                "contact_information",
+            ),
             ("We do not knowingly collect personal information from children under the age of 13.", "international_audiences"),
             ("We may share your information with advertisers and other third parties.", "third_party_sharing"),
         ];

@@ -248,12 +248,15 @@ pub fn classify(input: &KindInput) -> KindResult {
     let density = |s: &RoleCounts, words_cap: f64| {
         per_k(s[Role::Title as usize] + s[Role::Vocabulary as usize], words) + per_k(s[Role::Word as usize], words).min(words_cap)
     };
-    let (privacy, cookie, terms) = (density(&c.privacy, WORD_DENSITY_CAP), density(&c.cookie, WORD_DENSITY_CAP), density(&c.terms, 0.0));
+    let (privacy, cookie, terms) =
+        (density(&c.privacy, WORD_DENSITY_CAP), density(&c.cookie, WORD_DENSITY_CAP), density(&c.terms, 0.0));
 
     let mut reasons = Vec::new();
-    for (score, what, word) in
-        [(named.privacy, "a privacy policy", "privacy"), (named.cookie, "a cookie policy", "cookies"), (named.terms, "terms", "terms")]
-    {
+    for (score, what, word) in [
+        (named.privacy, "a privacy policy", "privacy"),
+        (named.cookie, "a cookie policy", "cookies"),
+        (named.terms, "terms", "terms"),
+    ] {
         if score >= NAME_POINTS {
             reasons.push(format!("calls itself {what}"));
         } else if score > 0.0 {
@@ -302,8 +305,8 @@ pub fn classify(input: &KindInput) -> KindResult {
     let kind = if policy_wins {
         // Named a cookie policy (and not a privacy policy) unless its text keeps saying "this
         // privacy policy"; or its text says "this cookie policy" more often.
-        let cookie_led = (named.cookie >= NAME_POINTS && named.privacy < NAME_POINTS && self_p <= self_c)
-            || (self_c > self_p && self_c >= 2);
+        let cookie_led =
+            (named.cookie >= NAME_POINTS && named.privacy < NAME_POINTS && self_p <= self_c) || (self_c > self_p && self_c >= 2);
         if cookie_led { DocumentKind::CookiePolicy } else { DocumentKind::PrivacyPolicy }
     } else if terms_ok {
         DocumentKind::TermsOfService
@@ -376,7 +379,9 @@ mod tests {
 
     #[test]
     fn combined_terms_and_privacy_page_is_a_policy() {
-        let terms = "By using the site you agree to these terms of use. Our liability is limited. You may not infringe copyright. ".repeat(10);
+        let terms =
+            "By using the site you agree to these terms of use. Our liability is limited. You may not infringe copyright. "
+                .repeat(10);
         let policy = "This Privacy Policy explains how we collect personal information, such as your email address, \
             and share it with third parties and service providers. You can opt out of marketing emails. "
             .repeat(10);
@@ -418,7 +423,8 @@ mod tests {
             .repeat(12);
         assert_eq!(kind("Nutzungsbedingungen", &agb), DocumentKind::TermsOfService);
         // Chinese has no spaces: words and vocabulary are counted by characters.
-        let zh = "本隐私政策说明我们如何收集、使用和保护您的个人信息。我们重视用户的隐私，未经您的同意不会向第三方提供个人信息。".repeat(10);
+        let zh = "本隐私政策说明我们如何收集、使用和保护您的个人信息。我们重视用户的隐私，未经您的同意不会向第三方提供个人信息。"
+            .repeat(10);
         assert_eq!(kind("隐私政策", &zh), DocumentKind::PrivacyPolicy);
     }
 

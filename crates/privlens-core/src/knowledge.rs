@@ -109,8 +109,9 @@ fn build() -> Knowledge {
         parties.iter().enumerate().flat_map(|(i, p)| p.aliases.iter().map(move |a| (i, a.as_str(), p.match_case))),
     );
     let recipients = load_recipients().expect("valid recipients file");
-    let recipient_matcher =
-        PhraseMatcher::new(recipients.iter().enumerate().flat_map(|(i, r)| r.phrases.iter().map(move |p| (i, p.as_str(), false))));
+    let recipient_matcher = PhraseMatcher::new(
+        recipients.iter().enumerate().flat_map(|(i, r)| r.phrases.iter().map(move |p| (i, p.as_str(), false))),
+    );
     Knowledge {
         data_types: lexicon!("data_types.json"),
         purposes: lexicon!("purposes.json"),
@@ -139,15 +140,51 @@ mod tests {
     use std::collections::HashSet;
 
     const DATA_TYPES: &[&str] = &[
-        "name", "email", "phone", "postal_address", "username", "credentials", "payment_card", "financial",
-        "government_id", "date_of_birth", "demographics", "precise_location", "coarse_location", "ip_address",
-        "device_identifiers", "browser_device_info", "cookies_tracking", "usage_activity", "referrer", "user_content",
-        "communications", "contacts", "photos_media", "audio", "health", "biometric", "social_profile",
-        "purchase_history", "employment_education", "children_data", "inferences",
+        "name",
+        "email",
+        "phone",
+        "postal_address",
+        "username",
+        "credentials",
+        "payment_card",
+        "financial",
+        "government_id",
+        "date_of_birth",
+        "demographics",
+        "precise_location",
+        "coarse_location",
+        "ip_address",
+        "device_identifiers",
+        "browser_device_info",
+        "cookies_tracking",
+        "usage_activity",
+        "referrer",
+        "user_content",
+        "communications",
+        "contacts",
+        "photos_media",
+        "audio",
+        "health",
+        "biometric",
+        "social_profile",
+        "purchase_history",
+        "employment_education",
+        "children_data",
+        "inferences",
     ];
     const CATEGORIES: &[&str] = &[
-        "analytics", "advertising", "social", "payment", "hosting_cdn", "error_monitoring", "email_marketing",
-        "support", "consent_platform", "security", "authorities", "other",
+        "analytics",
+        "advertising",
+        "social",
+        "payment",
+        "hosting_cdn",
+        "error_monitoring",
+        "email_marketing",
+        "support",
+        "consent_platform",
+        "security",
+        "authorities",
+        "other",
     ];
 
     #[test]

@@ -13,7 +13,8 @@ pub fn detect(declared: Option<&str>, text: &str) -> String {
     if let Some(tag) = declared.and_then(|d| d.split(['-', '_']).next()).filter(|t| (2..=3).contains(&t.len())) {
         return tag.to_ascii_lowercase();
     }
-    let sample: Vec<String> = text.split_whitespace().take(3000).map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase()).collect();
+    let sample: Vec<String> =
+        text.split_whitespace().take(3000).map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase()).collect();
     let best = stopwords()
         .iter()
         .map(|(lang, words)| (lang, sample.iter().filter(|w| words.contains(w)).count()))
@@ -32,7 +33,10 @@ mod tests {
     fn declared_language_wins_then_words_decide() {
         assert_eq!(detect(Some("de-DE"), "the and of"), "de");
         assert_eq!(detect(None, "We collect the data and we use it for the service of our users."), "en");
-        assert_eq!(detect(None, "Wir erheben die Daten und nutzen sie für den Dienst, der unseren Nutzern die Daten zeigt."), "de");
+        assert_eq!(
+            detect(None, "Wir erheben die Daten und nutzen sie für den Dienst, der unseren Nutzern die Daten zeigt."),
+            "de"
+        );
         assert_eq!(detect(None, "12345 !!!"), "und");
     }
 }

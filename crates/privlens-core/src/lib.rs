@@ -17,8 +17,8 @@ pub mod render;
 pub mod report;
 pub mod sentences;
 pub mod signals;
-pub mod trackers;
 mod summary;
+pub mod trackers;
 
 use std::fmt;
 
@@ -165,8 +165,11 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
 /// paragraphs), without page extraction or document-kind checks: for evaluating extraction
 /// against annotated segments, and for callers that already hold clean policy text.
 pub fn practices_of_text(text: &str, url: Option<&str>) -> report::Practices {
-    let segments: Vec<extract::RawSegment> =
-        text.split("\n\n").filter(|p| !p.trim().is_empty()).map(|p| extract::RawSegment { heading: None, text: p.trim().to_string() }).collect();
+    let segments: Vec<extract::RawSegment> = text
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| extract::RawSegment { heading: None, text: p.trim().to_string() })
+        .collect();
     let sentences = sentences::split(&segments);
     practices::extract_practices(&practices::Ctx { segments: &segments, sentences: &sentences, url })
 }

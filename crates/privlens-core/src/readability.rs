@@ -64,7 +64,12 @@ mod tests {
     #[test]
     fn simple_text_reads_easier_than_legalese() {
         let easy = measure(&["The cat sat. The dog ran."], 2);
-        let hard = measure(&["Notwithstanding the aforementioned stipulations, personal information is processed pursuant to applicable legislation."], 1);
+        let hard = measure(
+            &[
+                "Notwithstanding the aforementioned stipulations, personal information is processed pursuant to applicable legislation.",
+            ],
+            1,
+        );
         assert!(easy.grade_level < 3.0 && hard.grade_level > 15.0, "{} {}", easy.grade_level, hard.grade_level);
         assert_eq!(measure(&["word "; 239].map(|s| s), 1).minutes, 2);
     }

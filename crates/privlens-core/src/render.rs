@@ -39,7 +39,10 @@ fn sections(r: &Report) -> Vec<Section> {
             items: p
                 .retention
                 .iter()
-                .map(|x| Item { label: x.days.map_or("as long as they see fit".to_string(), |d| format!("{d} days")), quote: Some(x.evidence.quote.clone()) })
+                .map(|x| Item {
+                    label: x.days.map_or("as long as they see fit".to_string(), |d| format!("{d} days")),
+                    quote: Some(x.evidence.quote.clone()),
+                })
                 .collect(),
         },
         Section { title: "Your rights", items: p.rights.iter().map(|f| item(&f.id, &f.evidence)).collect() },
@@ -47,7 +50,11 @@ fn sections(r: &Report) -> Vec<Section> {
         Section { title: "Security", items: p.security_measures.iter().map(|f| item(&f.id, &f.evidence)).collect() },
         Section {
             title: "Contact",
-            items: p.contacts.iter().map(|c| Item { label: format!("{}: {}", c.kind, c.value), quote: Some(c.evidence.quote.clone()) }).collect(),
+            items: p
+                .contacts
+                .iter()
+                .map(|c| Item { label: format!("{}: {}", c.kind, c.value), quote: Some(c.evidence.quote.clone()) })
+                .collect(),
         },
     ];
     let mut other = Vec::new();
@@ -57,7 +64,10 @@ fn sections(r: &Report) -> Vec<Section> {
     let t = &p.international_transfer;
     if !t.regions.is_empty() || !t.mechanisms.is_empty() {
         let mechanisms: Vec<&str> = t.mechanisms.iter().map(|m| m.id.as_str()).collect();
-        other.push(item(format!("international transfer: {} {}", t.regions.join(", "), mechanisms.join(", ")).trim().to_string(), &t.evidence));
+        other.push(item(
+            format!("international transfer: {} {}", t.regions.join(", "), mechanisms.join(", ")).trim().to_string(),
+            &t.evidence,
+        ));
     }
     if !p.changes.notice.is_empty() || p.changes.continued_use_is_acceptance {
         let acceptance = if p.changes.continued_use_is_acceptance { " (continued use counts as acceptance)" } else { "" };
@@ -65,11 +75,18 @@ fn sections(r: &Report) -> Vec<Section> {
     }
     out.push(Section { title: "Children, transfers, changes", items: other });
     let loaded = r.trackers.organisations.iter().map(|o| Item {
-        label: format!("{}: {}{}", o.organisation, o.services.join(", "), if o.disclosed { "" } else { " (not named in the policy)" }),
+        label: format!(
+            "{}: {}{}",
+            o.organisation,
+            o.services.join(", "),
+            if o.disclosed { "" } else { " (not named in the policy)" }
+        ),
         quote: None,
     });
     out.push(Section { title: "Code from other companies on this page", items: loaded.collect() });
-    let flags = |d: Direction| r.signals.iter().filter(|s| s.direction == d).map(|s| item(format!("{}: {}", s.id, s.explanation), &s.evidence)).collect();
+    let flags = |d: Direction| {
+        r.signals.iter().filter(|s| s.direction == d).map(|s| item(format!("{}: {}", s.id, s.explanation), &s.evidence)).collect()
+    };
     out.push(Section { title: "Red flags", items: flags(Direction::Bad) });
     out.push(Section { title: "Good signs", items: flags(Direction::Good) });
     let b = &r.cookie_banner;
@@ -123,7 +140,8 @@ pub fn text(r: &Report) -> String {
 
 /// Markdown with page text escaped, so a quote can never inject markup into a shared report.
 pub fn markdown(r: &Report) -> String {
-    let mut out = format!("# privlens report: {}\n\n", escape(r.title.as_deref().or(r.url.as_deref()).unwrap_or("untitled page")));
+    let mut out =
+        format!("# privlens report: {}\n\n", escape(r.title.as_deref().or(r.url.as_deref()).unwrap_or("untitled page")));
     for line in header_lines(r) {
         out.push_str(&format!("- {}\n", escape(&line)));
     }

@@ -20,7 +20,10 @@ pub struct Sentence<'a> {
     pub text: &'a str,
 }
 
-const ABBREVIATIONS: &[&str] = &["e.g", "i.e", "etc", "inc", "ltd", "co", "no", "vs", "mr", "mrs", "dr", "u.s", "st", "art", "sec", "para", "approx", "corp", "llc"];
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "etc", "inc", "ltd", "co", "no", "vs", "mr", "mrs", "dr", "u.s", "st", "art", "sec", "para", "approx", "corp",
+    "llc",
+];
 
 /// Split every segment into sentences; lines (list items) always end a sentence.
 pub fn split<'a>(segments: &'a [RawSegment]) -> Vec<Sentence<'a>> {
@@ -98,7 +101,8 @@ fn quote(text: &str) -> String {
     format!("{}…", &cut[..at_word])
 }
 
-const CLAUSE_BREAKS: &[&str] = &[";", ":", " but ", " however", " except", " unless", " other than", " although", " whereas", " while "];
+const CLAUSE_BREAKS: &[&str] =
+    &[";", ":", " but ", " however", " except", " unless", " other than", " although", " whereas", " while "];
 
 /// The clause of `sentence` around byte `at`.
 pub fn clause(sentence: &str, at: usize) -> (usize, usize) {
@@ -114,7 +118,10 @@ pub fn clause(sentence: &str, at: usize) -> (usize, usize) {
     (start, end)
 }
 
-const NEGATIONS: &[&str] = &["not", "never", "no", "neither", "nor", "none", "nothing", "don't", "doesn't", "won't", "didn't", "cannot", "can't", "isn't", "aren't", "without"];
+const NEGATIONS: &[&str] = &[
+    "not", "never", "no", "neither", "nor", "none", "nothing", "don't", "doesn't", "won't", "didn't", "cannot", "can't", "isn't",
+    "aren't", "without",
+];
 
 /// The words of `s`, as slices (apostrophes kept inside words).
 fn words(s: &str) -> impl Iterator<Item = &str> {
@@ -125,7 +132,8 @@ fn is_negation(word: &str) -> bool {
     let straight = word.contains('’').then(|| word.replace('’', "'"));
     let w = straight.as_deref().unwrap_or(word);
     // Compared as bytes: slicing the last three bytes of "für" as text would split a character.
-    NEGATIONS.iter().any(|n| w.eq_ignore_ascii_case(n)) || (w.len() > 3 && w.as_bytes()[w.len() - 3..].eq_ignore_ascii_case(b"n't"))
+    NEGATIONS.iter().any(|n| w.eq_ignore_ascii_case(n))
+        || (w.len() > 3 && w.as_bytes()[w.len() - 3..].eq_ignore_ascii_case(b"n't"))
 }
 
 /// Whether `word` starts with `stem` (lower-case), ignoring case; curly apostrophes read as straight.
@@ -235,7 +243,13 @@ thread_local! {
 }
 
 fn cached(list: &[&str], kind: ListKind) -> Rc<AhoCorasick> {
-    let key = (list.as_ptr() as usize, list.len(), list.first().map_or(0, |s| s.as_ptr() as usize), list.last().map_or(0, |s| s.as_ptr() as usize), kind);
+    let key = (
+        list.as_ptr() as usize,
+        list.len(),
+        list.first().map_or(0, |s| s.as_ptr() as usize),
+        list.last().map_or(0, |s| s.as_ptr() as usize),
+        kind,
+    );
     AUTOMATA.with(|cell| {
         let mut map = cell.borrow_mut();
         if let Some(ac) = map.get(&key) {
@@ -300,7 +314,9 @@ mod tests {
 
     #[test]
     fn words_with_accents_never_split_a_character() {
-        for s in ["Wir erheben Daten für Sie nicht", "Nous ne collectons pas vos données, jamais à aucun moment", "数据 不 收集 ü é ñ"] {
+        for s in
+            ["Wir erheben Daten für Sie nicht", "Nous ne collectons pas vos données, jamais à aucun moment", "数据 不 收集 ü é ñ"]
+        {
             for at in s.char_indices().map(|(i, _)| i) {
                 verb_negated(s, at, &["collect", "erheb"]);
                 clause_has(s, at, &["collect"]);

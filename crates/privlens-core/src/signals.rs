@@ -31,7 +31,8 @@ fn phrase_strings() -> &'static BTreeMap<String, Vec<String>> {
 /// Each cue list as one lasting slice, so the phrase matcher compiles it once.
 fn cues(list: &str) -> &'static [&'static str] {
     static C: OnceLock<BTreeMap<String, Vec<&'static str>>> = OnceLock::new();
-    let all = C.get_or_init(|| phrase_strings().iter().map(|(k, v)| (k.clone(), v.iter().map(String::as_str).collect())).collect());
+    let all =
+        C.get_or_init(|| phrase_strings().iter().map(|(k, v)| (k.clone(), v.iter().map(String::as_str).collect())).collect());
     all.get(list).map_or(&[], Vec::as_slice)
 }
 
@@ -49,13 +50,25 @@ impl Collector<'_> {
             return;
         }
         let def = definitions().iter().find(|d| d.id == id).unwrap_or_else(|| panic!("signal {id} is defined"));
-        self.out.push(Signal { id: def.id.clone(), direction: def.direction, severity: def.severity, explanation: def.explanation.clone(), evidence });
+        self.out.push(Signal {
+            id: def.id.clone(),
+            direction: def.direction,
+            severity: def.severity,
+            explanation: def.explanation.clone(),
+            evidence,
+        });
     }
 
     /// Sentences containing one of the named phrase list's phrases, passing `keep`.
     fn sentences_with(&self, list: &str, keep: impl Fn(&str) -> bool) -> Vec<Evidence> {
         let cues = cues(list);
-        self.ctx.sentences.iter().filter(|s| contains_phrase(s.text, cues) && keep(s.text)).take(2).map(|s| self.ctx.evidence(s)).collect()
+        self.ctx
+            .sentences
+            .iter()
+            .filter(|s| contains_phrase(s.text, cues) && keep(s.text))
+            .take(2)
+            .map(|s| self.ctx.evidence(s))
+            .collect()
     }
 
     fn when(&mut self, id: &str, evidence: Vec<Evidence>) {
@@ -68,7 +81,9 @@ impl Collector<'_> {
 fn sale_negated(text: &str) -> bool {
     let lower = text.to_lowercase();
     let at = lower.find("sell").or_else(|| lower.find("sold")).or_else(|| lower.find("sale")).unwrap_or(0);
-    verb_negated(text, at, &["sell", "sold", "rent", "trade", "share"]) || lower.contains("never sell") || lower.contains("no sale")
+    verb_negated(text, at, &["sell", "sold", "rent", "trade", "share"])
+        || lower.contains("never sell")
+        || lower.contains("no sale")
 }
 
 pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
@@ -78,8 +93,16 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     let not_sold = c.sentences_with("sale", sale_negated);
     c.when("no_sale", not_sold);
 
-    let ad_parties: Vec<Evidence> = p.third_parties.iter().filter(|t| t.category == "advertising").flat_map(|t| t.evidence.first().cloned()).take(2).collect();
-    let ad_text = c.sentences_with("advertising", |t| !verb_negated(t, 0, &["use", "share", "serve", "show", "display", "sell"]) && !t.to_lowercase().contains("no advertising"));
+    let ad_parties: Vec<Evidence> = p
+        .third_parties
+        .iter()
+        .filter(|t| t.category == "advertising")
+        .flat_map(|t| t.evidence.first().cloned())
+        .take(2)
+        .collect();
+    let ad_text = c.sentences_with("advertising", |t| {
+        !verb_negated(t, 0, &["use", "share", "serve", "show", "display", "sell"]) && !t.to_lowercase().contains("no advertising")
+    });
     c.when("shares_for_advertising", if ad_parties.is_empty() { ad_text } else { ad_parties });
 
     // Analytics the site hosts itself is not a third party tracking the reader.
@@ -95,7 +118,8 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     let tracking_text = c.sentences_with("tracking", |t| !verb_negated(t, 0, &["use", "track", "allow"]));
     c.when("third_party_tracking", if trackers.is_empty() { tracking_text } else { trackers });
 
-    let implied = c.sentences_with("implied_consent", |t| contains_phrase(t, &["cookie", "consent", "accept", "agree", "practices"]));
+    let implied =
+        c.sentences_with("implied_consent", |t| contains_phrase(t, &["cookie", "consent", "accept", "agree", "practices"]));
     c.when("implied_consent_cookies", implied);
 
     let posted_only = p.changes.notice.iter().any(|n| n == "posted_only");
@@ -116,7 +140,9 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     }
     let authorities = c.sentences_with("authorities_broad", |t| contains_phrase(t, cues("authorities")));
     c.when("shares_with_authorities_broadly", authorities);
-    let merger = c.sentences_with("merger", |t| contains_phrase(t, &["transfer", "disclos", "share", "sold", "part of", "assets", "acquir", "successor", "pass"]));
+    let merger = c.sentences_with("merger", |t| {
+        contains_phrase(t, &["transfer", "disclos", "share", "sold", "part of", "assets", "acquir", "successor", "pass"])
+    });
     c.when("data_transferred_in_merger", merger);
 
     match p.contacts.first() {
@@ -127,16 +153,22 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
         Some(r) => c.raise("deletion_on_request", r.evidence.clone()),
         None => c.raise("no_deletion_right", Vec::new()),
     }
-    let opt_in = c.sentences_with("opt_in", |t| contains_phrase(t, &["marketing", "newsletter", "promotional", "mailing", "updates", "news", "communications"]));
+    let opt_in = c.sentences_with("opt_in", |t| {
+        contains_phrase(t, &["marketing", "newsletter", "promotional", "mailing", "updates", "news", "communications"])
+    });
     c.when("opt_in_marketing", opt_in);
     let minimal = c.sentences_with("minimization", |_| true);
     c.when("data_minimization", minimal);
     if let Some(e) = p.security_measures.iter().find(|m| m.id == "encryption") {
         c.raise("encryption", e.evidence.clone());
     }
-    let self_hosted_analytics: Vec<Evidence> = c.sentences_with("self_hosted", |t| contains_phrase(t, &["analytics", "statistic", "traffic", "plausible", "matomo", "usage"]));
+    let self_hosted_analytics: Vec<Evidence> = c.sentences_with("self_hosted", |t| {
+        contains_phrase(t, &["analytics", "statistic", "traffic", "plausible", "matomo", "usage"])
+    });
     c.when("self_hosted_analytics", self_hosted_analytics);
-    let anonymous = c.sentences_with("anonymous_analytics", |t| contains_phrase(t, &["analytic", "statistic", "usage", "traffic", "error", "aggregate"]));
+    let anonymous = c.sentences_with("anonymous_analytics", |t| {
+        contains_phrase(t, &["analytic", "statistic", "usage", "traffic", "error", "aggregate"])
+    });
     c.when("anonymous_analytics", anonymous);
     let local = c.sentences_with("local_storage", |t| !contains_phrase(t, &["cookie", "flash", "html5 local storage and"]));
     c.when("local_only_storage", local);
@@ -150,11 +182,28 @@ mod tests {
     #[test]
     fn every_signal_in_the_spec_is_defined_once() {
         let spec = [
-            "sells_data", "shares_for_advertising", "third_party_tracking", "implied_consent_cookies", "changes_without_notice",
-            "continued_use_is_acceptance", "outdated_transfer_mechanism", "indefinite_retention", "shares_with_authorities_broadly",
-            "data_transferred_in_merger", "no_contact_given", "no_deletion_right", "no_sale", "opt_in_marketing",
-            "deletion_on_request", "data_minimization", "encryption", "self_hosted_analytics", "anonymous_analytics",
-            "local_only_storage", "short_retention", "clear_contact",
+            "sells_data",
+            "shares_for_advertising",
+            "third_party_tracking",
+            "implied_consent_cookies",
+            "changes_without_notice",
+            "continued_use_is_acceptance",
+            "outdated_transfer_mechanism",
+            "indefinite_retention",
+            "shares_with_authorities_broadly",
+            "data_transferred_in_merger",
+            "no_contact_given",
+            "no_deletion_right",
+            "no_sale",
+            "opt_in_marketing",
+            "deletion_on_request",
+            "data_minimization",
+            "encryption",
+            "self_hosted_analytics",
+            "anonymous_analytics",
+            "local_only_storage",
+            "short_retention",
+            "clear_contact",
         ];
         let defs = definitions();
         for id in spec {

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::knowledge::{knowledge, KnownParty};
+use crate::knowledge::{KnownParty, knowledge};
 use crate::report::{ThirdParty, Tracker, Trackers};
 
 /// Domain → index into the known parties.
@@ -60,12 +60,8 @@ fn owner(p: &KnownParty) -> &str {
 pub fn trackers(markers: &[String], page_url: Option<&str>, named: &[ThirdParty]) -> Trackers {
     let own_site = page_url.and_then(host_of).map(|h| site_of(&h));
     let k = knowledge();
-    let named_owners: Vec<&str> = named
-        .iter()
-        .filter(|t| !t.generic)
-        .filter_map(|t| k.parties.iter().find(|p| p.name == t.name))
-        .map(owner)
-        .collect();
+    let named_owners: Vec<&str> =
+        named.iter().filter(|t| !t.generic).filter_map(|t| k.parties.iter().find(|p| p.name == t.name)).map(owner).collect();
     let mut out: Vec<Tracker> = Vec::new();
     for host in markers.iter().filter_map(|m| m.strip_prefix("src:")).filter_map(host_of) {
         if own_site.as_deref() == Some(site_of(&host).as_str()) {

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use privlens_core::report::Report;
-use privlens_core::{decode_input, scan, PageInput};
+use privlens_core::{PageInput, decode_input, scan};
 use serde_json::Value;
 
 fn repo_root() -> PathBuf {
@@ -89,7 +89,8 @@ fn check_practices(r: &Report, e: &Value, problems: &mut Vec<String>) {
             check_set(field, actual, expected, problems);
         }
     }
-    let days = ids(p.retention.iter().filter_map(|r| r.days).map(|d| d.to_string()).collect::<Vec<_>>().iter().map(String::as_str));
+    let days =
+        ids(p.retention.iter().filter_map(|r| r.days).map(|d| d.to_string()).collect::<Vec<_>>().iter().map(String::as_str));
     if let Some(expected) = e.get("retention_days") {
         let as_strings = serde_json::json!({"include": expected["include"].as_array().into_iter().flatten().map(|v| v.to_string()).collect::<Vec<_>>()});
         check_set("retention_days", &days, &as_strings, problems);
@@ -130,7 +131,10 @@ fn check_verdict(r: &Report, e: &Value, problems: &mut Vec<String>) {
         let (best, worst) = (g["min"].as_str().unwrap_or("A"), g["max"].as_str().unwrap_or("E"));
         let inside = best.chars().next().is_some_and(|b| letter >= b) && worst.chars().next().is_some_and(|w| letter <= w);
         if !inside {
-            problems.push(format!("grade: {letter} outside {best}..{worst} (score {}, signals {:?})", r.grade.score, r.grade.moved_by));
+            problems.push(format!(
+                "grade: {letter} outside {best}..{worst} (score {}, signals {:?})",
+                r.grade.score, r.grade.moved_by
+            ));
         }
     }
     if let Some(b) = e.get("cookie_banner") {
@@ -166,7 +170,8 @@ fn every_fixture_gives_its_expected_report() {
         let expected: Value = serde_json::from_str(&std::fs::read_to_string(case.join("expected.json")).unwrap()).unwrap();
         let bytes = std::fs::read(page_of(case)).unwrap_or_else(|e| panic!("{}: {e}", case.display()));
         let text = decode_input(&bytes).expect("fixture page decodes");
-        let report = scan(&PageInput { content: &text, url: expected["url"].as_str(), ..PageInput::default() }).expect("fixture scans");
+        let report =
+            scan(&PageInput { content: &text, url: expected["url"].as_str(), ..PageInput::default() }).expect("fixture scans");
         let mut problems = Vec::new();
         check_document(&report, &expected, &mut problems);
         check_practices(&report, &expected, &mut problems);

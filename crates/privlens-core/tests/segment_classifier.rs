@@ -1,7 +1,7 @@
 //! The committed segment classifier scores validation segments held out of its training
 //! exactly as `privlens-train train` recorded them when it wrote the model.
 
-use privlens_core::classify::{model, Model, LABELS};
+use privlens_core::classify::{LABELS, Model, model};
 
 #[test]
 fn committed_model_scores_held_out_segments_as_recorded() {

@@ -99,6 +99,12 @@ mod tests {
     #[test]
     fn csv_quotes_commas_and_newlines() {
         let recs = parse_csv("\"a, \"\"b\"\"\nc\",Data Security\nplain,Do Not Track\n");
-        assert_eq!(recs, vec![vec!["a, \"b\"\nc".to_string(), "Data Security".to_string()], vec!["plain".to_string(), "Do Not Track".to_string()]]);
+        assert_eq!(
+            recs,
+            vec![
+                vec!["a, \"b\"\nc".to_string(), "Data Security".to_string()],
+                vec!["plain".to_string(), "Do Not Track".to_string()]
+            ]
+        );
     }
 }

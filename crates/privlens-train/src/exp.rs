@@ -18,7 +18,7 @@ use std::path::Path;
 
 use crate::data::{self, Segment};
 use crate::lr::{self, Csr};
-use privlens_core::classify::{self, Sparse, N_GROUPS, N_LABELS};
+use privlens_core::classify::{self, N_GROUPS, N_LABELS, Sparse};
 
 pub fn norm(t: &str) -> String {
     t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
@@ -171,7 +171,11 @@ pub fn run(dir: &Path, which: &str, c: f64) -> Result<(), String> {
         segs.iter()
             .map(|s| {
                 let (p, n) = ctx.neighbours(&s.text);
-                Doc { own: classify::term_frequencies(&s.text, bits), prev: classify::term_frequencies(&p, bits), next: classify::term_frequencies(&n, bits) }
+                Doc {
+                    own: classify::term_frequencies(&s.text, bits),
+                    prev: classify::term_frequencies(&p, bits),
+                    next: classify::term_frequencies(&n, bits),
+                }
             })
             .collect()
     };
@@ -231,7 +235,8 @@ pub fn run(dir: &Path, which: &str, c: f64) -> Result<(), String> {
             other => return Err(format!("unknown variant {other}")),
         };
         let (xtr, ytr) = if parts.contains(&"dup") {
-            let mut all: Vec<Doc> = dtr.iter().map(|d| Doc { own: d.own.clone(), prev: d.prev.clone(), next: d.next.clone() }).collect();
+            let mut all: Vec<Doc> =
+                dtr.iter().map(|d| Doc { own: d.own.clone(), prev: d.prev.clone(), next: d.next.clone() }).collect();
             all.extend(dtr.iter().map(|d| Doc { own: d.own.clone(), prev: Default::default(), next: Default::default() }));
             (build(&all, &*f), train.iter().chain(train.iter()).cloned().collect::<Vec<_>>())
         } else {
@@ -239,7 +244,8 @@ pub fn run(dir: &Path, which: &str, c: f64) -> Result<(), String> {
         };
         let train = &ytr;
         let xva = if parts.contains(&"noctx") {
-            let empty: Vec<Doc> = dva.iter().map(|d| Doc { own: d.own.clone(), prev: Default::default(), next: Default::default() }).collect();
+            let empty: Vec<Doc> =
+                dva.iter().map(|d| Doc { own: d.own.clone(), prev: Default::default(), next: Default::default() }).collect();
             build(&empty, &*f)
         } else {
             build(&dva, &*f)
@@ -248,7 +254,10 @@ pub fn run(dir: &Path, which: &str, c: f64) -> Result<(), String> {
         let p = if parts.get(1) == Some(&"ens") {
             let a = fit_predict(&xtr, train, &xva, c);
             let b = fit_predict_nb(&xtr, train, &xva, c, 1.0, 0.5);
-            a.iter().zip(&b).map(|(a, b)| std::array::from_fn(|l| classify::sigmoid((classify::logit(a[l]) + classify::logit(b[l])) / 2.0))).collect()
+            a.iter()
+                .zip(&b)
+                .map(|(a, b)| std::array::from_fn(|l| classify::sigmoid((classify::logit(a[l]) + classify::logit(b[l])) / 2.0)))
+                .collect()
         } else if parts.get(1) == Some(&"nb") {
             let a: f64 = parts[2].parse().unwrap();
             let beta: f64 = parts[3].parse().unwrap();

@@ -101,7 +101,11 @@ pub fn fit(x: &Csr, y: &[bool], c_reg: f64, balanced: bool, max_iter: usize) -> 
                 *qj -= alpha[i] * yj;
             }
         }
-        let gamma = if k > 0 { dot(&s_hist[k - 1], &y_hist[k - 1]) / dot(&y_hist[k - 1], &y_hist[k - 1]) } else { 1.0 / dot(&grad, &grad).sqrt() };
+        let gamma = if k > 0 {
+            dot(&s_hist[k - 1], &y_hist[k - 1]) / dot(&y_hist[k - 1], &y_hist[k - 1])
+        } else {
+            1.0 / dot(&grad, &grad).sqrt()
+        };
         for qj in q.iter_mut() {
             *qj *= gamma;
         }
@@ -171,7 +175,12 @@ mod tests {
     #[test]
     fn separates_a_toy_problem() {
         let mut x = Csr::new(3);
-        let rows = [(vec![(0, 1.0)], true), (vec![(0, 1.0), (2, 0.5)], true), (vec![(1, 1.0)], false), (vec![(1, 1.0), (2, 0.5)], false)];
+        let rows = [
+            (vec![(0, 1.0)], true),
+            (vec![(0, 1.0), (2, 0.5)], true),
+            (vec![(1, 1.0)], false),
+            (vec![(1, 1.0), (2, 0.5)], false),
+        ];
         let y: Vec<bool> = rows.iter().map(|r| r.1).collect();
         for (r, _) in rows {
             x.push(r);

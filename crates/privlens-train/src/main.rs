@@ -21,7 +21,7 @@ use std::time::Instant;
 
 use data::Segment;
 use lr::Csr;
-use privlens_core::classify::{self, Model, Sparse, LABELS, N_GROUPS, N_LABELS};
+use privlens_core::classify::{self, LABELS, Model, N_GROUPS, N_LABELS, Sparse};
 
 /// Validation segments held out of the shipped model, for the recorded-output test.
 const FIXTURE_EVERY: usize = 69;
@@ -313,7 +313,8 @@ fn is_fixture(i: usize) -> bool {
 fn train(o: &Opts) -> Result<(), String> {
     let train = data::load(&o.data, "train")?;
     let val = data::load(&o.data, "validation")?;
-    let segs: Vec<&Segment> = train.iter().chain(val.iter().enumerate().filter(|(i, _)| !is_fixture(*i)).map(|(_, s)| s)).collect();
+    let segs: Vec<&Segment> =
+        train.iter().chain(val.iter().enumerate().filter(|(i, _)| !is_fixture(*i)).map(|(_, s)| s)).collect();
     let bytes = build(&segs, &o.recipe);
     let model = Model::from_bytes(&bytes)?;
     if let Some(dir) = o.model.parent() {
@@ -325,8 +326,11 @@ fn train(o: &Opts) -> Result<(), String> {
     for s in val.iter().enumerate().filter(|(i, _)| is_fixture(*i)).map(|(_, s)| s) {
         let scores = model.scores(&s.text);
         let cats: Vec<&str> = Model::assign(&scores).into_iter().map(|l| LABELS[l]).collect();
-        let scores: serde_json::Map<String, serde_json::Value> =
-            LABELS.iter().zip(scores).map(|(id, v)| (id.to_string(), serde_json::json!((f64::from(v) * 1e4).round() / 1e4))).collect();
+        let scores: serde_json::Map<String, serde_json::Value> = LABELS
+            .iter()
+            .zip(scores)
+            .map(|(id, v)| (id.to_string(), serde_json::json!((f64::from(v) * 1e4).round() / 1e4)))
+            .collect();
         lines.push_str(&serde_json::json!({ "text": s.text, "gold": s.ids(), "categories": cats, "scores": scores }).to_string());
         lines.push('\n');
     }

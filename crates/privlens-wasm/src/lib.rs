@@ -1,7 +1,7 @@
 //! The wasm boundary: a page in (a plain JS object), a report out (a plain JS object).
 //! All analysis lives in `privlens-core`; this crate only converts.
 
-use privlens_core::{scan as core_scan, Format, PageInput};
+use privlens_core::{Format, PageInput, scan as core_scan};
 use serde::Deserialize;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -34,7 +34,8 @@ fn format_of(name: Option<&str>) -> Option<Format> {
 /// Scan a page; throws an Error with a plain message on bad input.
 #[wasm_bindgen]
 pub fn scan(request: JsValue) -> Result<JsValue, JsError> {
-    let req: ScanRequest = serde_wasm_bindgen::from_value(request).map_err(|e| JsError::new(&format!("bad scan request: {e}")))?;
+    let req: ScanRequest =
+        serde_wasm_bindgen::from_value(request).map_err(|e| JsError::new(&format!("bad scan request: {e}")))?;
     let input = PageInput {
         content: &req.content,
         url: req.url.as_deref(),
@@ -59,7 +60,8 @@ pub struct BannerRequest {
 /// Analyse a live page's banner: platform, button roles, flags.
 #[wasm_bindgen]
 pub fn analyse_banner(request: JsValue) -> Result<JsValue, JsError> {
-    let req: BannerRequest = serde_wasm_bindgen::from_value(request).map_err(|e| JsError::new(&format!("bad banner request: {e}")))?;
+    let req: BannerRequest =
+        serde_wasm_bindgen::from_value(request).map_err(|e| JsError::new(&format!("bad banner request: {e}")))?;
     let banner = privlens_core::banner::analyse_live(&req.html, &req.hints);
     banner
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -75,7 +77,8 @@ pub fn button_role(label: &str) -> String {
 /// The report as Markdown, for "Copy as Markdown" (page text escaped).
 #[wasm_bindgen]
 pub fn report_markdown(report: JsValue) -> Result<String, JsError> {
-    let report: privlens_core::Report = serde_wasm_bindgen::from_value(report).map_err(|e| JsError::new(&format!("bad report: {e}")))?;
+    let report: privlens_core::Report =
+        serde_wasm_bindgen::from_value(report).map_err(|e| JsError::new(&format!("bad report: {e}")))?;
     Ok(privlens_core::render::markdown(&report))
 }
 

@@ -10,10 +10,10 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-pub use platform::{identify as identify_platform, platforms, PlatformDef};
+pub use platform::{PlatformDef, identify as identify_platform, platforms};
 pub use roles::{is_info_label, role_of, role_of_label};
 
-use crate::extract::{decode_entities, extract_html, BannerCandidate, Block, RawButton};
+use crate::extract::{BannerCandidate, Block, RawButton, decode_entities, extract_html};
 use crate::matcher::PhraseMatcher;
 use crate::report::{Button, CookieBanner};
 use crate::sentences::contains_phrase;
@@ -42,8 +42,45 @@ const MAX_NOTICE_WORDS: usize = 150;
 const MAX_BUTTON_WORDS: usize = 6;
 const MAX_QUOTE_CHARS: usize = 400;
 /// Vocabulary stems strong enough on their own to mark consent talk.
-const STRONG: &[&str] = &["cookie", "consent", "einwillig", "zustimm", "consentement", "consenso", "consentimiento", "toestemming", "zgod", "samtyck", "samtykk", "suostum", "souhlas", "tracking technolog", "traceurs", "store and/or access"];
-const TEXT_NOTICE_CUES: &[&str] = &["we use", "this site uses", "this website uses", "uses cookies", "use cookies", "accept", "agree", "consent", "continu", "by using", "by clicking", "wir verwenden", "nous utilisons", "utilizamos", "utilizziamo", "we gebruiken", "analyse our traffic", "improve your experience", "best experience"];
+const STRONG: &[&str] = &[
+    "cookie",
+    "consent",
+    "einwillig",
+    "zustimm",
+    "consentement",
+    "consenso",
+    "consentimiento",
+    "toestemming",
+    "zgod",
+    "samtyck",
+    "samtykk",
+    "suostum",
+    "souhlas",
+    "tracking technolog",
+    "traceurs",
+    "store and/or access",
+];
+const TEXT_NOTICE_CUES: &[&str] = &[
+    "we use",
+    "this site uses",
+    "this website uses",
+    "uses cookies",
+    "use cookies",
+    "accept",
+    "agree",
+    "consent",
+    "continu",
+    "by using",
+    "by clicking",
+    "wir verwenden",
+    "nous utilisons",
+    "utilizamos",
+    "utilizziamo",
+    "we gebruiken",
+    "analyse our traffic",
+    "improve your experience",
+    "best experience",
+];
 
 fn phrase_lists(file: &'static str, json: &'static str) -> BTreeMap<String, BTreeMap<String, Vec<String>>> {
     serde_json::from_str(json).unwrap_or_else(|e| panic!("{file}: {e}"))
@@ -75,7 +112,10 @@ fn flag_phrases() -> &'static BTreeMap<String, Vec<String>> {
 fn says(text: &str, flag: &str) -> bool {
     static M: OnceLock<BTreeMap<String, PhraseMatcher>> = OnceLock::new();
     let matchers = M.get_or_init(|| {
-        flag_phrases().iter().map(|(f, phrases)| (f.clone(), PhraseMatcher::new(phrases.iter().map(|p| (0, p.as_str(), false))))).collect()
+        flag_phrases()
+            .iter()
+            .map(|(f, phrases)| (f.clone(), PhraseMatcher::new(phrases.iter().map(|p| (0, p.as_str(), false)))))
+            .collect()
     });
     matchers.get(flag).is_some_and(|m| m.contains_any(&text.to_lowercase()))
 }
@@ -133,7 +173,8 @@ fn best_candidate(candidates: &[BannerCandidate], answerable: bool) -> Option<&B
         if answerable && !closable && !roles.iter().any(|r| matches!(*r, "accept" | "reject")) {
             return None;
         }
-        let choices: std::collections::BTreeSet<&str> = roles.into_iter().filter(|r| matches!(*r, "accept" | "reject" | "settings" | "save")).collect();
+        let choices: std::collections::BTreeSet<&str> =
+            roles.into_iter().filter(|r| matches!(*r, "accept" | "reject" | "settings" | "save")).collect();
         Some((c, (std::cmp::Reverse(choices.len()), buttons.is_empty(), text.len(), std::cmp::Reverse(i))))
     });
     // Equal text: the inner element (found later), not the wrapper that may hold hidden layers.
@@ -146,7 +187,13 @@ fn plain_link(tag: &str, hint: &str) -> bool {
 }
 
 /// `looks`: per button, its tag and id/class (how it is drawn: a button or a plain link).
-fn flags_for(text: &str, buttons: &[Button], looks: &[(&str, &str)], checkboxes: &[(bool, bool)], hints: &BannerHints) -> Vec<String> {
+fn flags_for(
+    text: &str,
+    buttons: &[Button],
+    looks: &[(&str, &str)],
+    checkboxes: &[(bool, bool)],
+    hints: &BannerHints,
+) -> Vec<String> {
     let has = |role: &str| buttons.iter().any(|b| b.role == role);
     let mut flags = Vec::new();
     if !has("reject") {
@@ -163,7 +210,9 @@ fn flags_for(text: &str, buttons: &[Button], looks: &[(&str, &str)], checkboxes:
         flags.push("preticked_choices");
     }
     // "Accept" drawn as a button, every way to refuse a bare text link.
-    let drawn = |role: &str| -> Vec<bool> { buttons.iter().zip(looks).filter(|(b, _)| b.role == role).map(|(_, (tag, hint))| plain_link(tag, hint)).collect() };
+    let drawn = |role: &str| -> Vec<bool> {
+        buttons.iter().zip(looks).filter(|(b, _)| b.role == role).map(|(_, (tag, hint))| plain_link(tag, hint)).collect()
+    };
     let reject_is_plain_link = drawn("reject").iter().all(|plain| *plain) && drawn("accept").iter().any(|plain| !plain);
     let bigger = matches!((hints.accept_area, hints.reject_area), (Some(a), Some(r)) if r > 0.0 && a / r >= EMPHASIS_RATIO);
     if has("accept") && has("reject") && (reject_is_plain_link || bigger) {
@@ -204,7 +253,9 @@ fn from_candidate(c: &BannerCandidate, page_markers: &[String], hints: &BannerHi
 fn from_text(blocks: &[Block], outside_body: &dyn Fn(usize) -> bool) -> Option<CookieBanner> {
     let is_notice = |b: &Block| {
         let words = b.text.split_whitespace().count();
-        (4..=MAX_NOTICE_WORDS).contains(&words) && contains_phrase(&b.text, &["cookie", "tracking technolog"]) && contains_phrase(&b.text, TEXT_NOTICE_CUES)
+        (4..=MAX_NOTICE_WORDS).contains(&words)
+            && contains_phrase(&b.text, &["cookie", "tracking technolog"])
+            && contains_phrase(&b.text, TEXT_NOTICE_CUES)
     };
     let at = (0..blocks.len()).find(|&i| (outside_body(i) || blocks[i].boilerplate) && is_notice(&blocks[i]))?;
     let near = at.saturating_sub(3)..(at + 6).min(blocks.len());
@@ -217,12 +268,24 @@ fn from_text(blocks: &[Block], outside_body: &dyn Fn(usize) -> bool) -> Option<C
         .collect();
     let looks = vec![("button", ""); buttons.len()];
     let text = &blocks[at].text;
-    Some(CookieBanner { present: true, platform: None, tcf: false, text: Some(quote(text)), flags: flags_for(text, &buttons, &looks, &[], &BannerHints::default()), buttons })
+    Some(CookieBanner {
+        present: true,
+        platform: None,
+        tcf: false,
+        text: Some(quote(text)),
+        flags: flags_for(text, &buttons, &looks, &[], &BannerHints::default()),
+        buttons,
+    })
 }
 
 /// The banner of a whole page. `outside_body(i)`: block `i` is not part of the policy body
 /// (cookie talk inside the body is the policy speaking, not a banner).
-pub fn detect(candidates: &[BannerCandidate], blocks: &[Block], markers: &[String], outside_body: &dyn Fn(usize) -> bool) -> CookieBanner {
+pub fn detect(
+    candidates: &[BannerCandidate],
+    blocks: &[Block],
+    markers: &[String],
+    outside_body: &dyn Fn(usize) -> bool,
+) -> CookieBanner {
     if let Some(c) = best_candidate(candidates, true) {
         return from_candidate(c, markers, &BannerHints::default());
     }
@@ -259,7 +322,8 @@ mod tests {
 
     #[test]
     fn a_notice_with_only_a_close_cross_implies_consent() {
-        let blocks = vec![p("×"), p("We use cookies to provide social media features and to analyse our traffic."), p("Policy body")];
+        let blocks =
+            vec![p("×"), p("We use cookies to provide social media features and to analyse our traffic."), p("Policy body")];
         let b = detect(&[], &blocks, &[], &|i| i < 2);
         assert!(b.present);
         assert_eq!(b.buttons.len(), 1);
@@ -311,8 +375,18 @@ mod tests {
 
     #[test]
     fn live_hints_add_what_markup_cannot_say() {
-        let hints = BannerHints { accept_area: Some(9000.0), reject_area: Some(1200.0), covers_viewport: true, scroll_locked: true, tcf: true, markers: vec![] };
-        let b = analyse_live("<p>We and our partners use cookies to store and/or access information on a device.</p><button>Agree</button><button>Disagree</button>", &hints);
+        let hints = BannerHints {
+            accept_area: Some(9000.0),
+            reject_area: Some(1200.0),
+            covers_viewport: true,
+            scroll_locked: true,
+            tcf: true,
+            markers: vec![],
+        };
+        let b = analyse_live(
+            "<p>We and our partners use cookies to store and/or access information on a device.</p><button>Agree</button><button>Disagree</button>",
+            &hints,
+        );
         assert!(b.tcf);
         assert!(b.flags.contains(&"accept_emphasized".to_string()), "{:?}", b.flags);
     }
@@ -369,13 +443,19 @@ mod tests {
 
     #[test]
     fn a_learn_more_link_is_no_choice_and_pay_is_no_notice() {
-        let notice = page("<div class='cookie-bar'><p>This site uses cookies to improve your experience.</p><a href='/cookies'>Learn more</a><button>OK</button></div>");
+        let notice = page(
+            "<div class='cookie-bar'><p>This site uses cookies to improve your experience.</p><a href='/cookies'>Learn more</a><button>OK</button></div>",
+        );
         assert!(notice.buttons.iter().any(|x| x.role == "settings"));
         assert!(notice.flags.contains(&"implied_consent".to_string()), "{:?}", notice.flags);
         let pay = page(concat!(
             "<div class='cmp-wall'><p>We and our partners use cookies for personalised advertising. Or read without ads for 2.99 per month.</p>",
             "<button>Accept and continue</button><button>Subscribe ad-free</button></div>"
         ));
-        assert!(pay.flags.contains(&"pay_or_consent".to_string()) && !pay.flags.contains(&"implied_consent".to_string()), "{:?}", pay.flags);
+        assert!(
+            pay.flags.contains(&"pay_or_consent".to_string()) && !pay.flags.contains(&"implied_consent".to_string()),
+            "{:?}",
+            pay.flags
+        );
     }
 }

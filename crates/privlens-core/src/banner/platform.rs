@@ -27,7 +27,10 @@ pub struct PlatformDef {
 pub fn platforms() -> &'static [PlatformDef] {
     static P: OnceLock<Vec<PlatformDef>> = OnceLock::new();
     P.get_or_init(|| {
-        CONSENT_PLATFORMS.iter().map(|(name, json)| serde_json::from_str(json).unwrap_or_else(|e| panic!("{name}.json: {e}"))).collect()
+        CONSENT_PLATFORMS
+            .iter()
+            .map(|(name, json)| serde_json::from_str(json).unwrap_or_else(|e| panic!("{name}.json: {e}")))
+            .collect()
     })
 }
 
@@ -54,13 +57,36 @@ fn matches(p: &PlatformDef, marker: &str) -> bool {
 /// Words any site may use for its own banner ("cookie-notice", "cookie_modal"): a marker made
 /// only of them is no evidence of a platform on its own.
 const GENERIC_WORDS: &[&str] = &[
-    "cookie", "cookies", "consent", "notice", "banner", "bar", "modal", "popup", "dialog", "box", "gdpr", "privacy", "container",
-    "wrapper", "root", "overlay", "window", "message", "content", "text", "visible", "law", "info",
+    "cookie",
+    "cookies",
+    "consent",
+    "notice",
+    "banner",
+    "bar",
+    "modal",
+    "popup",
+    "dialog",
+    "box",
+    "gdpr",
+    "privacy",
+    "container",
+    "wrapper",
+    "root",
+    "overlay",
+    "window",
+    "message",
+    "content",
+    "text",
+    "visible",
+    "law",
+    "info",
 ];
 
 fn is_generic(marker: &str) -> bool {
     let name = marker.trim_start_matches(['#', '.']);
-    !marker.starts_with("src:") && !marker.starts_with("global:") && name.split(['-', '_']).all(|w| GENERIC_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+    !marker.starts_with("src:")
+        && !marker.starts_with("global:")
+        && name.split(['-', '_']).all(|w| GENERIC_WORDS.contains(&w.to_ascii_lowercase().as_str()))
 }
 
 /// The platform with the most matching markers (`#id`, `.class`, `src:url`, `global:Name`),
@@ -89,8 +115,21 @@ mod tests {
         let ids: HashSet<&str> = all.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids.len(), all.len(), "ids are unique");
         for id in [
-            "onetrust", "cookiebot", "didomi", "quantcast", "usercentrics", "trustarc", "osano", "sourcepoint", "iubenda",
-            "complianz", "cookieyes", "termly", "klaro", "axeptio", "google_funding_choices",
+            "onetrust",
+            "cookiebot",
+            "didomi",
+            "quantcast",
+            "usercentrics",
+            "trustarc",
+            "osano",
+            "sourcepoint",
+            "iubenda",
+            "complianz",
+            "cookieyes",
+            "termly",
+            "klaro",
+            "axeptio",
+            "google_funding_choices",
         ] {
             assert!(ids.contains(id), "{id}");
         }

@@ -36,13 +36,30 @@ const PRIORITY: &[usize] = &[3, 0, 2, 1, 6, 4, 5, 7];
 const CLOSE_MARKS: &[&str] = &["×", "✕", "x", "X", "✖", "╳"];
 /// Words that undo a following "necessary" ("non-essential", "nicht notwendige") or "accept"
 /// ("do not accept", "ne pas accepter", "nie akceptuję").
-const NEGATIONS: &[&str] = &["non", "not", "nicht", "no", "nem", "ne", "un", "nie", "don't", "pas", "não", "niet", "ikke", "inte", "ei", "nu", "ne mogu"];
+const NEGATIONS: &[&str] = &[
+    "non", "not", "nicht", "no", "nem", "ne", "un", "nie", "don't", "pas", "não", "niet", "ikke", "inte", "ei", "nu", "ne mogu",
+];
 /// Id/class words that name a role, checked when the label does not.
 const HINTS: &[(&str, &str)] = &[
-    ("reject", "reject"), ("decline", "reject"), ("deny", "reject"), ("refuse", "reject"), ("necessary", "reject"),
-    ("essential", "reject"), ("accept", "accept"), ("allow", "accept"), ("agree", "accept"), ("consent-yes", "accept"),
-    ("preference", "settings"), ("settings", "settings"), ("customi", "settings"), ("manage", "settings"),
-    ("options", "settings"), ("save", "save"), ("confirm", "save"), ("close", "close"), ("dismiss", "close"),
+    ("reject", "reject"),
+    ("decline", "reject"),
+    ("deny", "reject"),
+    ("refuse", "reject"),
+    ("necessary", "reject"),
+    ("essential", "reject"),
+    ("accept", "accept"),
+    ("allow", "accept"),
+    ("agree", "accept"),
+    ("consent-yes", "accept"),
+    ("preference", "settings"),
+    ("settings", "settings"),
+    ("customi", "settings"),
+    ("manage", "settings"),
+    ("options", "settings"),
+    ("save", "save"),
+    ("confirm", "save"),
+    ("close", "close"),
+    ("dismiss", "close"),
 ];
 
 struct RoleMatcher {
@@ -61,8 +78,11 @@ fn role_matcher() -> &'static RoleMatcher {
     R.get_or_init(|| {
         let (mut phrases, mut whole, mut near, mut stems) = (HashMap::new(), HashMap::new(), Vec::new(), Vec::new());
         for (lang, json) in BUTTON_LABELS {
-            let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(json).unwrap_or_else(|e| panic!("{lang}.json: {e}"));
-            let strings = |v: &serde_json::Value| v.as_array().into_iter().flatten().filter_map(|s| s.as_str()).map(normalize).collect::<Vec<_>>();
+            let map: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(json).unwrap_or_else(|e| panic!("{lang}.json: {e}"));
+            let strings = |v: &serde_json::Value| {
+                v.as_array().into_iter().flatten().filter_map(|s| s.as_str()).map(normalize).collect::<Vec<_>>()
+            };
             for (k, kind) in KINDS.iter().enumerate() {
                 for p in map.get(*kind).map(strings).unwrap_or_default() {
                     match p.strip_prefix('=') {
@@ -192,12 +212,11 @@ fn kind_of_label(label: &str) -> usize {
         let phrase_words = label[start..end].split_whitespace().count();
         label[end..].split_whitespace().count() <= 1 && (phrase_words > 1 || label[..start].trim().is_empty())
     };
-    let found: Vec<(usize, usize)> = matches
-        .iter()
-        .filter(|m| m.kind != INFO || info_fits(m.start, m.end))
-        .map(|m| (m.kind, m.end - m.start))
-        .collect();
-    let longest = |keep: &dyn Fn(usize) -> bool| found.iter().filter(|(k, _)| keep(*k)).max_by_key(|(k, len)| (*len, std::cmp::Reverse(PRIORITY[*k]))).map(|(k, _)| *k);
+    let found: Vec<(usize, usize)> =
+        matches.iter().filter(|m| m.kind != INFO || info_fits(m.start, m.end)).map(|m| (m.kind, m.end - m.start)).collect();
+    let longest = |keep: &dyn Fn(usize) -> bool| {
+        found.iter().filter(|(k, _)| keep(*k)).max_by_key(|(k, len)| (*len, std::cmp::Reverse(PRIORITY[*k]))).map(|(k, _)| *k)
+    };
     let decisive = longest(&|k| matches!(k, ACCEPT | REJECT | SAVE));
     let starts_with_close = matches.iter().filter(|m| m.start == 0).max_by_key(|m| m.end).is_some_and(|m| m.kind == CLOSE);
     let kind = match longest(&|_| true) {
@@ -206,12 +225,15 @@ fn kind_of_label(label: &str) -> usize {
         Some(OTHER) => decisive.or_else(|| longest(&|k| k == SETTINGS)).unwrap_or(OTHER),
         Some(k) => k,
         None if matches.is_empty() => {
-            return stem_match(&label).unwrap_or_else(|| near_match(&label.chars().filter(|c| c.is_alphanumeric() || c.is_whitespace() || *c == '\'').collect::<String>()));
+            return stem_match(&label).unwrap_or_else(|| {
+                near_match(&label.chars().filter(|c| c.is_alphanumeric() || c.is_whitespace() || *c == '\'').collect::<String>())
+            });
         }
         None => OTHER,
     };
     let stems = stem_kinds(&label);
-    let accept_negated = matches.iter().filter(|m| m.kind == ACCEPT).max_by_key(|m| m.end - m.start).is_some_and(|m| negated(&label[..m.start]));
+    let accept_negated =
+        matches.iter().filter(|m| m.kind == ACCEPT).max_by_key(|m| m.end - m.start).is_some_and(|m| negated(&label[..m.start]));
     match kind {
         ACCEPT if accept_negated || stems.contains(&RESTRICT) => REJECT,
         ACCEPT if stems.contains(&SELECTION) => SAVE,
@@ -246,7 +268,9 @@ fn stem_match(label: &str) -> Option<usize> {
 /// The words before end in a negation ("non-", "nicht").
 fn negated(before: &str) -> bool {
     let before = before.trim_end_matches(['-', ' ']);
-    NEGATIONS.iter().any(|n| before.ends_with(n) && before[..before.len() - n.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+    NEGATIONS
+        .iter()
+        .any(|n| before.ends_with(n) && before[..before.len() - n.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
 }
 
 /// A misspelt or cut-off label ("managae cookies", "only neccesary"): the closest phrase
@@ -295,10 +319,18 @@ mod tests {
     #[test]
     fn labels_in_several_languages() {
         for (label, role) in [
-            ("Accept all cookies", "accept"), ("Alle akzeptieren", "accept"), ("Tout refuser", "reject"),
-            ("Rechazar todo", "reject"), ("Accept only necessary", "reject"), ("Nur notwendige akzeptieren", "reject"),
-            ("Cookie settings", "settings"), ("Gestisci preferenze", "settings"), ("Save my choices", "save"),
-            ("×", "close"), ("Continuer sans accepter", "reject"), ("Read our privacy policy", "other"),
+            ("Accept all cookies", "accept"),
+            ("Alle akzeptieren", "accept"),
+            ("Tout refuser", "reject"),
+            ("Rechazar todo", "reject"),
+            ("Accept only necessary", "reject"),
+            ("Nur notwendige akzeptieren", "reject"),
+            ("Cookie settings", "settings"),
+            ("Gestisci preferenze", "settings"),
+            ("Save my choices", "save"),
+            ("×", "close"),
+            ("Continuer sans accepter", "reject"),
+            ("Read our privacy policy", "other"),
         ] {
             assert_eq!(role_of_label(label), role, "{label}");
         }
@@ -323,10 +355,17 @@ mod tests {
     #[test]
     fn negation_necessity_and_selection_change_an_accepting_verb() {
         for (label, role) in [
-            ("Do not allow", "reject"), ("Only accept technically necessary cookies", "reject"), ("Accept non-essential cookies", "accept"),
-            ("Nur technisch notwendige zulassen", "reject"), ("Accetta selezionati", "save"), ("Einstellungen speichern", "save"),
-            ("I agree, dismiss this banner", "accept"), ("Close cookie settings", "close"), ("Manage your consents", "settings"),
-            ("Consent", "accept"), ("Don't show this message again", "other"),
+            ("Do not allow", "reject"),
+            ("Only accept technically necessary cookies", "reject"),
+            ("Accept non-essential cookies", "accept"),
+            ("Nur technisch notwendige zulassen", "reject"),
+            ("Accetta selezionati", "save"),
+            ("Einstellungen speichern", "save"),
+            ("I agree, dismiss this banner", "accept"),
+            ("Close cookie settings", "close"),
+            ("Manage your consents", "settings"),
+            ("Consent", "accept"),
+            ("Don't show this message again", "other"),
         ] {
             assert_eq!(role_of_label(label), role, "{label}");
         }
@@ -335,11 +374,15 @@ mod tests {
     #[test]
     fn unknown_wording_falls_back_to_stems_and_near_spellings() {
         for (label, role) in [
-            ("Akzeptieren Sie alles", "accept"), ("Refusing cookies", "reject"), ("Préférences de confidentialité", "settings"),
-            ("Managae cookies", "settings"), ("Only necesary", "reject"), ("Datenschutzeinstellunge", "settings"), ("Player", "other"),
+            ("Akzeptieren Sie alles", "accept"),
+            ("Refusing cookies", "reject"),
+            ("Préférences de confidentialité", "settings"),
+            ("Managae cookies", "settings"),
+            ("Only necesary", "reject"),
+            ("Datenschutzeinstellunge", "settings"),
+            ("Player", "other"),
         ] {
             assert_eq!(role_of_label(label), role, "{label}");
         }
     }
 }
-

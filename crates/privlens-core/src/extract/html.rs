@@ -2,39 +2,116 @@
 //! markup included, without a DOM. Script, style and hidden elements are skipped; navigation,
 //! headers, footers and consent banners are kept but marked as boilerplate.
 
-use super::{decode_entities, normalize_space, BannerCandidate, Block, BlockKind, Extracted, RawButton};
+use super::{BannerCandidate, Block, BlockKind, Extracted, RawButton, decode_entities, normalize_space};
 
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
-];
+const VOID: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
 const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "select"];
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "ul", "ol", "li", "table", "tr", "td", "th", "dl", "dt",
-    "dd", "blockquote", "pre", "form", "fieldset", "address", "figure", "figcaption", "header", "footer",
-    "nav", "aside", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "body", "caption", "details", "summary",
-    "button", "label", "dialog",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "form",
+    "fieldset",
+    "address",
+    "figure",
+    "figcaption",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "br",
+    "hr",
+    "body",
+    "caption",
+    "details",
+    "summary",
+    "button",
+    "label",
+    "dialog",
 ];
 const BOILERPLATE_TAGS: &[&str] = &["nav", "footer", "aside", "header", "dialog"];
 const BOILERPLATE_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"];
 /// Whole class/id words that mark page chrome.
-const CHROME_WORDS: &[&str] = &["nav", "navbar", "menu", "footer", "sidebar", "breadcrumb", "breadcrumbs", "masthead", "toolbar", "skip"];
+const CHROME_WORDS: &[&str] =
+    &["nav", "navbar", "menu", "footer", "sidebar", "breadcrumb", "breadcrumbs", "masthead", "toolbar", "skip"];
 /// Class/id fragments that mark consent banners (and make their text boilerplate), so none may
 /// be part of an ordinary word: not a bare "cmp-" (layout systems use it for every component:
 /// "ls-cmp-wrap", Adobe's "cmp-text"), "cky-" ("sticky-wrapper") or "truste" ("trusted-shops").
 const BANNER_FRAGMENTS: &[&str] = &[
-    "cookie-banner", "cookie-notice", "cookie-consent", "cookiebanner", "cookienotice", "cookieconsent",
-    "cookie-bar", "cookiebar", "consent-banner", "cc-window", "cc-banner", "onetrust", "cybotcookiebot",
-    "cookie-law", "gdpr-banner", "cmpbox", "didomi", "qc-cmp", "usercentrics", "truste-", "truste_", "osano",
-    "cky-consent", "cky-modal", "cky-overlay", "cky-preference", "cookie-popup", "cookie-modal", "cookie_banner",
-    "cookie_notice", "cookie-disclaimer", "eu-cookie",
+    "cookie-banner",
+    "cookie-notice",
+    "cookie-consent",
+    "cookiebanner",
+    "cookienotice",
+    "cookieconsent",
+    "cookie-bar",
+    "cookiebar",
+    "consent-banner",
+    "cc-window",
+    "cc-banner",
+    "onetrust",
+    "cybotcookiebot",
+    "cookie-law",
+    "gdpr-banner",
+    "cmpbox",
+    "didomi",
+    "qc-cmp",
+    "usercentrics",
+    "truste-",
+    "truste_",
+    "osano",
+    "cky-consent",
+    "cky-modal",
+    "cky-overlay",
+    "cky-preference",
+    "cookie-popup",
+    "cookie-modal",
+    "cookie_banner",
+    "cookie_notice",
+    "cookie-disclaimer",
+    "eu-cookie",
 ];
 const MAX_MARKERS: usize = 4000;
 /// The main region must hold at least this share of the page's words to rule.
 const MIN_MAIN_SHARE: f64 = 0.25;
 /// Class/id fragments that make an element worth a look as a consent banner (filtered later
 /// by what it says); broader than BANNER_FRAGMENTS, which hides text from the policy body.
-const CANDIDATE_FRAGMENTS: &[&str] = &["cookie", "consent", "gdpr", "cmp", "sp_message", "iubenda", "klaro", "axeptio", "privacy-banner", "privacy-notice", "tarteaucitron", "orejime", "termly"];
+const CANDIDATE_FRAGMENTS: &[&str] = &[
+    "cookie",
+    "consent",
+    "gdpr",
+    "cmp",
+    "sp_message",
+    "iubenda",
+    "klaro",
+    "axeptio",
+    "privacy-banner",
+    "privacy-notice",
+    "tarteaucitron",
+    "orejime",
+    "termly",
+];
 const MAX_CANDIDATES: usize = 64;
 /// Text beyond this many characters: a page section, not a banner.
 const MAX_BANNER_CHARS: usize = 5000;
@@ -241,7 +318,11 @@ pub fn extract_html(input: &str) -> Extracted {
             banners.markers(&tag);
         }
         if banners.inside() && banners.button.is_none() && is_button(&tag) {
-            let button = RawButton { label: tag.attr("aria-label").unwrap_or("").trim().to_string(), tag: tag.name.clone(), hint: hint_of(&tag) };
+            let button = RawButton {
+                label: tag.attr("aria-label").unwrap_or("").trim().to_string(),
+                tag: tag.name.clone(),
+                hint: hint_of(&tag),
+            };
             banners.button = Some((stack.len(), button, String::new()));
         }
     }
@@ -370,18 +451,17 @@ fn collect_markers(tag: &Tag, markers: &mut Vec<String>) {
         markers.extend(class.split_whitespace().take(8).map(|c| format!(".{c}")));
     }
     if matches!(tag.name.as_str(), "script" | "iframe")
-        && let Some(src) = tag.attr("src") {
-            markers.push(format!("src:{src}"));
-        }
+        && let Some(src) = tag.attr("src")
+    {
+        markers.push(format!("src:{src}"));
+    }
 }
 
 /// Byte position of `</name` at or after `from` (case-insensitive), or the input's end.
 fn find_close(input: &str, from: usize, name: &str) -> usize {
     let needle = format!("</{name}");
     let hay = &input.as_bytes()[from..];
-    hay.windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-        .map_or(input.len(), |p| from + p)
+    hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle.as_bytes())).map_or(input.len(), |p| from + p)
 }
 
 fn skip_past_close(input: &str, close_at: usize, _name: &str) -> usize {
@@ -475,7 +555,8 @@ mod tests {
 
     #[test]
     fn reads_headings_paragraphs_and_lists() {
-        let got = texts("<h2>What we collect</h2><p>We collect your <b>email</b> address.</p><ul><li>Name</li><li>Phone</li></ul>");
+        let got =
+            texts("<h2>What we collect</h2><p>We collect your <b>email</b> address.</p><ul><li>Name</li><li>Phone</li></ul>");
         assert_eq!(got[0], (BlockKind::Heading(2), "What we collect".into(), false));
         assert_eq!(got[1].1, "We collect your email address.");
         assert_eq!(got[2], (BlockKind::ListItem, "Name".into(), false));
@@ -484,14 +565,18 @@ mod tests {
 
     #[test]
     fn skips_scripts_styles_and_hidden_text() {
-        let got = texts("<p>Visible</p><script>var a = '<p>no</p>';</script><style>p{}</style><p hidden>secret</p><div style='display: none'>gone</div>");
+        let got = texts(
+            "<p>Visible</p><script>var a = '<p>no</p>';</script><style>p{}</style><p hidden>secret</p><div style='display: none'>gone</div>",
+        );
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].1, "Visible");
     }
 
     #[test]
     fn marks_navigation_and_banners_as_boilerplate() {
-        let got = texts("<nav><a href=/>Home</a></nav><div id='onetrust-banner-sdk'><p>We use cookies</p></div><p>Policy text here.</p>");
+        let got = texts(
+            "<nav><a href=/>Home</a></nav><div id='onetrust-banner-sdk'><p>We use cookies</p></div><p>Policy text here.</p>",
+        );
         assert!(got[0].2 && got[1].2);
         assert!(!got[2].2);
     }
@@ -507,7 +592,8 @@ mod tests {
 
     #[test]
     fn br_separates_lines_and_title_lang_are_read() {
-        let ex = extract_html("<html lang='de'><head><title>Datenschutz &amp; Cookies</title></head><body>eins<br>zwei</body></html>");
+        let ex =
+            extract_html("<html lang='de'><head><title>Datenschutz &amp; Cookies</title></head><body>eins<br>zwei</body></html>");
         assert_eq!(ex.title.as_deref(), Some("Datenschutz & Cookies"));
         assert_eq!(ex.lang.as_deref(), Some("de"));
         assert_eq!(ex.blocks.len(), 2);

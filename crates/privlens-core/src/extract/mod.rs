@@ -8,7 +8,7 @@ mod region;
 mod text;
 
 pub use html::extract_html;
-pub use region::{split_segments, RawSegment};
+pub use region::{RawSegment, split_segments};
 
 /// What kind of text a block holds. Headings carry their level (1 = top).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,13 +12,27 @@ pub struct RawSegment {
 /// Past this many characters a section is cut at the next paragraph.
 const SEGMENT_TARGET_CHARS: usize = 700;
 const TITLE_WORDS: &[&str] = &[
-    "privacy", "policy", "cookie", "cookies", "notice", "statement", "datenschutz", "datenschutzerklärung",
-    "confidentialité", "privacidad", "privacy-policy", "terms", "conditions", "data protection", "gdpr",
+    "privacy",
+    "policy",
+    "cookie",
+    "cookies",
+    "notice",
+    "statement",
+    "datenschutz",
+    "datenschutzerklärung",
+    "confidentialité",
+    "privacidad",
+    "privacy-policy",
+    "terms",
+    "conditions",
+    "data protection",
+    "gdpr",
 ];
 
 /// Words, with Chinese, Japanese and Korean characters (written without spaces) two to a word.
 fn words(s: &str) -> usize {
-    let cjk = s.chars().filter(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}')).count();
+    let cjk =
+        s.chars().filter(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}')).count();
     s.split_whitespace().count() + cjk / 2
 }
 

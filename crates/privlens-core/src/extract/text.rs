@@ -1,6 +1,6 @@
 //! Line-based reading of Markdown and plain-text dumps of pages.
 
-use super::{decode_entities, normalize_space, Block, BlockKind, Extracted};
+use super::{Block, BlockKind, Extracted, decode_entities, normalize_space};
 
 pub fn extract_lines(input: &str, markdown: bool) -> Extracted {
     let mut out = Extracted::default();
@@ -165,19 +165,22 @@ pub fn clean_inline(s: &str) -> String {
             i += 2;
             continue;
         }
-        if c == '!' && chars.get(i + 1) == Some(&'[')
-            && let Some(end) = link_end(&chars, i + 1) {
-                i = end;
-                continue;
-            }
+        if c == '!'
+            && chars.get(i + 1) == Some(&'[')
+            && let Some(end) = link_end(&chars, i + 1)
+        {
+            i = end;
+            continue;
+        }
         if c == '['
-            && let Some(end) = link_end(&chars, i) {
-                let text_end = chars[i..].iter().position(|c| *c == ']').map_or(i, |p| i + p);
-                let inner: String = chars[i + 1..text_end].iter().collect();
-                out.push_str(&clean_inline(&inner));
-                i = end;
-                continue;
-            }
+            && let Some(end) = link_end(&chars, i)
+        {
+            let text_end = chars[i..].iter().position(|c| *c == ']').map_or(i, |p| i + p);
+            let inner: String = chars[i + 1..text_end].iter().collect();
+            out.push_str(&clean_inline(&inner));
+            i = end;
+            continue;
+        }
         if c == '<' {
             // Autolinks <https://x> and <python.org> keep their text.
             if let Some(p) = chars[i..].iter().position(|c| *c == '>') {
@@ -261,10 +264,8 @@ pub fn looks_like_heading(text: &str) -> bool {
     let body = strip_number(text);
     let letters: Vec<char> = body.chars().filter(|c| c.is_alphabetic()).collect();
     let all_caps = letters.len() >= 3 && letters.iter().all(|c| !c.is_lowercase());
-    let capitalised = body
-        .split_whitespace()
-        .filter(|w| w.chars().count() > 3)
-        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+    let capitalised =
+        body.split_whitespace().filter(|w| w.chars().count() > 3).all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
     numbering_len(text) > 0 || all_caps || capitalised || text.ends_with('?')
 }
 

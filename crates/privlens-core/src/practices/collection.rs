@@ -5,53 +5,200 @@
 //! "unsubscribe by email" (a channel), "not including your name" (a negation), "Kaleida Health"
 //! (a proper name) and "credit card processing" (a service) are not collection.
 
-use super::{lexicon_findings, Ctx, FindingSet};
+use super::{Ctx, FindingSet, lexicon_findings};
 use crate::knowledge::Knowledge;
 use crate::report::Finding;
-use crate::sentences::{clause, contains_phrase, has_any, verb_negated, Sentence};
+use crate::sentences::{Sentence, clause, contains_phrase, has_any, verb_negated};
 
 const COLLECT_VERBS: &[&str] = &[
-    "collect", "gather", "receiv", "obtain", "store", "record", "log", "ask", "request", "retain", "keep", "process",
-    "track", "captur", "access", "transmit", "save", "use", "provid", "submit", "enter", "upload", "includ",
-    "automatically", "know", "need", "require", "shar", "disclos", "sell", "transfer", "rent", "place", "set",
+    "collect",
+    "gather",
+    "receiv",
+    "obtain",
+    "store",
+    "record",
+    "log",
+    "ask",
+    "request",
+    "retain",
+    "keep",
+    "process",
+    "track",
+    "captur",
+    "access",
+    "transmit",
+    "save",
+    "use",
+    "provid",
+    "submit",
+    "enter",
+    "upload",
+    "includ",
+    "automatically",
+    "know",
+    "need",
+    "require",
+    "shar",
+    "disclos",
+    "sell",
+    "transfer",
+    "rent",
+    "place",
+    "set",
 ];
-const COLLECT_CUES: &[&str] = &["collect", "gather", "receiv", "obtain", "store", "record", "logs", "log", "ask", "captur", "provid", "submit", "upload", "includ", "automated", "information", "data", "enter"];
+const COLLECT_CUES: &[&str] = &[
+    "collect",
+    "gather",
+    "receiv",
+    "obtain",
+    "store",
+    "record",
+    "logs",
+    "log",
+    "ask",
+    "captur",
+    "provid",
+    "submit",
+    "upload",
+    "includ",
+    "automated",
+    "information",
+    "data",
+    "enter",
+];
 /// Verbs whose negation in the clause cancels the data type: "we do not collect", "does not
 /// include your name", "we will not share your email address", "please do not register or
 /// provide us with your name".
 const NEGATED_COLLECT: &[&str] = &[
     "collect", "gather", "store", "record", "track", "log", "ask", "request", "retain", "keep", "save", "transmit", "receiv",
-    "obtain", "access", "use", "includ", "contain", "referenc", "shar", "sell", "rent", "disclos", "regist", "provid",
-    "submit", "post", "send", "give",
+    "obtain", "access", "use", "includ", "contain", "referenc", "shar", "sell", "rent", "disclos", "regist", "provid", "submit",
+    "post", "send", "give",
 ];
 /// The reader writing to us: the address is a channel, not data we collect.
 const CONTACT_US: &[&str] = &[
-    "contact us", "email us", "e-mail us", "write to us", "send us an email", "send us an e-mail", "send an email",
-    "send an e-mail", "call us", "by email at", "by e-mail at", "please email", "please e-mail", "please contact",
-    "please include", "please provide", "please send", "unsubscribe", "opt out", "opt-out",
+    "contact us",
+    "email us",
+    "e-mail us",
+    "write to us",
+    "send us an email",
+    "send us an e-mail",
+    "send an email",
+    "send an e-mail",
+    "call us",
+    "by email at",
+    "by e-mail at",
+    "please email",
+    "please e-mail",
+    "please contact",
+    "please include",
+    "please provide",
+    "please send",
+    "unsubscribe",
+    "opt out",
+    "opt-out",
 ];
 /// The reader acting on their own data or device: a choice or an access right, not collection.
 const READER_ACTS: &[&str] = &[
-    "you can", "you may", "you could", "you will need to", "you should", "you must", "if you", "users can", "users may",
-    "visitors can", "visitors may", "allows you to", "allow you to", "enable you to", "lets you", "let you",
-    "choose to", "elect to", "option to", "how to", "you want to", "you wish to", "you prefer",
+    "you can",
+    "you may",
+    "you could",
+    "you will need to",
+    "you should",
+    "you must",
+    "if you",
+    "users can",
+    "users may",
+    "visitors can",
+    "visitors may",
+    "allows you to",
+    "allow you to",
+    "enable you to",
+    "lets you",
+    "let you",
+    "choose to",
+    "elect to",
+    "option to",
+    "how to",
+    "you want to",
+    "you wish to",
+    "you prefer",
 ];
 /// How many words after the reader phrase the choice verb may come ("you can easily and at any
 /// time update").
 const READER_REACH: usize = 5;
 const CHOICE_VERBS: &[&str] = &[
-    "opt", "unsubscrib", "disabl", "block", "reject", "refus", "declin", "delet", "remov", "clear", "eras", "chang",
-    "updat", "correct", "edit", "modif", "review", "deactivat", "cancel", "turn", "adjust", "manag", "withdraw", "stop",
-    "prevent", "notif", "accept",
+    "opt",
+    "unsubscrib",
+    "disabl",
+    "block",
+    "reject",
+    "refus",
+    "declin",
+    "delet",
+    "remov",
+    "clear",
+    "eras",
+    "chang",
+    "updat",
+    "correct",
+    "edit",
+    "modif",
+    "review",
+    "deactivat",
+    "cancel",
+    "turn",
+    "adjust",
+    "manag",
+    "withdraw",
+    "stop",
+    "prevent",
+    "notif",
+    "accept",
 ];
 /// Words after a data type that make it the name of a service or of an organisation rather
 /// than data: "credit card processing", "credit card companies", "health care".
 const NOT_DATA_AFTER: &[&str] = &[
-    "processing", "processor", "processors", "company", "companies", "organization", "organizations", "network",
-    "networks", "offerings", "issuer", "issuers", "care", "plan", "plans", "providers", "provider", "professionals",
-    "insurance", "or safety", "and safety", "of your internet", "of the", "of a", "of an", "campaigns", "newsletters",
-    "newsletter", "marketing", "programs", "program", "services", "service", "payments", "problems", "messages", "message",
-    "calls", "communications", ", safety", "for a particular",
+    "processing",
+    "processor",
+    "processors",
+    "company",
+    "companies",
+    "organization",
+    "organizations",
+    "network",
+    "networks",
+    "offerings",
+    "issuer",
+    "issuers",
+    "care",
+    "plan",
+    "plans",
+    "providers",
+    "provider",
+    "professionals",
+    "insurance",
+    "or safety",
+    "and safety",
+    "of your internet",
+    "of the",
+    "of a",
+    "of an",
+    "campaigns",
+    "newsletters",
+    "newsletter",
+    "marketing",
+    "programs",
+    "program",
+    "services",
+    "service",
+    "payments",
+    "problems",
+    "messages",
+    "message",
+    "calls",
+    "communications",
+    ", safety",
+    "for a particular",
 ];
 /// Words before a data type that make it a place or a purpose rather than data: "laws outside
 /// your country of residence".
@@ -60,18 +207,40 @@ const NOT_DATA_BEFORE: &[&str] = &["outside your", "outside the", "within your",
 /// credit card number with SSL" say how data is protected (OPP-115: data security), and
 /// "phishers" asking for passwords are not the site.
 const SECURITY_TALK: &[&str] = &[
-    "encrypt", "ssl", "secure socket", "confidential", "unauthorized access", "unauthorised access", "phish",
-    "protect against", "password protected", "password-protected", "safeguard",
+    "encrypt",
+    "ssl",
+    "secure socket",
+    "confidential",
+    "unauthorized access",
+    "unauthorised access",
+    "phish",
+    "protect against",
+    "password protected",
+    "password-protected",
+    "safeguard",
 ];
 /// Definitions name data as examples of a term: "Personal information means information that
 /// identifies you, such as your name or email address".
 const DEFINITION: &[&str] = &[
-    "we mean", "\" means", "” means", " means any", " means information", " means data", " shall mean", "refers to", "is defined as", "we use the term", "is any information", "is information that",
-    "could be used to identify", "can be used to identify",
+    "we mean",
+    "\" means",
+    "” means",
+    " means any",
+    " means information",
+    " means data",
+    " shall mean",
+    "refers to",
+    "is defined as",
+    "we use the term",
+    "is any information",
+    "is information that",
+    "could be used to identify",
+    "can be used to identify",
 ];
 /// Verbs that make a purchase word the business being done rather than data about it: "to
 /// process transactions", "fulfill your orders", "credit card processing, shipping or stocking orders".
-const SERVICE_VERBS: &[&str] = &["process", "fulfil", "complet", "facilitat", "stock", "ship", "handl", "authoriz", "authoris", "execut", "manag"];
+const SERVICE_VERBS: &[&str] =
+    &["process", "fulfil", "complet", "facilitat", "stock", "ship", "handl", "authoriz", "authoris", "execut", "manag"];
 /// How a bare word may still name the reader's data.
 #[derive(Clone, Copy, PartialEq)]
 enum Context {
@@ -99,8 +268,27 @@ const VAGUE: &[(&str, &[&str], Context)] = &[
     ("photos_media", &["photos", "images", "videos"], Context::ListedOrOwned),
 ];
 const OWNER_WORDS: &[&str] = &[
-    "your", "their", "his", "her", "my", "user's", "users'", "customer's", "customers'", "visitor's", "visitors'",
-    "member's", "members'", "person's", "individual's", "child's", "parent's", "friend's", "recipient's", "full", "real",
+    "your",
+    "their",
+    "his",
+    "her",
+    "my",
+    "user's",
+    "users'",
+    "customer's",
+    "customers'",
+    "visitor's",
+    "visitors'",
+    "member's",
+    "members'",
+    "person's",
+    "individual's",
+    "child's",
+    "parent's",
+    "friend's",
+    "recipient's",
+    "full",
+    "real",
 ];
 /// Kinds that do not make a list of the reader's data: tracking tools and messages ("links,
 /// emails, and ads", "a one-pixel gif to see whether readers viewed the email").
@@ -145,9 +333,14 @@ impl SentenceFacts {
         let data_item = short_item && has_any(ctx.lead_in(s), COLLECT_CUES);
         // A warning to the reader ("Never put passwords in your files") is not collection.
         let warning = ["never ", "do not ", "don't ", "please do not "].iter().any(|w| lower.starts_with(w));
-        let ruled_out = warning || contains_phrase(s.text, DEFINITION) || defines_personal_information(&lower) || contains_phrase(s.text, SECURITY_TALK);
+        let ruled_out = warning
+            || contains_phrase(s.text, DEFINITION)
+            || defines_personal_information(&lower)
+            || contains_phrase(s.text, SECURITY_TALK);
         let heading = ctx.heading(s);
-        let states_collection = has_any(s.text, COLLECT_VERBS) || (has_any(heading, COLLECT_CUES) && !has_any(heading, &["never", "not", "don't", "warning"])) || data_item;
+        let states_collection = has_any(s.text, COLLECT_VERBS)
+            || (has_any(heading, COLLECT_CUES) && !has_any(heading, &["never", "not", "don't", "warning"]))
+            || data_item;
         SentenceFacts { contact_us: contains_phrase(s.text, CONTACT_US), lower, data_item, ruled_out, states_collection }
     }
 }
@@ -156,7 +349,10 @@ fn is_collected(k: &Knowledge, s: &Sentence, facts: &SentenceFacts, id: &str, at
     if facts.ruled_out {
         return false;
     }
-    if verb_negated(s.text, at, NEGATED_COLLECT) || negated_aside(s.text, at) || (!facts.data_item && not_data(k, s.text, id, at, end)) {
+    if verb_negated(s.text, at, NEGATED_COLLECT)
+        || negated_aside(s.text, at)
+        || (!facts.data_item && not_data(k, s.text, id, at, end))
+    {
         return false;
     }
     if reader_acts(s.text, at) {
@@ -169,7 +365,10 @@ fn is_collected(k: &Knowledge, s: &Sentence, facts: &SentenceFacts, id: &str, at
     // title ("Third Party Cookies") or a definition states nothing yet.
     let lower = &facts.lower;
     if id == "cookies_tracking" {
-        return !lower.contains("allaboutcookies") && !is_title(s.text) && !is_definition(lower) && !is_pointer_or_browser_talk(lower);
+        return !lower.contains("allaboutcookies")
+            && !is_title(s.text)
+            && !is_definition(lower)
+            && !is_pointer_or_browser_talk(lower);
     }
     facts.states_collection
 }
@@ -178,7 +377,8 @@ fn is_collected(k: &Knowledge, s: &Sentence, facts: &SentenceFacts, id: &str, at
 fn not_data(k: &Knowledge, text: &str, id: &str, at: usize, end: usize) -> bool {
     let after = text[end..].trim_start().to_lowercase();
     let word = text[at..end].to_lowercase();
-    if NOT_DATA_AFTER.iter().any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())) {
+    if NOT_DATA_AFTER.iter().any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    {
         // "email address of the sender" is still an address; only bare words name a service.
         return !word.ends_with("address") && !word.ends_with("number");
     }
@@ -191,7 +391,8 @@ fn not_data(k: &Knowledge, text: &str, id: &str, at: usize, end: usize) -> bool 
         return false;
     };
     // "domain names", "the name of your ISP", "file name": another thing's name.
-    let thing = ["domain", "host", "file", "brand", "product", "company", "site", "trade", "network", "device", "computer", "server"];
+    let thing =
+        ["domain", "host", "file", "brand", "product", "company", "site", "trade", "network", "device", "computer", "server"];
     if id == "name" && (after.starts_with("of ") || thing.iter().any(|t| before.ends_with(t))) {
         return true;
     }
@@ -200,7 +401,8 @@ fn not_data(k: &Knowledge, text: &str, id: &str, at: usize, end: usize) -> bool 
     }
     // "ads tailored to your interests", "based on your interests": a purpose, not a profile
     // (unlike "to understand your interests").
-    if id == "inferences" && ["to your", "on your", "match your", "matches your", "with your"].iter().any(|p| before.ends_with(p)) {
+    if id == "inferences" && ["to your", "on your", "match your", "matches your", "with your"].iter().any(|p| before.ends_with(p))
+    {
         return true;
     }
     let by_owner = context != Context::Listed && owned(text, at);
@@ -260,7 +462,10 @@ fn in_proper_name(text: &str, at: usize, end: usize) -> bool {
     prev.is_some_and(|w| {
         w.starts_with(|c: char| c.is_uppercase())
             && w.chars().last().is_some_and(char::is_alphanumeric)
-            && !matches!(w.to_lowercase().as_str(), "your" | "our" | "the" | "a" | "an" | "my" | "and" | "or" | "what" | "which" | "how" | "why" | "about")
+            && !matches!(
+                w.to_lowercase().as_str(),
+                "your" | "our" | "the" | "a" | "an" | "my" | "and" | "or" | "what" | "which" | "how" | "why" | "about"
+            )
     })
 }
 
@@ -270,20 +475,30 @@ fn in_proper_name(text: &str, at: usize, end: usize) -> bool {
 fn negated_aside(text: &str, at: usize) -> bool {
     let before = text[..at].to_lowercase();
     let before = before.trim_end();
-    let excluded_item = ["not", "not the", "not your", "not any", "nor", "nor the", "nor your", "never your"].iter().any(|n| before.ends_with(&format!(" {n}")));
-    let aside = ["not, however,", "never, however,", "not, though,"].iter().filter_map(|a| before.rfind(a).map(|i| &before[i..])).any(|rest| {
-        !rest.contains(['.', ';']) && has_any(rest, NEGATED_COLLECT)
-    });
+    let excluded_item = ["not", "not the", "not your", "not any", "nor", "nor the", "nor your", "never your"]
+        .iter()
+        .any(|n| before.ends_with(&format!(" {n}")));
+    let aside = ["not, however,", "never, however,", "not, though,"]
+        .iter()
+        .filter_map(|a| before.rfind(a).map(|i| &before[i..]))
+        .any(|rest| !rest.contains(['.', ';']) && has_any(rest, NEGATED_COLLECT));
     excluded_item || aside
 }
 
 /// "Personally identifiable information includes a name, an address or a social security
 /// number": the term explained, unless the site says it collects them.
 fn defines_personal_information(lower: &str) -> bool {
-    const TERMS: &[&str] = &["personally identifiable information", "personal information", "personal data", "pii", "personally identifying information"];
+    const TERMS: &[&str] = &[
+        "personally identifiable information",
+        "personal information",
+        "personal data",
+        "pii",
+        "personally identifying information",
+    ];
     let term = TERMS.iter().any(|t| lower.starts_with(t));
     let head: String = lower.chars().take(80).collect();
-    term && [" includes", " include ", " is ", " means", " refers", " consists"].iter().any(|v| head.contains(v)) && !has_any(lower, &["we", "our"])
+    term && [" includes", " include ", " is ", " means", " refers", " consists"].iter().any(|v| head.contains(v))
+        && !has_any(lower, &["we", "our"])
 }
 
 /// The reader is the one acting on the data ("you can update your email address", "if you
@@ -304,7 +519,8 @@ fn reader_acts(text: &str, at: usize) -> bool {
 /// ("Cookies", "Third Party Cookies", "Web Beacons and Other Tracking Technologies.").
 fn is_title(text: &str) -> bool {
     let t = text.trim_end();
-    let verb = |w: &str| matches!(w, "we" | "use" | "uses" | "used" | "may" | "set" | "collect" | "collects" | "place" | "places");
+    let verb =
+        |w: &str| matches!(w, "we" | "use" | "uses" | "used" | "may" | "set" | "collect" | "collects" | "place" | "places");
     let raw: Vec<&str> = t.split_whitespace().collect();
     let words: Vec<String> = raw.iter().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
     let minor = |w: &str| matches!(w, "and" | "or" | "of" | "the" | "a" | "by" | "for" | "to" | "on" | "in" | "&");
@@ -315,7 +531,22 @@ fn is_title(text: &str) -> bool {
 /// "What are cookies?", "A cookie is a small text file", "Web beacons are tiny graphics": what a
 /// tracking tool is, not that the site uses it.
 fn is_definition(lower: &str) -> bool {
-    const TOOLS: &[&str] = &["cookie", "cookies", "web beacon", "web beacons", "web bug", "web bugs", "pixel tag", "pixel tags", "clear gif", "clear gifs", "flash cookie", "flash cookies", "cookie file", "cookie files"];
+    const TOOLS: &[&str] = &[
+        "cookie",
+        "cookies",
+        "web beacon",
+        "web beacons",
+        "web bug",
+        "web bugs",
+        "pixel tag",
+        "pixel tags",
+        "clear gif",
+        "clear gifs",
+        "flash cookie",
+        "flash cookies",
+        "cookie file",
+        "cookie files",
+    ];
     if ["what are cookies", "what is a cookie", "what are web beacons"].iter().any(|p| lower.contains(p)) {
         return true;
     }
@@ -338,10 +569,31 @@ fn is_definition(lower: &str) -> bool {
 /// about your choices for cookies, please see ...") and browser behaviour ("Most browsers accept
 /// cookies") state no practice of the site.
 fn is_pointer_or_browser_talk(lower: &str) -> bool {
-    let pointer = ["see ", "please see", "for more information", "for more detail", "to learn more", "learn more", "you can find more"].iter().any(|p| lower.starts_with(p))
-        || lower.contains("please see") || lower.contains("see the section") || lower.contains("see our ");
+    let pointer =
+        ["see ", "please see", "for more information", "for more detail", "to learn more", "learn more", "you can find more"]
+            .iter()
+            .any(|p| lower.starts_with(p))
+            || lower.contains("please see")
+            || lower.contains("see the section")
+            || lower.contains("see our ");
     let browser = (lower.contains("browser") || lower.contains("internet options"))
-        && ["accept", "reject", "block", "declin", "disabl", "delet", "clear", "modify", "setting", "options", "help menu", "refus", "enabled"].iter().any(|v| lower.contains(v));
+        && [
+            "accept",
+            "reject",
+            "block",
+            "declin",
+            "disabl",
+            "delet",
+            "clear",
+            "modify",
+            "setting",
+            "options",
+            "help menu",
+            "refus",
+            "enabled",
+        ]
+        .iter()
+        .any(|v| lower.contains(v));
     pointer || browser
 }
 

@@ -4,11 +4,36 @@ use std::sync::OnceLock;
 
 use regex_lite::Regex;
 
-const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+const MONTHS: &[&str] =
+    &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const EFFECTIVE: &[&str] = &[
+    "effective date",
+    "effective as of",
+    "effective on",
+    "effective from",
+    "effective:",
+    "in effect",
+    "gültig ab",
+    "en vigueur",
+    "effective",
 ];
-const EFFECTIVE: &[&str] = &["effective date", "effective as of", "effective on", "effective from", "effective:", "in effect", "gültig ab", "en vigueur", "effective"];
-const UPDATED: &[&str] = &["last updated", "last modified", "last revised", "last amended", "updated on", "updated:", "date of last revision", "revised on", "revised:", "last update", "updated", "stand:", "zuletzt aktualisiert", "dernière mise à jour", "última actualización"];
+const UPDATED: &[&str] = &[
+    "last updated",
+    "last modified",
+    "last revised",
+    "last amended",
+    "updated on",
+    "updated:",
+    "date of last revision",
+    "revised on",
+    "revised:",
+    "last update",
+    "updated",
+    "stand:",
+    "zuletzt aktualisiert",
+    "dernière mise à jour",
+    "última actualización",
+];
 /// How far after the cue a date may sit (characters).
 const WINDOW: usize = 60;
 
@@ -22,11 +47,11 @@ fn date_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(concat!(
-            r"(?i)\b(?:(\d{4})-(\d{1,2})-(\d{1,2})",                                                   // 2018-05-10
-            r"|(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})",                 // 10 May 2018
-            r"|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})",                               // May 10, 2018
-            r"|([a-z]{3,9})\.?,?\s+(\d{4})",                                                           // February 2025
-            r"|(\d{1,2})[/.](\d{1,2})[/.](\d{4}))",                                                    // 10/05/2018
+            r"(?i)\b(?:(\d{4})-(\d{1,2})-(\d{1,2})",                                  // 2018-05-10
+            r"|(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})", // 10 May 2018
+            r"|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})",              // May 10, 2018
+            r"|([a-z]{3,9})\.?,?\s+(\d{4})",                                          // February 2025
+            r"|(\d{1,2})[/.](\d{1,2})[/.](\d{4}))",                                   // 10/05/2018
         ))
         .expect("valid regex")
     })

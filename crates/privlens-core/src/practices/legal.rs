@@ -1,35 +1,69 @@
 //! The reader's rights and the laws the policy names.
 
-use super::{lexicon_findings, Ctx};
+use super::{Ctx, lexicon_findings};
 use crate::knowledge::Knowledge;
 use crate::report::Finding;
 use crate::sentences::{contains_phrase, has_any, verb_negated};
 
 /// Rights need the reader as the one who may act.
-const RIGHT_CUES: &[&str] = &["you", "your", "user", "individual", "data subject", "request", "right", "may", "can", "consumer", "resident"];
+const RIGHT_CUES: &[&str] =
+    &["you", "your", "user", "individual", "data subject", "request", "right", "may", "can", "consumer", "resident"];
 
-const BARE_VERB_CUES: &[&str] = &["you can", "you may", "request", "ask us", "contact us", "right to", "we will take steps", "please contact", "you have the right"];
+const BARE_VERB_CUES: &[&str] = &[
+    "you can",
+    "you may",
+    "request",
+    "ask us",
+    "contact us",
+    "right to",
+    "we will take steps",
+    "please contact",
+    "you have the right",
+];
 const MARKETING: &[&str] = &["marketing", "newsletter", "promotional", "mailing"];
 const STOP: &[&str] = &["withdraw", "opt out", "opt-out", "unsubscribe", "stop receiving"];
 const OPT_OUT: &[&str] = &["opt out", "opt-out", "opting out"];
 /// What a bare "opt out" is about decides which right it is: advertising and tracking
 /// (objection to that processing) or handing data to others (opting out of sale/sharing).
-const TRACKING: &[&str] = &["advertis", "ads", "tracking", "track", "cookie", "analytics", "interest-based", "targeted", "behavioral", "behavioural", "web beacon"];
-const SHARING: &[&str] = &["sharing", "share", "shared", "disclos", "sell", "sale", "rent", "third parties", "third-party", "third party"];
+const TRACKING: &[&str] = &[
+    "advertis",
+    "ads",
+    "tracking",
+    "track",
+    "cookie",
+    "analytics",
+    "interest-based",
+    "targeted",
+    "behavioral",
+    "behavioural",
+    "web beacon",
+];
+const SHARING: &[&str] =
+    &["sharing", "share", "shared", "disclos", "sell", "sale", "rent", "third parties", "third-party", "third party"];
 /// Sentences that describe a law's requirements for businesses in general (California's "Shine
 /// the Light" section) state no right this site offers.
-const ABOUT_THE_LAW: &[&str] = &["1798.83", "shine the light", "such businesses", "a business is not required", "certain businesses"];
+const ABOUT_THE_LAW: &[&str] =
+    &["1798.83", "shine the light", "such businesses", "a business is not required", "certain businesses"];
 /// "If you object to any such changes, your sole recourse is to stop using the site": leaving,
 /// not a right to object.
 const OBJECT_BY_LEAVING: &[&str] = &["cease using", "stop using", "discontinue", "sole recourse", "not use the"];
 
 pub fn rights(ctx: &Ctx, k: &Knowledge) -> Vec<Finding> {
     let mut found = lexicon_findings(ctx, &k.rights, |s, id, at| {
-        if verb_negated(s.text, at, &["access", "correct", "delet", "request", "withdraw", "object", "opt", "complain", "lodge", "have", "erase", "remov"]) {
+        if verb_negated(
+            s.text,
+            at,
+            &[
+                "access", "correct", "delet", "request", "withdraw", "object", "opt", "complain", "lodge", "have", "erase",
+                "remov",
+            ],
+        ) {
             return false;
         }
         // "provide access to secure areas" is not an access right; "profiling" alone is not one either.
-        if id == "access" && contains_phrase(s.text, &["access to secure", "to provide access", "unauthorized access", "unauthorised access"]) {
+        if id == "access"
+            && contains_phrase(s.text, &["access to secure", "to provide access", "unauthorized access", "unauthorised access"])
+        {
             return false;
         }
         // Deleting cookies in one's own browser is not a right the site grants.
@@ -47,7 +81,12 @@ pub fn rights(ctx: &Ctx, k: &Knowledge) -> Vec<Finding> {
         if id == "objection" && contains_phrase(s.text, OBJECT_BY_LEAVING) {
             return false;
         }
-        if id == "non_discrimination" && !contains_phrase(s.text, &["not discriminate", "won't discriminate", "non-discrimination", "discriminate against you", "right not to"]) {
+        if id == "non_discrimination"
+            && !contains_phrase(
+                s.text,
+                &["not discriminate", "won't discriminate", "non-discrimination", "discriminate against you", "right not to"],
+            )
+        {
             return false;
         }
         has_any(s.text, RIGHT_CUES) || has_any(ctx.heading(s), &["right", "choice", "access", "control"])
@@ -91,8 +130,14 @@ mod tests {
     #[test]
     fn a_bare_opt_out_is_read_from_what_it_is_about() {
         assert!(rights("You may opt out of interest-based advertising at any time.").contains(&"objection".to_string()));
-        assert!(rights("To opt-out of any sharing of your information with third parties, click here.").contains(&"opt_out_sale".to_string()));
+        assert!(
+            rights("To opt-out of any sharing of your information with third parties, click here.")
+                .contains(&"opt_out_sale".to_string())
+        );
         assert!(rights("If you object to any such changes, your sole recourse is to stop using the site.").is_empty());
-        assert!(rights("California law requires certain businesses to let customers opt out of disclosures to third parties.").is_empty());
+        assert!(
+            rights("California law requires certain businesses to let customers opt out of disclosures to third parties.")
+                .is_empty()
+        );
     }
 }

@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use regex_lite::Regex;
 
-use super::{lexicon_findings, Ctx, FindingSet};
+use super::{Ctx, FindingSet, lexicon_findings};
 use crate::knowledge::Knowledge;
 use crate::report::{Changes, Children, Contact, Finding, Transfer};
 use crate::sentences::{contains_phrase, has_any, verb_negated};
@@ -15,22 +15,27 @@ fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 
 pub fn children(ctx: &Ctx) -> Option<Children> {
     static AGE: OnceLock<Regex> = OnceLock::new();
-    let age = regex(&AGE, r"(?i)\b(?:under|below|younger than|less than|over|at least|minimum age of|age of)\s+(?:the\s+age\s+of\s+)?(\d{1,2})\b|\b(\d{1,2})\s+(?:years of age|years old)");
+    let age = regex(
+        &AGE,
+        r"(?i)\b(?:under|below|younger than|less than|over|at least|minimum age of|age of)\s+(?:the\s+age\s+of\s+)?(\d{1,2})\b|\b(\d{1,2})\s+(?:years of age|years old)",
+    );
     let mut found: Option<Children> = None;
     for s in ctx.sentences {
         if !has_any(s.text, &["child", "minor", "kid", "age", "years", "coppa", "teen", "parent", "old"]) {
             continue;
         }
-        let about_children = has_any(s.text, &["child", "minor", "kid", "coppa", "teen", "parent", "under", "younger"]) || has_any(ctx.heading(s), &["child", "minor", "age"]);
+        let about_children = has_any(s.text, &["child", "minor", "kid", "coppa", "teen", "parent", "under", "younger"])
+            || has_any(ctx.heading(s), &["child", "minor", "age"]);
         if !about_children {
             continue;
         }
         let stated = age.captures(s.text).and_then(|c| c.get(1).or(c.get(2))).and_then(|m| m.as_str().parse::<u32>().ok());
         let entry = found.get_or_insert(Children { min_age: None, evidence: Vec::new() });
         if entry.min_age.is_none()
-            && let Some(a) = stated.filter(|a| (8..=21).contains(a)) {
-                entry.min_age = Some(a);
-            }
+            && let Some(a) = stated.filter(|a| (8..=21).contains(a))
+        {
+            entry.min_age = Some(a);
+        }
         if entry.evidence.len() < 3 {
             entry.evidence.push(ctx.evidence(s));
         }
@@ -38,10 +43,27 @@ pub fn children(ctx: &Ctx) -> Option<Children> {
     found
 }
 
-const TRANSFER_CUES: &[&str] = &["transfer", "stored in", "processed in", "located in", "outside", "servers in", "hosted in", "cross-border", "international", "country", "countries", "shield", "clauses", "adequa"];
+const TRANSFER_CUES: &[&str] = &[
+    "transfer",
+    "stored in",
+    "processed in",
+    "located in",
+    "outside",
+    "servers in",
+    "hosted in",
+    "cross-border",
+    "international",
+    "country",
+    "countries",
+    "shield",
+    "clauses",
+    "adequa",
+];
 
 pub fn transfer(ctx: &Ctx, k: &Knowledge) -> Transfer {
-    let mechanisms = lexicon_findings(ctx, &k.transfer_mechanisms, |s, _, at| !verb_negated(s.text, at, &["rel", "us", "particip", "certif"])).into_vec();
+    let mechanisms =
+        lexicon_findings(ctx, &k.transfer_mechanisms, |s, _, at| !verb_negated(s.text, at, &["rel", "us", "particip", "certif"]))
+            .into_vec();
     let mut out = Transfer { mechanisms, ..Transfer::default() };
     for s in ctx.sentences {
         if !contains_phrase(s.text, TRANSFER_CUES) {
@@ -67,7 +89,8 @@ pub fn security(ctx: &Ctx, k: &Knowledge) -> Vec<Finding> {
         if id == "breach_notification" {
             return has_any(s.text, &["notify", "inform"]);
         }
-        !verb_negated(s.text, at, &["encrypt", "use", "employ", "guarant"]) && !contains_phrase(s.text, &["unencrypted", "not encrypted"])
+        !verb_negated(s.text, at, &["encrypt", "use", "employ", "guarant"])
+            && !contains_phrase(s.text, &["unencrypted", "not encrypted"])
     })
     .into_vec()
 }
@@ -88,26 +111,93 @@ pub fn contacts(ctx: &Ctx) -> Vec<Contact> {
         if contains_phrase(s.text, &["data protection officer", " dpo", "(dpo)", "datenschutzbeauftragte"]) {
             push("dpo", "Data protection officer".to_string(), ctx.evidence(s));
         }
-        if contains_phrase(s.text, &["contact form", "web form", "online form", "privacy request form", "webform"]) && has_any(s.text, &["contact", "request", "question"]) {
+        if contains_phrase(s.text, &["contact form", "web form", "online form", "privacy request form", "webform"])
+            && has_any(s.text, &["contact", "request", "question"])
+        {
             push("web_form", "Contact form".to_string(), ctx.evidence(s));
         }
     }
     out
 }
 
-const EMAIL_NOTICE: &[&str] = &["by email", "by e-mail", "via email", "via e-mail", "send you an email", "email you", "notify you by", "notice by email", "emailing you", "e-mail notification", "email notification", "directly notify", "notify you directly", "contact you"];
+const EMAIL_NOTICE: &[&str] = &[
+    "by email",
+    "by e-mail",
+    "via email",
+    "via e-mail",
+    "send you an email",
+    "email you",
+    "notify you by",
+    "notice by email",
+    "emailing you",
+    "e-mail notification",
+    "email notification",
+    "directly notify",
+    "notify you directly",
+    "contact you",
+];
 /// An active notice on the site: the reader sees it without looking for it.
-const SITE_NOTICE: &[&str] = &["prominent notice", "notice on our", "notice on the", "banner", "prominently post", "prominently display", "notification on our", "pop-up", "prominently"];
+const SITE_NOTICE: &[&str] = &[
+    "prominent notice",
+    "notice on our",
+    "notice on the",
+    "banner",
+    "prominently post",
+    "prominently display",
+    "notification on our",
+    "pop-up",
+    "prominently",
+];
 /// The new version is merely put up; the reader has to check.
-const POSTED: &[&str] = &["posting the", "post the", "post any", "posted on", "on this page", "on our website", "on the website", "on our site", "on this site", "banner", "updated date", "last updated", "revised date", "effective date", "homepage", "check whenever", "check this page", "review this policy", "posted here", "check back"];
-const CONTINUED_USE: &[&str] = &["continued use", "continue to use", "continuing to use", "use the site after", "use the service after", "use our services after", "continue using", "after its effective date", "you will be deemed", "assume you agree", "constitutes your acceptance", "constitute acceptance", "deemed to have accepted", "constitutes acceptance", "signifies your acceptance", "means you accept", "continued access"];
+const POSTED: &[&str] = &[
+    "posting the",
+    "post the",
+    "post any",
+    "posted on",
+    "on this page",
+    "on our website",
+    "on the website",
+    "on our site",
+    "on this site",
+    "banner",
+    "updated date",
+    "last updated",
+    "revised date",
+    "effective date",
+    "homepage",
+    "check whenever",
+    "check this page",
+    "review this policy",
+    "posted here",
+    "check back",
+];
+const CONTINUED_USE: &[&str] = &[
+    "continued use",
+    "continue to use",
+    "continuing to use",
+    "use the site after",
+    "use the service after",
+    "use our services after",
+    "continue using",
+    "after its effective date",
+    "you will be deemed",
+    "assume you agree",
+    "constitutes your acceptance",
+    "constitute acceptance",
+    "deemed to have accepted",
+    "constitutes acceptance",
+    "signifies your acceptance",
+    "means you accept",
+    "continued access",
+];
 
 pub fn changes(ctx: &Ctx) -> Changes {
     let mut out = Changes::default();
     let mut seen = FindingSet::default();
     for s in ctx.sentences {
         let about_change = has_any(s.text, &["change", "update", "modif", "amend", "revis"])
-            && (has_any(s.text, &["policy", "notice", "statement", "terms"]) || has_any(ctx.heading(s), &["change", "update", "policy", "revis"]));
+            && (has_any(s.text, &["policy", "notice", "statement", "terms"])
+                || has_any(ctx.heading(s), &["change", "update", "policy", "revis"]));
         let heading_change = has_any(ctx.heading(s), &["change", "update", "amend", "revis", "might the policy"]);
         if !(about_change || heading_change) {
             continue;
@@ -124,7 +214,9 @@ pub fn changes(ctx: &Ctx) -> Changes {
             seen.add("posted_only", ctx.evidence(s));
             relevant = true;
         }
-        if contains_phrase(s.text, CONTINUED_USE) && has_any(s.text, &["agree", "accept", "consent", "deemed", "bound", "assume", "constitut"]) {
+        if contains_phrase(s.text, CONTINUED_USE)
+            && has_any(s.text, &["agree", "accept", "consent", "deemed", "bound", "assume", "constitut"])
+        {
             out.continued_use_is_acceptance = true;
             relevant = true;
         }

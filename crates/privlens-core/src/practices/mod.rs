@@ -11,9 +11,9 @@ mod sharing;
 pub use dates::find_dates;
 
 use crate::extract::RawSegment;
-use crate::knowledge::{knowledge, Lexicon};
+use crate::knowledge::{Lexicon, knowledge};
 use crate::report::{Evidence, Finding, Practices};
-use crate::sentences::{evidence, in_url, Sentence};
+use crate::sentences::{Sentence, evidence, in_url};
 
 /// Evidence kept per finding: enough to convince, few enough to read.
 const MAX_EVIDENCE: usize = 3;

@@ -8,21 +8,66 @@ use super::Ctx;
 use crate::report::Retention;
 use crate::sentences::{contains_phrase, has_any};
 
-const RETENTION_CUES: &[&str] = &["retain", "retention", "keep", "kept", "store", "stored", "delet", "held", "hold", "remain", "expire", "purg", "erase", "anonymi", "last", "persist", "lifetime", "duration"];
+const RETENTION_CUES: &[&str] = &[
+    "retain",
+    "retention",
+    "keep",
+    "kept",
+    "store",
+    "stored",
+    "delet",
+    "held",
+    "hold",
+    "remain",
+    "expire",
+    "purg",
+    "erase",
+    "anonymi",
+    "last",
+    "persist",
+    "lifetime",
+    "duration",
+];
 const INDEFINITE: &[&str] = &[
-    "as long as necessary", "as long as is necessary", "as long as needed", "as long as reasonably necessary",
-    "for as long as we need", "indefinitely", "for as long as required", "as long as it is necessary",
-    "as long as we deem", "no longer than necessary", "for as long as is reasonably", "as long as your account is active",
-    "until you delete your account", "for as long as you", "as long as we have a legitimate",
-    "period necessary", "period of time necessary", "as necessary to comply", "longer than reasonably necessary",
-    "longer than is necessary", "longer than necessary", "reasonable period of time", "for a reasonable time",
-    "until you delete", "until you remove", "until you change or remove",
+    "as long as necessary",
+    "as long as is necessary",
+    "as long as needed",
+    "as long as reasonably necessary",
+    "for as long as we need",
+    "indefinitely",
+    "for as long as required",
+    "as long as it is necessary",
+    "as long as we deem",
+    "no longer than necessary",
+    "for as long as is reasonably",
+    "as long as your account is active",
+    "until you delete your account",
+    "for as long as you",
+    "as long as we have a legitimate",
+    "period necessary",
+    "period of time necessary",
+    "as necessary to comply",
+    "longer than reasonably necessary",
+    "longer than is necessary",
+    "longer than necessary",
+    "reasonable period of time",
+    "for a reasonable time",
+    "until you delete",
+    "until you remove",
+    "until you change or remove",
 ];
 /// Periods that time something else: "it may take up to four weeks to process your request",
 /// "we will respond within 30 days", "keep in mind".
 const NOT_RETENTION: &[&str] = &[
-    "process your request", "respond to your request", "we will respond", "respond within", "take up to", "keep in mind",
-    "within 30 days of receiving", "to respond", "business days",
+    "process your request",
+    "respond to your request",
+    "we will respond",
+    "respond within",
+    "take up to",
+    "keep in mind",
+    "within 30 days of receiving",
+    "to respond",
+    "business days",
 ];
 
 fn period_regex() -> &'static Regex {
@@ -85,7 +130,8 @@ pub fn period_days(text: &str) -> Vec<u32> {
 pub fn periods(ctx: &Ctx) -> Vec<Retention> {
     let mut out: Vec<Retention> = Vec::new();
     for s in ctx.sentences {
-        let about_retention = has_any(s.text, RETENTION_CUES) || has_any(ctx.heading(s), &["retention", "retain", "keep", "long"]);
+        let about_retention =
+            has_any(s.text, RETENTION_CUES) || has_any(ctx.heading(s), &["retention", "retain", "keep", "long"]);
         if !about_retention {
             continue;
         }
@@ -123,9 +169,13 @@ mod tests {
     fn response_times_and_ages_are_not_periods() {
         let p = crate::practices_of_text("Please keep in mind that it may take up to four weeks to process your request.", None);
         assert!(p.retention.is_empty());
-        let p = crate::practices_of_text("If we learn that data of someone less than 13-years-of-age was collected, we delete it.", None);
+        let p = crate::practices_of_text(
+            "If we learn that data of someone less than 13-years-of-age was collected, we delete it.",
+            None,
+        );
         assert!(p.retention.iter().all(|r| r.days.is_none()));
-        let p = crate::practices_of_text("We retain your data for the period necessary to fulfil the purposes of this policy.", None);
+        let p =
+            crate::practices_of_text("We retain your data for the period necessary to fulfil the purposes of this policy.", None);
         assert!(p.retention.iter().any(|r| r.indefinite));
     }
 }

@@ -8,38 +8,105 @@ use crate::sentences::{clause_has, contains_phrase, has_any, in_url, verb_negate
 /// Sentences that name organisations without giving them data: examples of other sites,
 /// disclaimers about linked sites, where to learn more.
 const NOT_A_RECIPIENT: &[&str] = &[
-    "privacy policies of", "privacy policy of", "privacy practices of", "their own privacy", "their privacy polic",
-    "not responsible for", "does not cover", "doesn't cover", "does not apply", "doesn't apply", "other websites",
-    "other web sites", "other sites", "links to", "link to", "follow us", "find us on", "share this", "archived on",
-    "wayback machine", "hyperlink", "external site", "third party sites", "third-party sites", "third party websites",
-    "third-party websites", "third party web sites", "third-party web sites", "shine the light", "1798.83",
-    "such businesses", "certain businesses",
+    "privacy policies of",
+    "privacy policy of",
+    "privacy practices of",
+    "their own privacy",
+    "their privacy polic",
+    "not responsible for",
+    "does not cover",
+    "doesn't cover",
+    "does not apply",
+    "doesn't apply",
+    "other websites",
+    "other web sites",
+    "other sites",
+    "links to",
+    "link to",
+    "follow us",
+    "find us on",
+    "share this",
+    "archived on",
+    "wayback machine",
+    "hyperlink",
+    "external site",
+    "third party sites",
+    "third-party sites",
+    "third party websites",
+    "third-party websites",
+    "third party web sites",
+    "third-party web sites",
+    "shine the light",
+    "1798.83",
+    "such businesses",
+    "certain businesses",
 ];
 /// Bare "third parties" is everywhere ("third-party websites", "the privacy of others"); it is a
 /// recipient only when its own clause moves data to or through it.
 const UNNAMED: &str = "third_parties";
 const FLOW_IN_CLAUSE: &[&str] = &[
-    "share", "shar", "disclos", "sell", "sold", "rent", "trade", "transfer", "provid", "give", "pass", "release", "made available",
-    "make available", "collect", "gather", "obtain", "receiv", "access", "track", "place", "serve", "supplie", "supply", "cookie",
-    "beacon", "pixel",
+    "share",
+    "shar",
+    "disclos",
+    "sell",
+    "sold",
+    "rent",
+    "trade",
+    "transfer",
+    "provid",
+    "give",
+    "pass",
+    "release",
+    "made available",
+    "make available",
+    "collect",
+    "gather",
+    "obtain",
+    "receiv",
+    "access",
+    "track",
+    "place",
+    "serve",
+    "supplie",
+    "supply",
+    "cookie",
+    "beacon",
+    "pixel",
 ];
 /// Words before a recipient phrase that make it the reader's own provider: "your Internet
 /// service provider (ISP)", "wireless service provider".
-const READERS_PROVIDER: &[&str] = &["internet", "wireless", "mobile", "cellular", "telephone", "phone", "cable", "network", "your", "isp"];
+const READERS_PROVIDER: &[&str] =
+    &["internet", "wireless", "mobile", "cellular", "telephone", "phone", "cable", "network", "your", "isp"];
 /// The reader's choices about what others do ("you may opt out of targeted advertising from ad
 /// networks"): a recipient there is only one if the sentence also moves data.
-const CHOICE_TALK: &[&str] = &["opt out", "opt-out", "opt in", "opt-in", "you may choose", "you can choose", "unsubscribe", "your choices"];
-const SHARE_VERBS: &[&str] = &["share", "disclos", "sell", "transfer", "provid", "give", "pass", "send", "rent", "trade", "make available"];
+const CHOICE_TALK: &[&str] =
+    &["opt out", "opt-out", "opt in", "opt-in", "you may choose", "you can choose", "unsubscribe", "your choices"];
+const SHARE_VERBS: &[&str] =
+    &["share", "disclos", "sell", "transfer", "provid", "give", "pass", "send", "rent", "trade", "make available"];
 const MAX_EVIDENCE: usize = 3;
 /// Industry bodies named as where to opt out or what the site adheres to: they run opt-out
 /// pages and codes of conduct and never receive the reader's data.
-const SELF_REGULATORY: &[&str] = &["Network Advertising Initiative", "Digital Advertising Alliance", "European Interactive Digital Advertising Alliance", "Digital Advertising Alliance of Canada"];
+const SELF_REGULATORY: &[&str] = &[
+    "Network Advertising Initiative",
+    "Digital Advertising Alliance",
+    "European Interactive Digital Advertising Alliance",
+    "Digital Advertising Alliance of Canada",
+];
 /// Certification and self-regulation talk ("has received TRUSTe's Privacy Seal", "Amazon has
 /// certified that we adhere to the Safe Harbor Principles"): the names there are certifiers or
 /// the site itself, not recipients.
 const CERTIFICATION: &[&str] = &[
-    "seal", "certif", "safe harbor", "privacy shield", "self-regulatory", "watchdog", "dispute resolution", "adhere to",
-    "members of the", "member of the", "subscribe to the",
+    "seal",
+    "certif",
+    "safe harbor",
+    "privacy shield",
+    "self-regulatory",
+    "watchdog",
+    "dispute resolution",
+    "adhere to",
+    "members of the",
+    "member of the",
+    "subscribe to the",
 ];
 /// Verbs that show data moving, which outweigh certification talk: "your data is transferred to
 /// the US by Amazon Web Services, which is certified under the Privacy Shield".
@@ -48,26 +115,92 @@ const DATA_FLOW: &[&str] = &["transfer", "shar", "disclos", "sell", "sold", "hos
 /// A company's product named after it is software on the reader's device, not the company
 /// receiving data: "Microsoft Internet Explorer", "Adobe Flash", "Google Chrome", "Apple phones".
 const PRODUCT_AFTER: &[&str] = &[
-    "Internet Explorer", "Chrome", "Safari", "Firefox", "Edge", "Flash", "Windows", "Android", "iOS", "Reader", "Acrobat",
-    "Navigator", "phones", "phone", "devices", "device", "browser", "operating system", "account",
+    "Internet Explorer",
+    "Chrome",
+    "Safari",
+    "Firefox",
+    "Edge",
+    "Flash",
+    "Windows",
+    "Android",
+    "iOS",
+    "Reader",
+    "Acrobat",
+    "Navigator",
+    "phones",
+    "phone",
+    "devices",
+    "device",
+    "browser",
+    "operating system",
+    "account",
 ];
 /// How the policy names its own company: "Amazon.com Privacy Notice", `Acme Inc. ("we")`.
-const OWN_POLICY: &[&str] = &["Privacy Policy", "Privacy Notice", "Privacy Statement", "Privacy Center", "Privacy Centre", "Privacy Promise"];
+const OWN_POLICY: &[&str] =
+    &["Privacy Policy", "Privacy Notice", "Privacy Statement", "Privacy Center", "Privacy Centre", "Privacy Promise"];
 /// What a policy says of its own company: "Yahoo takes your privacy seriously".
 const OWN_VOICE: &[&str] = &[
-    "takes your privacy", "respects your privacy", "values your privacy", "cares about your privacy", "is committed to protecting",
-    "knows that you care", "privacy policy only applies to", "privacy notice only applies to",
+    "takes your privacy",
+    "respects your privacy",
+    "values your privacy",
+    "cares about your privacy",
+    "is committed to protecting",
+    "knows that you care",
+    "privacy policy only applies to",
+    "privacy notice only applies to",
 ];
-const OWN_ALIAS: &[&str] = &["(\"we", "(“we", "(the \"company", "(\"us", "(collectively, \"we", "(collectively \"we", "(hereinafter"];
+const OWN_ALIAS: &[&str] =
+    &["(\"we", "(“we", "(the \"company", "(\"us", "(collectively, \"we", "(collectively \"we", "(hereinafter"];
 /// Regulators and programmes named as where to complain are not recipients of the data.
 const COMPLAINT: &[&str] = &["complain", "complaint", "lodge"];
-const AUTHORITY_DISCLOSURE: &[&str] = &["disclos", "share", "provid", "report", "pass", "release", "transfer", "request", "respond", "cooperat", "hand"];
+const AUTHORITY_DISCLOSURE: &[&str] =
+    &["disclos", "share", "provid", "report", "pass", "release", "transfer", "request", "respond", "cooperat", "hand"];
 /// (Stems match word starts, so "use" would also match "users": its forms are listed instead,
 /// and the bare verb is looked for as a whole word.)
-const DISCLOSURE_CUES: &[&str] = &["share", "shar", "disclos", "sell", "transfer", "provid", "give", "pass", "send", "release", "third", "partner", "process", "uses", "used", "using", "host", "access", "receiv", "made available", "supply", "supplie"];
+const DISCLOSURE_CUES: &[&str] = &[
+    "share",
+    "shar",
+    "disclos",
+    "sell",
+    "transfer",
+    "provid",
+    "give",
+    "pass",
+    "send",
+    "release",
+    "third",
+    "partner",
+    "process",
+    "uses",
+    "used",
+    "using",
+    "host",
+    "access",
+    "receiv",
+    "made available",
+    "supply",
+    "supplie",
+];
 /// Verbs whose negation means the recipient gets nothing: "we do not share ... with
 /// advertisers", "such third parties do not collect any personally identifiable information".
-const NOT_GIVEN: &[&str] = &["share", "disclos", "sell", "transfer", "provid", "give", "pass", "send", "rent", "trade", "make available", "collect", "receiv", "obtain", "track", "releas"];
+const NOT_GIVEN: &[&str] = &[
+    "share",
+    "disclos",
+    "sell",
+    "transfer",
+    "provid",
+    "give",
+    "pass",
+    "send",
+    "rent",
+    "trade",
+    "make available",
+    "collect",
+    "receiv",
+    "obtain",
+    "track",
+    "releas",
+];
 /// Negations that come before the subject: "None of the information collected is sold or
 /// shared", "It is not the practice of the site to share".
 const NEGATED_SUBJECT: &[&str] = &["none of", "no personal", "no information", "nothing", "not the practice", "never"];
@@ -84,10 +217,16 @@ pub fn third_parties(ctx: &Ctx, k: &Knowledge) -> Vec<ThirdParty> {
         if !excluded {
             for m in k.party_matcher.find_all(s.text) {
                 let p = &k.parties[m.entry];
-                let authority_not_given_data = p.category == "authorities" && (administers || !has_any(s.text, AUTHORITY_DISCLOSURE));
+                let authority_not_given_data =
+                    p.category == "authorities" && (administers || !has_any(s.text, AUTHORITY_DISCLOSURE));
                 // Whoever hears complaints (a regulator, a seal programme) is not given data.
                 let hears_complaints = has_any(s.text, COMPLAINT);
-                if in_url(s.text, m.start) || authority_not_given_data || hears_complaints || own.contains(&m.entry) || not_a_party(&p.name, &s.text[m.end..]) {
+                if in_url(s.text, m.start)
+                    || authority_not_given_data
+                    || hears_complaints
+                    || own.contains(&m.entry)
+                    || not_a_party(&p.name, &s.text[m.end..])
+                {
                     continue;
                 }
                 add(&mut out, &p.name, &p.category, None, ctx.evidence(s));
@@ -122,7 +261,8 @@ fn own_company(ctx: &Ctx, k: &Knowledge) -> Vec<usize> {
     for s in ctx.sentences {
         for m in k.party_matcher.find_all(s.text) {
             let after = strip_possessive(&s.text[m.end..]);
-            let after = after.trim_start_matches(".com").trim_start_matches(',').trim_start().trim_start_matches("Inc.").trim_start();
+            let after =
+                after.trim_start_matches(".com").trim_start_matches(',').trim_start().trim_start_matches("Inc.").trim_start();
             let before = s.text[..m.start].trim().to_lowercase();
             let opens = matches!(before.as_str(), "" | "the" | "welcome to" | "welcome to the");
             let titled = opens && OWN_POLICY.iter().any(|t| after.starts_with(t)) && s.text.split_whitespace().count() <= 8;
@@ -140,7 +280,10 @@ fn own_company(ctx: &Ctx, k: &Knowledge) -> Vec<usize> {
 /// Analytics is Google's own. Known from the knowledge base's domains and owners.
 pub fn without_own_organisation(parties: Vec<ThirdParty>, url: Option<&str>, k: &Knowledge) -> Vec<ThirdParty> {
     use crate::trackers::{host_of, site_of};
-    let Some(site) = url.and_then(|u| host_of(if u.contains("://") { u.to_string() } else { format!("http://{u}") }.as_str())).map(|h| site_of(&h)) else {
+    let Some(site) = url
+        .and_then(|u| host_of(if u.contains("://") { u.to_string() } else { format!("http://{u}") }.as_str()))
+        .map(|h| site_of(&h))
+    else {
         return parties;
     };
     let owner_of = |p: &crate::knowledge::KnownParty| p.owner.clone().unwrap_or_else(|| p.name.clone());
@@ -206,7 +349,10 @@ fn strip_possessive(text: &str) -> &str {
 /// A self-regulatory body, or a company named for its product ("Adobe Flash").
 fn not_a_party(name: &str, after: &str) -> bool {
     let after = strip_possessive(after.trim_start());
-    SELF_REGULATORY.contains(&name) || PRODUCT_AFTER.iter().any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    SELF_REGULATORY.contains(&name)
+        || PRODUCT_AFTER
+            .iter()
+            .any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
 }
 
 fn add(out: &mut Vec<ThirdParty>, name: &str, category: &str, id: Option<&str>, ev: crate::report::Evidence) {
@@ -242,7 +388,8 @@ mod tests {
         let own = names("Amazon.com Privacy Notice\n\nWe share customer information with Amazon.com subsidiaries.");
         assert!(!own.iter().any(|n| n == "Amazon"), "{own:?}");
         // A recipient certified under a framework is still a recipient.
-        let aws = names("Your data is transferred to the US by Amazon Web Services, which is certified under the Privacy Shield.");
+        let aws =
+            names("Your data is transferred to the US by Amazon Web Services, which is certified under the Privacy Shield.");
         assert!(aws.iter().any(|n| n == "Amazon Web Services"), "{aws:?}");
     }
 
