@@ -21,8 +21,11 @@ fi
 
 rm -rf "$OUT"
 wasm-bindgen --target web --out-dir "$OUT" "$WASM"
-if command -v wasm-opt >/dev/null 2>&1; then
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+# Shrink the module (about 30%) with binaryen's wasm-opt, from npm (package.json) or the system.
+wasm_opt=$(command -v wasm-opt || true)
+[ -n "$wasm_opt" ] || [ ! -x node_modules/.bin/wasm-opt ] || wasm_opt=node_modules/.bin/wasm-opt
+if [ -n "$wasm_opt" ]; then
+  "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
     "$OUT/privlens_wasm_bg.wasm" -o "$OUT/privlens_wasm_bg.wasm"
 fi
 echo "build-wasm: $(wc -c < "$OUT/privlens_wasm_bg.wasm") bytes in $OUT/privlens_wasm_bg.wasm"
