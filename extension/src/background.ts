@@ -29,15 +29,27 @@ async function getState(tabId: number): Promise<TabState> {
   return (stored[key] as TabState | undefined) ?? {};
 }
 
+/** Per tab, the last state update in flight: updates run one after another, so a banner
+ * finding and a page report arriving together cannot overwrite each other. */
+const pending = new Map<number, Promise<unknown>>();
+
 /** Merge `change` into the tab's state, store it and update the badge. */
-async function updateState(tabId: number, change: Partial<TabState>): Promise<TabState> {
-  const state = { ...(await getState(tabId)), ...change };
-  await chrome.storage.session.set({ [stateKey(tabId)]: state });
-  const badge = badgeFor(state);
-  await chrome.action.setBadgeText({ tabId, text: badge.text });
-  if (badge.text) await chrome.action.setBadgeBackgroundColor({ tabId, color: badge.color });
-  await chrome.action.setTitle({ tabId, title: badge.title });
-  return state;
+function updateState(tabId: number, change: Partial<TabState>): Promise<TabState> {
+  const run = async (): Promise<TabState> => {
+    const state = { ...(await getState(tabId)), ...change };
+    await chrome.storage.session.set({ [stateKey(tabId)]: state });
+    const badge = badgeFor(state);
+    await chrome.action.setBadgeText({ tabId, text: badge.text });
+    if (badge.text) await chrome.action.setBadgeBackgroundColor({ tabId, color: badge.color });
+    await chrome.action.setTitle({ tabId, title: badge.title });
+    return state;
+  };
+  const next = (pending.get(tabId) ?? Promise.resolve()).catch(() => undefined).then(run);
+  pending.set(tabId, next);
+  void next.finally(() => {
+    if (pending.get(tabId) === next) pending.delete(tabId);
+  });
+  return next;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));

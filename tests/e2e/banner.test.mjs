@@ -43,6 +43,20 @@ for (const kind of ['chromium', 'firefox']) {
       console.log(`# ${kind}: first banner DOM pass on a news page ${state.bannerPassMs} ms`);
     });
 
+    test('a policy page with a banner keeps both its report and its banner', async () => {
+      const { tabId } = await openTab(session, 'http://banner.test/privacy');
+      const state = await waitFor(async () => {
+        const s = await tabState(session.ext, tabId);
+        return s.report && s.banner ? s : null;
+      }, 20000, 'report and banner');
+      assert.equal(state.report.document.is_policy, true);
+      assert.equal(state.banner.platform?.id, 'onetrust');
+      assert.match(await badgeText(session.ext, tabId), /^[A-E]$/, 'the grade wins the badge');
+      const popup = await openPopup(session.ctx, session.ext, tabId);
+      assert.ok(await popup.$('#banner'), 'the popup shows the banner too');
+      await popup.close();
+    });
+
     test('a banner added two seconds after load is still found', async () => {
       const { badge, state } = await bannerOn('http://late.test/article');
       assert.equal(badge, COOKIE_BADGE);

@@ -124,6 +124,11 @@ root.innerHTML = ${JSON.stringify('<div class="cookie-bar" role="dialog" aria-la
       body: readabilityPage('nytimes-1').replace(/<\/body>/i, `${ONETRUST}</body>`),
       headers: { ...html, 'content-security-policy': NO_SUBRESOURCES },
     },
+    // A policy page with a banner over it: both findings must survive, whichever comes first.
+    'http://banner.test/privacy': {
+      body: seedAsHtml(seedText('004'), 'Privacy Policy').replace('</body>', `${ONETRUST}</body>`),
+      headers: html,
+    },
     'http://plain.test/article': { body: page('Autumn ideas', '<footer><a href="/cookies">Cookie settings</a></footer>'), headers: html },
   };
 }
