@@ -2,7 +2,9 @@
 //! markup included, without a DOM. Script, style and hidden elements are skipped; navigation,
 //! headers, footers and consent banners are kept but marked as boilerplate.
 
-use super::{BannerCandidate, Block, BlockKind, Extracted, RawButton, decode_entities, normalize_space};
+use super::banner_candidates::{Banners, read_controls};
+use super::tag::{Tag, find_close, parse_tag, skip_past_close};
+use super::{Block, BlockKind, Extracted, decode_entities, normalize_space};
 
 const VOID: &[&str] =
     &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
@@ -58,7 +60,7 @@ const CHROME_WORDS: &[&str] =
 /// Class/id fragments that mark consent banners (and make their text boilerplate), so none may
 /// be part of an ordinary word: not a bare "cmp-" (layout systems use it for every component:
 /// "ls-cmp-wrap", Adobe's "cmp-text"), "cky-" ("sticky-wrapper") or "truste" ("trusted-shops").
-const BANNER_FRAGMENTS: &[&str] = &[
+pub(super) const BANNER_FRAGMENTS: &[&str] = &[
     "cookie-banner",
     "cookie-notice",
     "cookie-consent",
@@ -95,27 +97,6 @@ const BANNER_FRAGMENTS: &[&str] = &[
 const MAX_MARKERS: usize = 4000;
 /// The main region must hold at least this share of the page's words to rule.
 const MIN_MAIN_SHARE: f64 = 0.25;
-/// Class/id fragments that make an element worth a look as a consent banner (filtered later
-/// by what it says); broader than BANNER_FRAGMENTS, which hides text from the policy body.
-const CANDIDATE_FRAGMENTS: &[&str] = &[
-    "cookie",
-    "consent",
-    "gdpr",
-    "cmp",
-    "sp_message",
-    "iubenda",
-    "klaro",
-    "axeptio",
-    "privacy-banner",
-    "privacy-notice",
-    "tarteaucitron",
-    "orejime",
-    "termly",
-];
-const MAX_CANDIDATES: usize = 64;
-/// Text beyond this many characters: a page section, not a banner.
-const MAX_BANNER_CHARS: usize = 5000;
-const MAX_CANDIDATE_MARKERS: usize = 300;
 
 #[derive(Debug)]
 struct Open {
@@ -123,65 +104,6 @@ struct Open {
     boilerplate: bool,
     hidden: bool,
     main: bool,
-}
-
-/// Banner candidates being read: (candidate index, stack depth of its element).
-#[derive(Default)]
-struct Banners {
-    found: Vec<BannerCandidate>,
-    open: Vec<(usize, usize)>,
-    /// The button being read: (stack depth, button, its text so far).
-    button: Option<(usize, RawButton, String)>,
-}
-
-impl Banners {
-    fn text(&mut self, chunk: &str) {
-        for (i, _) in &self.open {
-            let c = &mut self.found[*i];
-            if c.text.len() + chunk.len() > MAX_BANNER_CHARS {
-                c.oversized = true;
-            } else {
-                c.text.push_str(chunk);
-            }
-        }
-        if let Some((_, _, text)) = &mut self.button {
-            text.push_str(chunk);
-        }
-    }
-
-    fn markers(&mut self, tag: &Tag) {
-        for (i, _) in &self.open {
-            let c = &mut self.found[*i];
-            if c.markers.len() < MAX_CANDIDATE_MARKERS {
-                collect_markers(tag, &mut c.markers);
-            }
-        }
-    }
-
-    fn add_button(&mut self, button: RawButton) {
-        for (i, _) in &self.open {
-            self.found[*i].buttons.push(button.clone());
-        }
-    }
-
-    /// Elements closed down to `depth`: finish the button and candidates opened deeper.
-    fn close_to(&mut self, depth: usize) {
-        if self.button.as_ref().is_some_and(|(d, _, _)| *d >= depth) {
-            let (_, mut button, text) = self.button.take().unwrap();
-            let label = normalize_space(&decode_entities(&text));
-            if !label.is_empty() {
-                button.label = label;
-            }
-            if !button.label.is_empty() {
-                self.add_button(button);
-            }
-        }
-        self.open.retain(|(_, d)| *d < depth);
-    }
-
-    fn inside(&self) -> bool {
-        !self.open.is_empty()
-    }
 }
 
 #[derive(Default)]
@@ -312,19 +234,7 @@ pub fn extract_html(input: &str) -> Extracted {
         }
         let hidden = open.hidden;
         stack.push(open);
-        if !hidden && banners.found.len() < MAX_CANDIDATES && is_banner_candidate(&tag) {
-            banners.found.push(BannerCandidate::default());
-            banners.open.push((banners.found.len() - 1, stack.len()));
-            banners.markers(&tag);
-        }
-        if banners.inside() && banners.button.is_none() && is_button(&tag) {
-            let button = RawButton {
-                label: tag.attr("aria-label").unwrap_or("").trim().to_string(),
-                tag: tag.name.clone(),
-                hint: hint_of(&tag),
-            };
-            banners.button = Some((stack.len(), button, String::new()));
-        }
+        banners.element_opened(&tag, stack.len(), hidden);
     }
     b.flush();
     banners.close_to(0);
@@ -338,45 +248,6 @@ pub fn extract_html(input: &str) -> Extracted {
     }
     out.blocks = b.blocks;
     out
-}
-
-fn is_banner_candidate(tag: &Tag) -> bool {
-    let names = format!("{} {}", tag.attr("id").unwrap_or(""), tag.attr("class").unwrap_or("")).to_ascii_lowercase();
-    let label = tag.attr("aria-label").unwrap_or("").to_ascii_lowercase();
-    if is_button(tag) || matches!(tag.name.as_str(), "span" | "label" | "strong" | "b" | "em" | "i") {
-        return false;
-    }
-    tag.name == "dialog"
-        || tag.attr("role").is_some_and(|r| matches!(r.trim(), "dialog" | "alertdialog"))
-        || tag.attr("aria-modal") == Some("true")
-        || CANDIDATE_FRAGMENTS.iter().any(|f| names.contains(f) || label.contains(f))
-        || BANNER_FRAGMENTS.iter().any(|f| names.contains(f))
-}
-
-fn is_button(tag: &Tag) -> bool {
-    tag.name == "button" || tag.name == "a" || tag.attr("role") == Some("button")
-}
-
-fn hint_of(tag: &Tag) -> String {
-    format!("{} {}", tag.attr("id").unwrap_or(""), tag.attr("class").unwrap_or("")).trim().to_ascii_lowercase()
-}
-
-/// Void controls inside a banner: input buttons and checkboxes.
-fn read_controls(tag: &Tag, banners: &mut Banners) {
-    if tag.name != "input" && tag.attr("role") != Some("switch") && tag.attr("role") != Some("checkbox") {
-        return;
-    }
-    let kind = tag.attr("type").unwrap_or("").to_ascii_lowercase();
-    if matches!(kind.as_str(), "button" | "submit") {
-        let label = tag.attr("value").or(tag.attr("aria-label")).unwrap_or("").trim().to_string();
-        banners.add_button(RawButton { label, tag: "input".to_string(), hint: hint_of(tag) });
-    } else if kind == "checkbox" || tag.attr("role").is_some() {
-        let checked = tag.attr("checked").is_some() || tag.attr("aria-checked") == Some("true");
-        let disabled = tag.attr("disabled").is_some() || tag.attr("aria-disabled") == Some("true");
-        for (i, _) in &banners.open {
-            banners.found[*i].checkboxes.push((checked, disabled));
-        }
-    }
 }
 
 /// Share of the page's words inside <main>, <article> or role=main.
@@ -440,7 +311,7 @@ fn is_hidden(tag: &Tag) -> bool {
     })
 }
 
-fn collect_markers(tag: &Tag, markers: &mut Vec<String>) {
+pub(super) fn collect_markers(tag: &Tag, markers: &mut Vec<String>) {
     if markers.len() >= MAX_MARKERS {
         return;
     }
@@ -454,94 +325,6 @@ fn collect_markers(tag: &Tag, markers: &mut Vec<String>) {
         && let Some(src) = tag.attr("src")
     {
         markers.push(format!("src:{src}"));
-    }
-}
-
-/// Byte position of `</name` at or after `from` (case-insensitive), or the input's end.
-fn find_close(input: &str, from: usize, name: &str) -> usize {
-    let needle = format!("</{name}");
-    let hay = &input.as_bytes()[from..];
-    hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle.as_bytes())).map_or(input.len(), |p| from + p)
-}
-
-fn skip_past_close(input: &str, close_at: usize, _name: &str) -> usize {
-    input[close_at..].find('>').map_or(input.len(), |p| close_at + p + 1)
-}
-
-struct Tag {
-    name: String,
-    closing: bool,
-    self_closing: bool,
-    attrs: Vec<(String, String)>,
-    len: usize,
-}
-
-impl Tag {
-    fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
-    }
-}
-
-/// Parse a tag at the start of `s` (which begins with '<'); None when it is not a tag.
-fn parse_tag(s: &str) -> Option<Tag> {
-    let bytes = s.as_bytes();
-    let mut i = 1;
-    let closing = bytes.get(i) == Some(&b'/');
-    if closing {
-        i += 1;
-    }
-    let name_start = i;
-    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'-' || bytes[i] == b':') {
-        i += 1;
-    }
-    if i == name_start || !bytes[name_start].is_ascii_alphabetic() {
-        return None;
-    }
-    let name = s[name_start..i].to_ascii_lowercase();
-    let mut attrs = Vec::new();
-    let mut self_closing = false;
-    loop {
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        match bytes.get(i) {
-            None => return Some(Tag { name, closing, self_closing, attrs, len: s.len() }),
-            Some(b'>') => return Some(Tag { name, closing, self_closing, attrs, len: i + 1 }),
-            Some(b'/') => {
-                self_closing = bytes.get(i + 1) == Some(&b'>');
-                i += 1;
-                continue;
-            }
-            _ => {}
-        }
-        let key_start = i;
-        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !matches!(bytes[i], b'=' | b'>' | b'/') {
-            i += 1;
-        }
-        if i == key_start {
-            i += 1;
-            continue;
-        }
-        let key = s[key_start..i].to_ascii_lowercase();
-        let mut value = String::new();
-        if bytes.get(i) == Some(&b'=') {
-            i += 1;
-            match bytes.get(i) {
-                Some(&q @ (b'"' | b'\'')) => {
-                    let end = s[i + 1..].find(q as char).map_or(s.len(), |p| i + 1 + p);
-                    value = decode_entities(&s[i + 1..end]);
-                    i = (end + 1).min(s.len());
-                }
-                _ => {
-                    let start = i;
-                    while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
-                        i += 1;
-                    }
-                    value = decode_entities(&s[start..i]);
-                }
-            }
-        }
-        attrs.push((key, value));
     }
 }
 

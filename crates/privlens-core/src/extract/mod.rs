@@ -2,9 +2,11 @@
 //! policy's segments. Real pages are noisy; everything here is about keeping the policy body
 //! and leaving menus, footers, banners and archive toolbars out.
 
+mod banner_candidates;
 mod entities;
 mod html;
 mod region;
+mod tag;
 mod text;
 
 pub use html::extract_html;
