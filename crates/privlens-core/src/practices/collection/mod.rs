@@ -1,0 +1,237 @@
+//! Data collected and the purposes it serves.
+//!
+//! A data type counts when a sentence states that it is collected, used or shared, not when it
+//! is merely named: "update your email address in your settings" (an access right),
+//! "unsubscribe by email" (a channel), "not including your name" (a negation), "Kaleida Health"
+//! (a proper name) and "credit card processing" (a service) are not collection.
+
+mod sentence_kind;
+mod word_sense;
+
+use sentence_kind::{
+    DEFINITION, SECURITY_TALK, defines_personal_information, is_definition, is_pointer_or_browser_talk, is_title, reader_acts,
+};
+use word_sense::{negated_aside, not_data};
+
+use super::{Ctx, FindingSet, lexicon_findings};
+use crate::knowledge::Knowledge;
+use crate::report::Finding;
+use crate::sentences::{Sentence, contains_phrase, has_any, verb_negated};
+
+const COLLECT_VERBS: &[&str] = &[
+    "collect",
+    "gather",
+    "receiv",
+    "obtain",
+    "store",
+    "record",
+    "log",
+    "ask",
+    "request",
+    "retain",
+    "keep",
+    "process",
+    "track",
+    "captur",
+    "access",
+    "transmit",
+    "save",
+    "use",
+    "provid",
+    "submit",
+    "enter",
+    "upload",
+    "includ",
+    "automatically",
+    "know",
+    "need",
+    "require",
+    "shar",
+    "disclos",
+    "sell",
+    "transfer",
+    "rent",
+    "place",
+    "set",
+];
+const COLLECT_CUES: &[&str] = &[
+    "collect",
+    "gather",
+    "receiv",
+    "obtain",
+    "store",
+    "record",
+    "logs",
+    "log",
+    "ask",
+    "captur",
+    "provid",
+    "submit",
+    "upload",
+    "includ",
+    "automated",
+    "information",
+    "data",
+    "enter",
+];
+/// Verbs whose negation in the clause cancels the data type: "we do not collect", "does not
+/// include your name", "we will not share your email address", "please do not register or
+/// provide us with your name".
+pub(super) const NEGATED_COLLECT: &[&str] = &[
+    "collect", "gather", "store", "record", "track", "log", "ask", "request", "retain", "keep", "save", "transmit", "receiv",
+    "obtain", "access", "use", "includ", "contain", "referenc", "shar", "sell", "rent", "disclos", "regist", "provid", "submit",
+    "post", "send", "give",
+];
+/// The reader writing to us: the address is a channel, not data we collect.
+const CONTACT_US: &[&str] = &[
+    "contact us",
+    "email us",
+    "e-mail us",
+    "write to us",
+    "send us an email",
+    "send us an e-mail",
+    "send an email",
+    "send an e-mail",
+    "call us",
+    "by email at",
+    "by e-mail at",
+    "please email",
+    "please e-mail",
+    "please contact",
+    "please include",
+    "please provide",
+    "please send",
+    "unsubscribe",
+    "opt out",
+    "opt-out",
+];
+
+pub fn collected(ctx: &Ctx, k: &Knowledge) -> (Vec<Finding>, Vec<Finding>) {
+    let mut data = FindingSet::default();
+    for s in ctx.sentences {
+        let matches = k.data_types.matcher.find_all(s.text);
+        if matches.is_empty() {
+            continue;
+        }
+        let facts = SentenceFacts::of(ctx, s);
+        for m in matches {
+            let id = &k.data_types.ids[m.entry];
+            if !crate::sentences::in_url(s.text, m.start) && is_collected(k, s, &facts, id, m.start, m.end) {
+                data.add(id, ctx.evidence(s));
+            }
+        }
+    }
+    let purposes = lexicon_findings(ctx, &k.purposes, |s, _, at| !verb_negated(s.text, at, &["use", "sell", "share"]));
+    (data.into_vec(), purposes.into_vec())
+}
+
+/// What a sentence says whatever data word is looked at: worked out once per sentence.
+struct SentenceFacts {
+    lower: String,
+    /// An item of a list introduced by "We collect the following:" is data whatever its words.
+    data_item: bool,
+    /// Never collection: a warning to the reader, a definition, security advice.
+    ruled_out: bool,
+    contact_us: bool,
+    states_collection: bool,
+}
+
+impl SentenceFacts {
+    fn of(ctx: &Ctx, s: &Sentence) -> Self {
+        let lower = s.text.to_lowercase();
+        let short_item = s.text.split_whitespace().count() <= 12;
+        let data_item = short_item && has_any(ctx.lead_in(s), COLLECT_CUES);
+        // A warning to the reader ("Never put passwords in your files") is not collection.
+        let warning = ["never ", "do not ", "don't ", "please do not "].iter().any(|w| lower.starts_with(w));
+        let ruled_out = warning
+            || contains_phrase(s.text, DEFINITION)
+            || defines_personal_information(&lower)
+            || contains_phrase(s.text, SECURITY_TALK);
+        let heading = ctx.heading(s);
+        let states_collection = has_any(s.text, COLLECT_VERBS)
+            || (has_any(heading, COLLECT_CUES) && !has_any(heading, &["never", "not", "don't", "warning"]))
+            || data_item;
+        SentenceFacts { contact_us: contains_phrase(s.text, CONTACT_US), lower, data_item, ruled_out, states_collection }
+    }
+}
+
+fn is_collected(k: &Knowledge, s: &Sentence, facts: &SentenceFacts, id: &str, at: usize, end: usize) -> bool {
+    if facts.ruled_out {
+        return false;
+    }
+    if verb_negated(s.text, at, NEGATED_COLLECT)
+        || negated_aside(s.text, at)
+        || (!facts.data_item && not_data(k, s.text, id, at, end))
+    {
+        return false;
+    }
+    if reader_acts(s.text, at) {
+        return false;
+    }
+    if matches!(id, "email" | "phone" | "postal_address" | "communications" | "name") && facts.contact_us {
+        return false;
+    }
+    // Cookie vocabulary counts on its own: a policy mentioning cookies uses them; a bare
+    // title ("Third Party Cookies") or a definition states nothing yet.
+    let lower = &facts.lower;
+    if id == "cookies_tracking" {
+        return !lower.contains("allaboutcookies")
+            && !is_title(s.text)
+            && !is_definition(lower)
+            && !is_pointer_or_browser_talk(lower);
+    }
+    facts.states_collection
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::knowledge;
+
+    #[test]
+    fn bare_words_need_personal_context() {
+        let t = "We may send you email about new features.";
+        assert!(not_data(knowledge(), t, "email", t.find("email").unwrap(), t.find("email").unwrap() + 5));
+        let t = "We ask for your name, email and phone number.";
+        assert!(!not_data(knowledge(), t, "email", t.find("email").unwrap(), t.find("email").unwrap() + 5));
+        let t = "We log domain names and the name of your ISP.";
+        let at = t.find("names").unwrap();
+        assert!(not_data(knowledge(), t, "name", at, at + 5));
+        let t = "Please tell us your name.";
+        let at = t.find("name").unwrap();
+        assert!(!not_data(knowledge(), t, "name", at, at + 4));
+    }
+
+    #[test]
+    fn services_and_proper_names_are_not_data() {
+        let t = "We use a credit card processing company.";
+        let at = t.find("credit card").unwrap();
+        assert!(not_data(knowledge(), t, "payment_card", at, at + 11));
+        let t = "Kaleida Health will protect your records.";
+        let at = t.find("Health").unwrap();
+        assert!(not_data(knowledge(), t, "health", at, at + 6));
+        let t = "We collect health information.";
+        let at = t.find("health").unwrap();
+        assert!(!not_data(knowledge(), t, "health", at, at + 6));
+    }
+
+    #[test]
+    fn negations_cut_off_by_asides_still_count() {
+        let t = "We do not, however, collect IP addresses.";
+        assert!(negated_aside(t, t.find("IP").unwrap()));
+        let t = "The server recognizes your browser version but not the e-mail address.";
+        assert!(negated_aside(t, t.find("e-mail").unwrap()));
+        let t = "We collect your email address.";
+        assert!(!negated_aside(t, t.find("email").unwrap()));
+    }
+
+    #[test]
+    fn reader_choices_are_not_collection() {
+        let t = "You can update your email address in your account settings.";
+        assert!(reader_acts(t, t.find("email").unwrap()));
+        let t = "If you disable cookies, some features will not work.";
+        assert!(reader_acts(t, t.find("cookies").unwrap()));
+        let t = "If you register, we ask for your email address.";
+        assert!(!reader_acts(t, t.find("email").unwrap()));
+    }
+}

@@ -1,0 +1,224 @@
+//! Whether a data word names the reader's data: "email" the channel or "email" the address,
+//! "health" the data or "Kaleida Health" the hospital, a word in a list of data or alone.
+
+use super::NEGATED_COLLECT;
+use crate::knowledge::Knowledge;
+use crate::sentences::{clause, has_any};
+
+/// Words after a data type that make it the name of a service or of an organisation rather
+/// than data: "credit card processing", "credit card companies", "health care".
+const NOT_DATA_AFTER: &[&str] = &[
+    "processing",
+    "processor",
+    "processors",
+    "company",
+    "companies",
+    "organization",
+    "organizations",
+    "network",
+    "networks",
+    "offerings",
+    "issuer",
+    "issuers",
+    "care",
+    "plan",
+    "plans",
+    "providers",
+    "provider",
+    "professionals",
+    "insurance",
+    "or safety",
+    "and safety",
+    "of your internet",
+    "of the",
+    "of a",
+    "of an",
+    "campaigns",
+    "newsletters",
+    "newsletter",
+    "marketing",
+    "programs",
+    "program",
+    "services",
+    "service",
+    "payments",
+    "problems",
+    "messages",
+    "message",
+    "calls",
+    "communications",
+    ", safety",
+    "for a particular",
+];
+/// Words before a data type that make it a place or a purpose rather than data: "laws outside
+/// your country of residence".
+const NOT_DATA_BEFORE: &[&str] = &["outside your", "outside the", "within your", "laws of your", "in your"];
+/// Verbs that make a purchase word the business being done rather than data about it: "to
+/// process transactions", "fulfill your orders", "credit card processing, shipping or stocking orders".
+const SERVICE_VERBS: &[&str] =
+    &["process", "fulfil", "complet", "facilitat", "stock", "ship", "handl", "authoriz", "authoris", "execut", "manag"];
+/// How a bare word may still name the reader's data.
+#[derive(Clone, Copy, PartialEq)]
+enum Context {
+    /// Only next to other personal data: "name, email and phone number".
+    Listed,
+    /// Next to other personal data or as the reader's own: "your name", "your purchases".
+    ListedOrOwned,
+    /// Only as the reader's own: "your company" (a list's "credit card company" is a company).
+    Owned,
+}
+/// Bare words that name the reader's data only in context (or in a list introduced by "we
+/// collect:"). Otherwise they name a channel ("we send email"), a place ("transferred to
+/// another country"), a service ("to process transactions"), a purpose ("ads tailored to your
+/// interests") or another thing ("domain names", "a credit card company").
+const VAGUE: &[(&str, &[&str], Context)] = &[
+    ("email", &["email", "e-mail", "emails"], Context::Listed),
+    ("name", &["name", "names"], Context::ListedOrOwned),
+    ("coarse_location", &["country", "city", "region"], Context::Listed),
+    ("purchase_history", &["transactions", "orders", "purchases"], Context::ListedOrOwned),
+    ("employment_education", &["company", "organization", "employer"], Context::Owned),
+    ("employment_education", &["employment", "education"], Context::Listed),
+    ("inferences", &["interests"], Context::ListedOrOwned),
+    ("usage_activity", &["activity", "interactions"], Context::ListedOrOwned),
+    ("user_content", &["posts", "comments", "reviews"], Context::ListedOrOwned),
+    ("photos_media", &["photos", "images", "videos"], Context::ListedOrOwned),
+];
+const OWNER_WORDS: &[&str] = &[
+    "your",
+    "their",
+    "his",
+    "her",
+    "my",
+    "user's",
+    "users'",
+    "customer's",
+    "customers'",
+    "visitor's",
+    "visitors'",
+    "member's",
+    "members'",
+    "person's",
+    "individual's",
+    "child's",
+    "parent's",
+    "friend's",
+    "recipient's",
+    "full",
+    "real",
+];
+/// Kinds that do not make a list of the reader's data: tracking tools and messages ("links,
+/// emails, and ads", "a one-pixel gif to see whether readers viewed the email").
+const NOT_PARTNERS: &[&str] = &["cookies_tracking", "communications"];
+/// How far (in characters, inside the clause) a list of data is looked for around a word.
+const LIST_REACH: usize = 60;
+/// Whether the words at `at..end` name something other than the reader's data.
+pub(super) fn not_data(k: &Knowledge, text: &str, id: &str, at: usize, end: usize) -> bool {
+    let after = text[end..].trim_start().to_lowercase();
+    let word = text[at..end].to_lowercase();
+    if NOT_DATA_AFTER.iter().any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    {
+        // "email address of the sender" is still an address; only bare words name a service.
+        return !word.ends_with("address") && !word.ends_with("number");
+    }
+    let before = text[..at].trim_end().to_lowercase();
+    let place = id == "coarse_location" && NOT_DATA_BEFORE.iter().any(|w| before.ends_with(w));
+    if place || in_proper_name(text, at, end) {
+        return true;
+    }
+    let Some(&(_, _, context)) = VAGUE.iter().find(|(i, words, _)| *i == id && words.contains(&word.as_str())) else {
+        return false;
+    };
+    // "domain names", "the name of your ISP", "file name": another thing's name.
+    let thing =
+        ["domain", "host", "file", "brand", "product", "company", "site", "trade", "network", "device", "computer", "server"];
+    if id == "name" && (after.starts_with("of ") || thing.iter().any(|t| before.ends_with(t))) {
+        return true;
+    }
+    if id == "purchase_history" && served(text, at) {
+        return true;
+    }
+    // "ads tailored to your interests", "based on your interests": a purpose, not a profile
+    // (unlike "to understand your interests").
+    if id == "inferences" && ["to your", "on your", "match your", "matches your", "with your"].iter().any(|p| before.ends_with(p))
+    {
+        return true;
+    }
+    let by_owner = context != Context::Listed && owned(text, at);
+    let by_list = context != Context::Owned && listed(k, text, id, at, end);
+    !(by_owner || by_list)
+}
+
+/// A processing verb among the three words before: "process your transactions".
+pub(super) fn served(text: &str, at: usize) -> bool {
+    text[..at].split_whitespace().rev().take(3).any(|w| SERVICE_VERBS.iter().any(|v| w.to_lowercase().starts_with(v)))
+}
+
+/// "your name", "the user's name".
+pub(super) fn owned(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end().to_lowercase();
+    let prev = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("").replace('’', "'");
+    OWNER_WORDS.contains(&prev.as_str()) && !before.ends_with("in your") && !before.ends_with("under your")
+}
+
+/// Whether the word stands in a list of data: another data type within reach in the clause,
+/// joined by a comma, "and", "or" or a slash.
+pub(super) fn listed(k: &Knowledge, text: &str, id: &str, at: usize, end: usize) -> bool {
+    let (cs, ce) = clause(text, at);
+    let from = text[cs..at].char_indices().rev().nth(LIST_REACH).map_or(cs, |(i, _)| cs + i);
+    let to = text[end..ce].char_indices().nth(LIST_REACH).map_or(ce, |(i, _)| end + i);
+    let window = &text[from..to];
+    let joined = [",", " and ", " or ", "/", ";"].iter().any(|j| window.contains(j));
+    // A partner of the same kind does not count: "domain names and the name of your ISP".
+    // Nor does a vague partner other than a name or email: "fulfill orders, send mail or email".
+    let own = k.data_types.index(id);
+    let partner = |m: &crate::matcher::PhraseMatch| {
+        let (pid, pword) = (k.data_types.ids[m.entry].as_str(), window[m.start..m.end].to_lowercase());
+        let vague = VAGUE.iter().any(|(i, ws, _)| *i == pid && ws.contains(&pword.as_str()));
+        Some(m.entry) != own && !NOT_PARTNERS.contains(&pid) && (matches!(pid, "name" | "email") || !vague)
+    };
+    joined && k.data_types.matcher.find_all(window).iter().any(|m| from + m.start != at && partner(m))
+}
+
+/// A capitalised word inside a run of capitalised words is part of a proper name ("Kaleida
+/// Health", "Department of Health", "Research & Education"), unless the run is a title-case
+/// list or heading ("Name, Email Address").
+pub(super) fn in_proper_name(text: &str, at: usize, end: usize) -> bool {
+    if !text[at..].starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    // "our Health Wellness operations", "Everyday Health Media": a capitalised word right after
+    // the match continues a name (the match itself ends at a word boundary).
+    let starts_sentence = text[..at].trim().is_empty();
+    if !starts_sentence && text[end..].strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_uppercase())) {
+        return true;
+    }
+    let mut words = text[..at].split_whitespace().rev();
+    let mut prev = words.next();
+    if matches!(prev, Some("&" | "of" | "for")) {
+        prev = words.next();
+    }
+    prev.is_some_and(|w| {
+        w.starts_with(|c: char| c.is_uppercase())
+            && w.chars().last().is_some_and(char::is_alphanumeric)
+            && !matches!(
+                w.to_lowercase().as_str(),
+                "your" | "our" | "the" | "a" | "an" | "my" | "and" | "or" | "what" | "which" | "how" | "why" | "about"
+            )
+    })
+}
+
+/// Negations the clause splitter cuts off: "We do not, however, collect IP addresses" (the
+/// aside ends the clause), "the domain name and browser version but not the e-mail address"
+/// (the item itself is excluded).
+pub(super) fn negated_aside(text: &str, at: usize) -> bool {
+    let before = text[..at].to_lowercase();
+    let before = before.trim_end();
+    let excluded_item = ["not", "not the", "not your", "not any", "nor", "nor the", "nor your", "never your"]
+        .iter()
+        .any(|n| before.ends_with(&format!(" {n}")));
+    let aside = ["not, however,", "never, however,", "not, though,"]
+        .iter()
+        .filter_map(|a| before.rfind(a).map(|i| &before[i..]))
+        .any(|rest| !rest.contains(['.', ';']) && has_any(rest, NEGATED_COLLECT));
+    excluded_item || aside
+}
