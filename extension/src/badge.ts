@@ -10,6 +10,7 @@ export const GRADE_COLOURS: Record<string, string> = {
   E: '#c11c1c',
 };
 export const BANNER_BADGE = '🍪';
+export const UNGRADED_BADGE = 'i';
 const BANNER_COLOURS = { flagged: '#b42318', clean: '#6f42c1' };
 
 export interface Badge {
@@ -24,6 +25,8 @@ export function badgeFor(state: TabState): Badge {
   if (r?.document.is_policy && letter) {
     return { text: letter, color: GRADE_COLOURS[letter] ?? '#555555', title: `privlens: grade ${letter}. ${r.summary}` };
   }
+  // A policy privlens cannot grade (it reads English policies only, for now): a neutral mark.
+  if (r?.document.is_policy) return { text: UNGRADED_BADGE, color: '#57606a', title: `privlens: ${r.summary}` };
   const banner = state.banner?.present ? state.banner : r?.cookie_banner.present ? r.cookie_banner : undefined;
   if (banner) {
     const tricks = banner.flags.length;

@@ -98,6 +98,15 @@ for (const kind of ['chromium', 'firefox']) {
       await popup.close();
     });
 
+    test('a policy in another language is recognised but not graded on English lexicons', async () => {
+      const { tabId } = await openTab(session, 'http://beispiel.test/datenschutz');
+      assert.equal(await waitFor(async () => (await badgeText(session.ext, tabId)) || null, 20000, 'badge'), 'i');
+      const popup = await openPopup(session.ctx, session.ext, tabId);
+      assert.match(await popup.$eval('#verdict', (e) => e.textContent), /English only/);
+      assert.equal(await popup.$('.grade'), null);
+      await popup.close();
+    });
+
     test('page text is shown as text: markup in a policy runs nothing', async () => {
       const url = 'http://hostile.test/privacy';
       const { tabId } = await openTab(session, url);

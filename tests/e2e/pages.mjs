@@ -82,6 +82,11 @@ export function fixtureSite() {
       body: seedAsHtml(seedText('004'), 'Privacy Policy', TRACKER_SCRIPTS),
       headers: { ...html, 'content-security-policy': STRICT_CSP },
     },
+    'http://beispiel.test/datenschutz': {
+      body: `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Datenschutzerklärung</title></head><body><main>
+<h1>Datenschutzerklärung</h1>${'<p>Wir erheben personenbezogene Daten wie Ihre IP-Adresse und verwenden Cookies. Sie haben das Recht auf Auskunft und Löschung Ihrer personenbezogenen Daten nach der DSGVO. Kontakt: datenschutz@beispiel.test.</p>'.repeat(8)}</main></body></html>`,
+      headers: html,
+    },
     'http://hostile.test/privacy': {
       body: seedAsHtml(`# Privacy Policy\n\nWe collect your email address <img src=x onerror="document.title='pwned'"> and <script>document.title='pwned'</script> your name when you register.\n\n${seedText('004')}`, 'Privacy Policy'),
       headers: html,

@@ -118,8 +118,12 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
 
     let ctx = practices::Ctx { segments: &segments, sentences: &sentences, url: input.url };
     let practices = practices::extract_practices(&ctx);
-    let signals = if is_policy { signals::signals(&ctx, &practices) } else { Vec::new() };
-    let grade = grade::grade(&signals, is_policy);
+    let language = language::detect(page.lang.as_deref(), &body_text);
+    // Practices are read with English lexicons: a policy in another language would be graded
+    // on what the lexicons missed (no contact, no deletion right...), so it gets no grade.
+    let graded = is_policy && reads_practices(&language);
+    let signals = if graded { signals::signals(&ctx, &practices) } else { Vec::new() };
+    let grade = grade::grade(&signals, graded);
     let outside = |i: usize| body.is_none_or(|(s, e)| i < s || i > e);
     let trackers = trackers::trackers(&page.markers, input.url, &practices.third_parties);
     let cookie_banner = banner::detect(&page.banners, &page.blocks, &page.markers, &outside);
@@ -131,7 +135,6 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
             report::Segment { heading: s.heading, text: s.text, categories, scores }
         })
         .collect();
-    let language = language::detect(page.lang.as_deref(), &body_text);
     let document = report::DocumentInfo {
         kind: kind.kind,
         is_policy,
@@ -172,6 +175,11 @@ pub fn practices_of_text(text: &str, url: Option<&str>) -> report::Practices {
         .collect();
     let sentences = sentences::split(&segments);
     practices::extract_practices(&practices::Ctx { segments: &segments, sentences: &sentences, url })
+}
+
+/// Languages whose policies privlens reads practice by practice (its lexicons are English).
+fn reads_practices(language: &str) -> bool {
+    matches!(language, "en" | "und")
 }
 
 /// The headings that name the page: the first few, body first.

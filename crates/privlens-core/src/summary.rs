@@ -15,6 +15,12 @@ pub fn summarise(r: &Report) -> String {
             };
         }
     };
+    if r.grade.letter.is_none() {
+        return format!(
+            "{what} in another language ({}): privlens reads practices in English only, so it gives no grade; what it recognised is listed.",
+            r.language
+        );
+    }
     let p = &r.practices;
     let named = p.third_parties.iter().filter(|t| !t.generic).count();
     let bad = r.signals.iter().filter(|s| s.direction == crate::report::Direction::Bad).count();

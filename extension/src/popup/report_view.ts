@@ -48,13 +48,18 @@ export function factsOf(r: Report): VerdictFacts {
 
 /** One plain sentence of verdict, and the counts behind it, in the reader's language. */
 export function verdict(f: VerdictFacts): { line: string; counts: string } {
-  const letter = f.grade ?? '?';
+  const kindName = kindLabel(f.kind);
+  if (!f.grade) {
+    const line = t('noGradeLanguage', `${kindName} in another language: privlens reads policies in English only for now, so it gives no grade.`, kindName);
+    return { line, counts: '' };
+  }
+  const letter = f.grade;
   const words: Record<string, string> = {
     A: 'handles your data with care', B: 'mostly reasonable', C: 'mixed: read the red flags',
     D: 'several practices to worry about', E: 'many practices to worry about',
   };
   const judgement = t(`verdict${letter}`, words[letter] ?? '');
-  const kind = kindLabel(f.kind);
+  const kind = kindName;
   const counts = [String(f.dataTypes), String(f.companies), String(f.redFlags)];
   return {
     line: t('verdictLine', `${kind}, grade ${letter}: ${judgement}.`, [kind, letter, judgement]),
