@@ -186,44 +186,6 @@ fn is_collected(k: &Knowledge, s: &Sentence, facts: &SentenceFacts, id: &str, at
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::knowledge::knowledge;
-
-    #[test]
-    fn bare_words_need_personal_context() {
-        let t = "We may send you email about new features.";
-        assert!(not_data(knowledge(), t, "email", t.find("email").unwrap(), t.find("email").unwrap() + 5));
-        let t = "We ask for your name, email and phone number.";
-        assert!(!not_data(knowledge(), t, "email", t.find("email").unwrap(), t.find("email").unwrap() + 5));
-        let t = "We log domain names and the name of your ISP.";
-        let at = t.find("names").unwrap();
-        assert!(not_data(knowledge(), t, "name", at, at + 5));
-        let t = "Please tell us your name.";
-        let at = t.find("name").unwrap();
-        assert!(!not_data(knowledge(), t, "name", at, at + 4));
-    }
-
-    #[test]
-    fn services_and_proper_names_are_not_data() {
-        let t = "We use a credit card processing company.";
-        let at = t.find("credit card").unwrap();
-        assert!(not_data(knowledge(), t, "payment_card", at, at + 11));
-        let t = "Kaleida Health will protect your records.";
-        let at = t.find("Health").unwrap();
-        assert!(not_data(knowledge(), t, "health", at, at + 6));
-        let t = "We collect health information.";
-        let at = t.find("health").unwrap();
-        assert!(!not_data(knowledge(), t, "health", at, at + 6));
-    }
-
-    #[test]
-    fn negations_cut_off_by_asides_still_count() {
-        let t = "We do not, however, collect IP addresses.";
-        assert!(negated_aside(t, t.find("IP").unwrap()));
-        let t = "The server recognizes your browser version but not the e-mail address.";
-        assert!(negated_aside(t, t.find("e-mail").unwrap()));
-        let t = "We collect your email address.";
-        assert!(!negated_aside(t, t.find("email").unwrap()));
-    }
 
     #[test]
     fn reader_choices_are_not_collection() {

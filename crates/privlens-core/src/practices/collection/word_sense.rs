@@ -222,3 +222,38 @@ pub(super) fn negated_aside(text: &str, at: usize) -> bool {
         .any(|rest| !rest.contains(['.', ';']) && has_any(rest, NEGATED_COLLECT));
     excluded_item || aside
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::knowledge;
+
+    /// Whether `word` (the first one in `text`) is found to name something else than data `id`.
+    fn not_data_at(text: &str, word: &str, id: &str) -> bool {
+        let at = text.find(word).unwrap();
+        not_data(knowledge(), text, id, at, at + word.len())
+    }
+
+    #[test]
+    fn bare_words_need_personal_context() {
+        assert!(not_data_at("We may send you email about new features.", "email", "email"));
+        assert!(!not_data_at("We ask for your name, email and phone number.", "email", "email"));
+        assert!(not_data_at("We log domain names and the name of your ISP.", "names", "name"));
+        assert!(!not_data_at("Please tell us your name.", "name", "name"));
+    }
+
+    #[test]
+    fn services_and_proper_names_are_not_data() {
+        assert!(not_data_at("We use a credit card processing company.", "credit card", "payment_card"));
+        assert!(not_data_at("Kaleida Health will protect your records.", "Health", "health"));
+        assert!(!not_data_at("We collect health information.", "health", "health"));
+    }
+
+    #[test]
+    fn negations_cut_off_by_asides_still_count() {
+        let negated = |t: &str, word: &str| negated_aside(t, t.find(word).unwrap());
+        assert!(negated("We do not, however, collect IP addresses.", "IP"));
+        assert!(negated("The server recognizes your browser version but not the e-mail address.", "e-mail"));
+        assert!(!negated("We collect your email address.", "email"));
+    }
+}
