@@ -7,7 +7,9 @@ import type { CookieBanner, Report } from '../report';
 import { recall, siteOf, type SiteSummary } from '../site_memory';
 import { bannerSection } from './banner_view';
 import { setShowOnPage } from './items';
-import { changeNotice, renderReport, verdict } from './report_view';
+import { changeNotice, renderReport } from './report_view';
+import { verdict } from '../verdict';
+import { kindLabel } from '../labels';
 
 const started = performance.now();
 const app = document.getElementById('app') as HTMLElement;
@@ -118,7 +120,7 @@ async function render(tabId: number, state: TabState, manual: boolean): Promise<
   const message = state.error
     ? t('scanFailed', 'privlens could not analyse this page.')
     : r && manual
-      ? `${r.summary} ${t('notPolicyScanned', 'Nothing here reads like a privacy policy.')}`
+      ? `${kindLabel(r.document.kind)}. ${t('notPolicyScanned', 'Nothing here reads like a privacy policy.')}`
       : t('notPolicy', 'This page does not look like a privacy policy.');
   const error = state.error ? [el('p', { class: 'error', role: 'alert' }, state.error)] : [];
   show([...error, ...otherPage(tabId, message, banner, site)], state.error ? 'error' : r ? 'done' : banner?.present ? 'banner' : 'none');

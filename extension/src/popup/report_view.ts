@@ -2,6 +2,7 @@
 import { GRADE_COLOURS } from '../badge';
 import { el, t } from '../dom';
 import { SENSITIVE, dataLabel, days, kindLabel, purposeLabel, rightLabel, signalText } from '../labels';
+import { factsOf, verdict } from '../verdict';
 import type { CookieBanner, Evidence, Report } from '../report';
 import type { SiteSummary } from '../site_memory';
 import { bannerSection } from './banner_view';
@@ -25,46 +26,6 @@ function gradeBadge(letter: string): HTMLElement {
     el('span', { class: 'letter' }, letter),
     el('span', { class: 'word' }, t('grade', 'grade')),
   );
-}
-
-/** What a verdict is made of: the kind, the grade and three counts. */
-export interface VerdictFacts {
-  kind: string;
-  grade: string | null;
-  dataTypes: number;
-  companies: number;
-  redFlags: number;
-}
-
-export function factsOf(r: Report): VerdictFacts {
-  return {
-    kind: r.document.kind,
-    grade: r.grade.letter,
-    dataTypes: r.practices.data_collected.length,
-    companies: r.practices.third_parties.filter((x) => !x.generic).length,
-    redFlags: r.signals.filter((s) => s.direction === 'bad').length,
-  };
-}
-
-/** One plain sentence of verdict, and the counts behind it, in the reader's language. */
-export function verdict(f: VerdictFacts): { line: string; counts: string } {
-  const kindName = kindLabel(f.kind);
-  if (!f.grade) {
-    const line = t('noGradeLanguage', `${kindName} in another language: privlens reads policies in English only for now, so it gives no grade.`, kindName);
-    return { line, counts: '' };
-  }
-  const letter = f.grade;
-  const words: Record<string, string> = {
-    A: 'handles your data with care', B: 'mostly reasonable', C: 'mixed: read the red flags',
-    D: 'several practices to worry about', E: 'many practices to worry about',
-  };
-  const judgement = t(`verdict${letter}`, words[letter] ?? '');
-  const kind = kindName;
-  const counts = [String(f.dataTypes), String(f.companies), String(f.redFlags)];
-  return {
-    line: t('verdictLine', `${kind}, grade ${letter}: ${judgement}.`, [kind, letter, judgement]),
-    counts: t('verdictCounts', `Data types: ${counts[0]} · Companies named: ${counts[1]} · Red flags: ${counts[2]}`, counts),
-  };
 }
 
 function header(r: Report, host: string): HTMLElement {
