@@ -87,16 +87,17 @@ pub fn evidence(segments: &[RawSegment], s: &Sentence) -> Evidence {
     let seg = &segments[s.segment].text;
     let start = seg[..s.start].chars().count();
     let end = start + s.text.chars().count();
-    Evidence { segment: s.segment, start, end, quote: quote(s.text) }
+    Evidence { segment: s.segment, start, end, quote: shorten(s.text, MAX_QUOTE_CHARS) }
 }
 
 const MAX_QUOTE_CHARS: usize = 320;
 
-fn quote(text: &str) -> String {
-    if text.chars().count() <= MAX_QUOTE_CHARS {
+/// `text` cut to at most `max` characters, at a word, with an ellipsis when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
         return text.to_string();
     }
-    let cut: String = text.chars().take(MAX_QUOTE_CHARS).collect();
+    let cut: String = text.chars().take(max).collect();
     let at_word = cut.rfind(' ').unwrap_or(cut.len());
     format!("{}…", &cut[..at_word])
 }

@@ -141,12 +141,7 @@ fn shown(b: &RawButton, text: &str) -> bool {
 }
 
 fn quote(text: &str) -> String {
-    let t = crate::extract::normalize_space(&decode_entities(text));
-    if t.chars().count() <= MAX_QUOTE_CHARS {
-        return t;
-    }
-    let cut: String = t.chars().take(MAX_QUOTE_CHARS).collect();
-    format!("{}…", &cut[..cut.rfind(' ').unwrap_or(cut.len())])
+    crate::sentences::shorten(&crate::extract::normalize_space(&decode_entities(text)), MAX_QUOTE_CHARS)
 }
 
 /// The candidate most likely to be the first layer of the banner: among those that talk
