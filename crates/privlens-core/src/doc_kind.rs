@@ -106,7 +106,9 @@ fn role_of(id: &str) -> Option<(Side, Role, bool)> {
 /// The lexicon's ids resolved to (side, role), and its CJK substrings.
 struct Vocab {
     roles: Vec<Option<(Side, Role)>>,
-    cjk: Vec<(Side, Role, String)>,
+    cjk: Vec<(Side, Role)>,
+    /// All CJK phrases in one automaton, pattern i being `cjk[i]`: one pass over the text.
+    cjk_matcher: aho_corasick::AhoCorasick,
 }
 
 fn vocab() -> &'static Vocab {
@@ -116,15 +118,19 @@ fn vocab() -> &'static Vocab {
         let roles = lex.ids.iter().map(|id| role_of(id).filter(|r| !r.2).map(|(side, role, _)| (side, role))).collect();
         let map: BTreeMap<String, Vec<String>> =
             serde_json::from_str(include_str!("../data/lexicon/document_kinds.json")).expect("valid document_kinds.json");
-        let cjk = map
+        let (cjk, phrases): (Vec<(Side, Role)>, Vec<&String>) = map
             .iter()
             .filter_map(|(id, phrases)| match role_of(id) {
-                Some((side, role, true)) => Some(phrases.iter().map(move |p| (side, role, p.clone()))),
+                Some((side, role, true)) => Some(phrases.iter().map(move |p| ((side, role), p))),
                 _ => None,
             })
             .flatten()
-            .collect();
-        Vocab { roles, cjk }
+            .unzip();
+        let cjk_matcher = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(phrases)
+            .expect("CJK phrases build an automaton");
+        Vocab { roles, cjk, cjk_matcher }
     })
 }
 
@@ -159,8 +165,10 @@ fn count(text: &str) -> Counts {
         }
     }
     if text.chars().any(is_cjk) {
-        for (side, role, phrase) in &v.cjk {
-            c.add(*side, *role, text.matches(phrase.as_str()).count());
+        // Overlapping search, as counting each phrase on its own did.
+        for m in v.cjk_matcher.find_overlapping_iter(text) {
+            let (side, role) = v.cjk[m.pattern().as_usize()];
+            c.add(side, role, 1);
         }
     }
     c

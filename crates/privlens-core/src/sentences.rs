@@ -125,7 +125,7 @@ const NEGATIONS: &[&str] = &[
 ];
 
 /// The words of `s`, as slices (apostrophes kept inside words).
-fn words(s: &str) -> impl Iterator<Item = &str> {
+fn words(s: &str) -> impl Iterator<Item = &str> + Clone {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).filter(|w| !w.is_empty())
 }
 
@@ -153,17 +153,17 @@ fn starts_with_any(word: &str, stems: &[&str]) -> bool {
 /// "we do not collect", "is never stored", "no ... is collected".
 pub fn verb_negated(sentence: &str, at: usize, verbs: &[&str]) -> bool {
     let (cs, ce) = clause(sentence, at);
-    let words: Vec<&str> = words(&sentence[cs..ce]).collect();
-    for (i, w) in words.iter().enumerate() {
+    // Walked without collecting: most clauses hold no negation at all.
+    let mut rest = words(&sentence[cs..ce]);
+    while let Some(w) = rest.next() {
         if !is_negation(w) {
             continue;
         }
-        let window = &words[i + 1..(i + 5).min(words.len())];
-        if window.iter().any(|x| starts_with_any(x, verbs)) {
+        if rest.clone().take(4).any(|x| starts_with_any(x, verbs)) {
             return true;
         }
         // "No personal information is collected": the verb comes later in the clause.
-        if w.eq_ignore_ascii_case("no") && words[i + 1..].iter().any(|x| starts_with_any(x, verbs)) {
+        if w.eq_ignore_ascii_case("no") && rest.clone().any(|x| starts_with_any(x, verbs)) {
             return true;
         }
     }

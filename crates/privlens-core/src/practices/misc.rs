@@ -105,7 +105,9 @@ pub fn contacts(ctx: &Ctx) -> Vec<Contact> {
         }
     };
     for s in ctx.sentences {
-        for m in email.find_iter(s.text) {
+        // The address pattern has no literal prefix, so the regex engine would try every byte.
+        let addresses = if s.text.contains('@') { email.find_iter(s.text).collect() } else { Vec::new() };
+        for m in addresses {
             push("email", m.as_str().trim_end_matches('.').to_string(), ctx.evidence(s));
         }
         if contains_phrase(s.text, &["data protection officer", " dpo", "(dpo)", "datenschutzbeauftragte"]) {

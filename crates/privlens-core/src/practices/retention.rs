@@ -112,6 +112,10 @@ fn number(word: &str) -> Option<u32> {
 
 /// Days in "six years", "365 days", "12 months" (a month is 30 days, a year 365).
 pub fn period_days(text: &str) -> Vec<u32> {
+    // The regex engine walks every byte; most sentences name no time unit at all.
+    if !has_any(text, &["day", "week", "month", "year"]) {
+        return Vec::new();
+    }
     period_regex()
         .captures_iter(text)
         .filter_map(|c| {

@@ -2,8 +2,9 @@
 
 use super::Ctx;
 use crate::knowledge::Knowledge;
+use crate::matcher::PhraseMatch;
 use crate::report::ThirdParty;
-use crate::sentences::{clause_has, contains_phrase, has_any, in_url, verb_negated};
+use crate::sentences::{Sentence, clause_has, contains_phrase, has_any, in_url, verb_negated};
 
 /// Sentences that name organisations without giving them data: examples of other sites,
 /// disclaimers about linked sites, where to learn more.
@@ -207,59 +208,81 @@ const NEGATED_SUBJECT: &[&str] = &["none of", "no personal", "no information", "
 
 pub fn third_parties(ctx: &Ctx, k: &Knowledge) -> Vec<ThirdParty> {
     let mut out: Vec<ThirdParty> = Vec::new();
-    let own = own_company(ctx, k);
-    for s in ctx.sentences {
-        let certification = contains_phrase(s.text, CERTIFICATION) && !has_any(s.text, DATA_FLOW);
-        // Regulators in certification talk ("the Safe Harbor framework of the U.S. Department of
-        // Commerce") administer the programme whatever verbs surround them.
-        let administers = contains_phrase(s.text, CERTIFICATION);
-        let excluded = contains_phrase(s.text, NOT_A_RECIPIENT) || certification;
-        if !excluded {
-            for m in k.party_matcher.find_all(s.text) {
-                let p = &k.parties[m.entry];
-                let authority_not_given_data =
-                    p.category == "authorities" && (administers || !has_any(s.text, AUTHORITY_DISCLOSURE));
-                // Whoever hears complaints (a regulator, a seal programme) is not given data.
-                let hears_complaints = has_any(s.text, COMPLAINT);
-                if in_url(s.text, m.start)
-                    || authority_not_given_data
-                    || hears_complaints
-                    || own.contains(&m.entry)
-                    || not_a_party(&p.name, &s.text[m.end..])
-                {
-                    continue;
-                }
-                add(&mut out, &p.name, &p.category, None, ctx.evidence(s));
-            }
+    let party_hits: Vec<Vec<PhraseMatch>> = ctx.sentences.iter().map(|s| k.party_matcher.find_all(s.text)).collect();
+    let own = own_company(ctx, &party_hits);
+    for (s, parties) in ctx.sentences.iter().zip(&party_hits) {
+        // The gates below cost a pass over the sentence each: ask them only when there is a match to judge.
+        if !parties.is_empty() {
+            third_parties_named(ctx, k, s, parties, &own, &mut out);
         }
-        let cued = |t: &str| has_any(t, DISCLOSURE_CUES) || has_word(t, "use");
-        let disclosure = cued(s.text) || cued(ctx.heading(s)) || cued(ctx.lead_in(s));
-        let choice_only = contains_phrase(s.text, CHOICE_TALK) && !has_any(s.text, SHARE_VERBS);
-        // A heading ("Sharing Your Information with Third Parties") announces a section; its
-        // body says whether and with whom data is shared.
-        let heading_line = is_heading_line(s.text) && ctx.lead_in(s).is_empty();
-        for m in k.recipient_matcher.find_all(s.text) {
-            let refused = verb_negated(s.text, m.start, NOT_GIVEN) || negated_subject(s.text, m.start);
-            if !disclosure || choice_only || heading_line || refused || readers_provider(s.text, m.start) {
-                continue;
-            }
-            let r = &k.recipients[m.entry];
-            if r.id == UNNAMED && !clause_has(s.text, m.start, FLOW_IN_CLAUSE) {
-                continue;
-            }
-            add(&mut out, &r.name, &r.category, Some(&r.id), ctx.evidence(s));
+        let recipients = k.recipient_matcher.find_all(s.text);
+        if !recipients.is_empty() {
+            recipients_named(ctx, k, s, &recipients, &mut out);
         }
     }
     out
 }
 
+fn third_parties_named(
+    ctx: &Ctx,
+    k: &Knowledge,
+    s: &Sentence,
+    parties: &[PhraseMatch],
+    own: &[usize],
+    out: &mut Vec<ThirdParty>,
+) {
+    let certification = contains_phrase(s.text, CERTIFICATION) && !has_any(s.text, DATA_FLOW);
+    if certification || contains_phrase(s.text, NOT_A_RECIPIENT) {
+        return;
+    }
+    // Regulators in certification talk ("the Safe Harbor framework of the U.S. Department of
+    // Commerce") administer the programme whatever verbs surround them.
+    let administers = contains_phrase(s.text, CERTIFICATION);
+    // Whoever hears complaints (a regulator, a seal programme) is not given data.
+    if has_any(s.text, COMPLAINT) {
+        return;
+    }
+    for m in parties {
+        let p = &k.parties[m.entry];
+        let authority_not_given_data = p.category == "authorities" && (administers || !has_any(s.text, AUTHORITY_DISCLOSURE));
+        if in_url(s.text, m.start) || authority_not_given_data || own.contains(&m.entry) || not_a_party(&p.name, &s.text[m.end..])
+        {
+            continue;
+        }
+        add(out, &p.name, &p.category, None, ctx.evidence(s));
+    }
+}
+
+fn recipients_named(ctx: &Ctx, k: &Knowledge, s: &Sentence, recipients: &[PhraseMatch], out: &mut Vec<ThirdParty>) {
+    let cued = |t: &str| has_any(t, DISCLOSURE_CUES) || has_word(t, "use");
+    let disclosure = cued(s.text) || cued(ctx.heading(s)) || cued(ctx.lead_in(s));
+    let choice_only = contains_phrase(s.text, CHOICE_TALK) && !has_any(s.text, SHARE_VERBS);
+    // A heading ("Sharing Your Information with Third Parties") announces a section; its
+    // body says whether and with whom data is shared.
+    let heading_line = is_heading_line(s.text) && ctx.lead_in(s).is_empty();
+    if !disclosure || choice_only || heading_line {
+        return;
+    }
+    for m in recipients {
+        let refused = verb_negated(s.text, m.start, NOT_GIVEN) || negated_subject(s.text, m.start);
+        if refused || readers_provider(s.text, m.start) {
+            continue;
+        }
+        let r = &k.recipients[m.entry];
+        if r.id == UNNAMED && !clause_has(s.text, m.start, FLOW_IN_CLAUSE) {
+            continue;
+        }
+        add(out, &r.name, &r.category, Some(&r.id), ctx.evidence(s));
+    }
+}
+
 /// Known organisations that the policy shows to be its own author: named right before
 /// "Privacy Policy" in a heading-like line or given the "we" alias. A site's own name is not a
 /// third party (Amazon's notice names Amazon.com in every section).
-fn own_company(ctx: &Ctx, k: &Knowledge) -> Vec<usize> {
+fn own_company(ctx: &Ctx, party_hits: &[Vec<PhraseMatch>]) -> Vec<usize> {
     let mut own = Vec::new();
-    for s in ctx.sentences {
-        for m in k.party_matcher.find_all(s.text) {
+    for (s, parties) in ctx.sentences.iter().zip(party_hits) {
+        for m in parties {
             let after = strip_possessive(&s.text[m.end..]);
             let after =
                 after.trim_start_matches(".com").trim_start_matches(',').trim_start().trim_start_matches("Inc.").trim_start();

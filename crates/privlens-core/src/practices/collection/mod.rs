@@ -156,7 +156,9 @@ impl SentenceFacts {
 }
 
 fn is_collected(k: &Knowledge, s: &Sentence, facts: &SentenceFacts, id: &str, at: usize, end: usize) -> bool {
-    if facts.ruled_out {
+    // Cookie vocabulary is judged on its own below; any other type needs a sentence that states
+    // collection, a cheap precomputed fact, so it is asked first.
+    if facts.ruled_out || (id != "cookies_tracking" && !facts.states_collection) {
         return false;
     }
     if verb_negated(s.text, at, NEGATED_COLLECT)
