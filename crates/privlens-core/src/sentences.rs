@@ -107,16 +107,43 @@ const CLAUSE_BREAKS: &[&str] =
 
 /// The clause of `sentence` around byte `at`.
 pub fn clause(sentence: &str, at: usize) -> (usize, usize) {
-    let mut start = 0;
-    let mut end = sentence.len();
-    for m in cached(CLAUSE_BREAKS, ListKind::Phrases).find_overlapping_iter(sentence) {
-        if m.end() <= at {
-            start = start.max(m.end());
-        } else if m.start() >= at {
-            end = end.min(m.start());
+    with_clause_breaks(sentence, |breaks| {
+        let mut start = 0;
+        let mut end = sentence.len();
+        for &(b_start, b_end) in breaks {
+            if b_end <= at {
+                start = start.max(b_end);
+            } else if b_start >= at {
+                end = end.min(b_start);
+            }
         }
-    }
-    (start, end)
+        (start, end)
+    })
+}
+
+/// The clause breaks of the sentence last asked about: a sentence is asked about once per
+/// data word in it, and lists name many.
+struct ClauseBreaks {
+    sentence: String,
+    breaks: Vec<(usize, usize)>,
+}
+
+thread_local! {
+    static CLAUSE_BREAKS_OF_LAST: RefCell<ClauseBreaks> = const { RefCell::new(ClauseBreaks { sentence: String::new(), breaks: Vec::new() }) };
+}
+
+fn with_clause_breaks<T>(sentence: &str, f: impl FnOnce(&[(usize, usize)]) -> T) -> T {
+    CLAUSE_BREAKS_OF_LAST.with(|cell| {
+        let mut last = cell.borrow_mut();
+        if last.sentence != sentence {
+            last.sentence.clear();
+            last.sentence.push_str(sentence);
+            last.breaks.clear();
+            let breaks = cached(CLAUSE_BREAKS, ListKind::Phrases);
+            last.breaks.extend(breaks.find_overlapping_iter(sentence).map(|m| (m.start(), m.end())));
+        }
+        f(&last.breaks)
+    })
 }
 
 const NEGATIONS: &[&str] = &[

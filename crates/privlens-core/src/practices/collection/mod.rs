@@ -134,6 +134,8 @@ struct SentenceFacts {
     ruled_out: bool,
     contact_us: bool,
     states_collection: bool,
+    /// Whether cookie vocabulary here says the site uses cookies: asked once per sentence.
+    cookie_statement: std::cell::OnceCell<bool>,
 }
 
 impl SentenceFacts {
@@ -151,7 +153,23 @@ impl SentenceFacts {
         let states_collection = has_any(s.text, COLLECT_VERBS)
             || (has_any(heading, COLLECT_CUES) && !has_any(heading, &["never", "not", "don't", "warning"]))
             || data_item;
-        SentenceFacts { contact_us: contains_phrase(s.text, CONTACT_US), lower, data_item, ruled_out, states_collection }
+        SentenceFacts {
+            contact_us: contains_phrase(s.text, CONTACT_US),
+            lower,
+            data_item,
+            ruled_out,
+            states_collection,
+            cookie_statement: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Cookie vocabulary counts on its own: a policy mentioning cookies uses them; a bare
+    /// title ("Third Party Cookies") or a definition states nothing yet.
+    fn uses_cookies(&self, s: &Sentence) -> bool {
+        let lower = &self.lower;
+        *self.cookie_statement.get_or_init(|| {
+            !lower.contains("allaboutcookies") && !is_title(s.text) && !is_definition(lower) && !is_pointer_or_browser_talk(lower)
+        })
     }
 }
 
@@ -173,14 +191,8 @@ fn is_collected(k: &Knowledge, s: &Sentence, facts: &SentenceFacts, id: &str, at
     if matches!(id, "email" | "phone" | "postal_address" | "communications" | "name") && facts.contact_us {
         return false;
     }
-    // Cookie vocabulary counts on its own: a policy mentioning cookies uses them; a bare
-    // title ("Third Party Cookies") or a definition states nothing yet.
-    let lower = &facts.lower;
     if id == "cookies_tracking" {
-        return !lower.contains("allaboutcookies")
-            && !is_title(s.text)
-            && !is_definition(lower)
-            && !is_pointer_or_browser_talk(lower);
+        return facts.uses_cookies(s);
     }
     facts.states_collection
 }

@@ -117,11 +117,13 @@ pub(super) fn defines_personal_information(lower: &str) -> bool {
 pub(super) fn reader_acts(text: &str, at: usize) -> bool {
     let (cs, ce) = clause(text, at);
     let c = text[cs..ce].to_lowercase();
-    READER_ACTS.iter().any(|p| {
-        c.match_indices(p).any(|(i, _)| {
-            let next: Vec<&str> = c[i + p.len()..].split_whitespace().take(READER_REACH).collect();
-            next.iter().any(|w| CHOICE_VERBS.iter().any(|v| w.trim_matches(|ch: char| !ch.is_alphanumeric()).starts_with(v)))
-        })
+    static PHRASES: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let phrases = PHRASES.get_or_init(|| aho_corasick::AhoCorasick::new(READER_ACTS).expect("reader phrases build an automaton"));
+    phrases.find_overlapping_iter(&c).any(|m| {
+        c[m.end()..]
+            .split_whitespace()
+            .take(READER_REACH)
+            .any(|w| CHOICE_VERBS.iter().any(|v| w.trim_matches(|ch: char| !ch.is_alphanumeric()).starts_with(v)))
     })
 }
 

@@ -113,14 +113,14 @@ const NOT_PARTNERS: &[&str] = &["cookies_tracking", "communications"];
 const LIST_REACH: usize = 60;
 /// Whether the words at `at..end` name something other than the reader's data.
 pub(super) fn not_data(k: &Knowledge, text: &str, id: &str, at: usize, end: usize) -> bool {
-    let after = text[end..].trim_start().to_lowercase();
+    let after = lower_head(text[end..].trim_start());
     let word = text[at..end].to_lowercase();
     if NOT_DATA_AFTER.iter().any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
     {
         // "email address of the sender" is still an address; only bare words name a service.
         return !word.ends_with("address") && !word.ends_with("number");
     }
-    let before = text[..at].trim_end().to_lowercase();
+    let before = lower_tail(text[..at].trim_end());
     let place = id == "coarse_location" && NOT_DATA_BEFORE.iter().any(|w| before.ends_with(w));
     if place || in_proper_name(text, at, end) {
         return true;
@@ -155,7 +155,7 @@ pub(super) fn served(text: &str, at: usize) -> bool {
 
 /// "your name", "the user's name".
 pub(super) fn owned(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end().to_lowercase();
+    let before = lower_tail(text[..at].trim_end());
     let prev = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("").replace('’', "'");
     OWNER_WORDS.contains(&prev.as_str()) && !before.ends_with("in your") && !before.ends_with("under your")
 }
@@ -211,16 +211,47 @@ pub(super) fn in_proper_name(text: &str, at: usize, end: usize) -> bool {
 /// aside ends the clause), "the domain name and browser version but not the e-mail address"
 /// (the item itself is excluded).
 pub(super) fn negated_aside(text: &str, at: usize) -> bool {
-    let before = text[..at].to_lowercase();
-    let before = before.trim_end();
-    let excluded_item = ["not", "not the", "not your", "not any", "nor", "nor the", "nor your", "never your"]
+    let tail = lower_tail(&text[..at]);
+    let tail = tail.trim_end();
+    let excluded_item = [" not", " not the", " not your", " not any", " nor", " nor the", " nor your", " never your"]
         .iter()
-        .any(|n| before.ends_with(&format!(" {n}")));
-    let aside = ["not, however,", "never, however,", "not, though,"]
-        .iter()
-        .filter_map(|a| before.rfind(a).map(|i| &before[i..]))
-        .any(|rest| !rest.contains(['.', ';']) && has_any(rest, NEGATED_COLLECT));
+        .any(|n| tail.ends_with(n));
+    // Asides are rare: the whole prefix is lower-cased only when one may be there.
+    let may_have_aside = text[..at].contains("owever,") || text[..at].contains("hough,");
+    let aside = may_have_aside && {
+        let before = text[..at].to_lowercase();
+        ["not, however,", "never, however,", "not, though,"]
+            .iter()
+            .filter_map(|a| before.rfind(a).map(|i| before[i..].to_string()))
+            .any(|rest| !rest.contains(['.', ';']) && has_any(&rest, NEGATED_COLLECT))
+    };
     excluded_item || aside
+}
+
+/// How much text around a word the tests here look at: the longest phrase they compare is far shorter.
+const NEAR: usize = 64;
+
+/// The lower-cased end of `text`, about `NEAR` bytes, starting at a word: a word cut in two
+/// could pass for another ("xyour" as "your").
+fn lower_tail(text: &str) -> String {
+    if text.len() <= NEAR {
+        return text.to_lowercase();
+    }
+    let mut cut = text.len() - NEAR;
+    while !text.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let tail = &text[cut..];
+    tail.find(char::is_whitespace).map_or(tail, |i| &tail[i..]).to_lowercase()
+}
+
+/// The lower-cased start of `text`, about `NEAR` bytes.
+fn lower_head(text: &str) -> String {
+    let mut cut = NEAR.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut += 1;
+    }
+    text[..cut].to_lowercase()
 }
 
 #[cfg(test)]
