@@ -88,7 +88,9 @@ fn sale_negated(text: &str) -> bool {
 
 pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     let mut c = Collector { ctx, out: Vec::new() };
-    let sold = c.sentences_with("sale", |t| !sale_negated(t));
+    // Describing the right to opt out of sales, or what a law calls a sale, says nothing of
+    // whether this site sells.
+    let sold = c.sentences_with("sale", |t| !sale_negated(t) && !contains_phrase(t, cues("sale_not_selling")));
     c.when("sells_data", sold);
     let not_sold = c.sentences_with("sale", sale_negated);
     c.when("no_sale", not_sold);
@@ -178,6 +180,26 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn signal_ids(text: &str) -> Vec<String> {
+        let segments: Vec<crate::extract::RawSegment> =
+            text.split("\n\n").map(|p| crate::extract::RawSegment { heading: None, text: p.to_string() }).collect();
+        let sentences = crate::sentences::split(&segments);
+        let ctx = Ctx { segments: &segments, sentences: &sentences, url: None };
+        let practices = crate::practices::extract_practices(&ctx);
+        signals(&ctx, &practices).into_iter().map(|s| s.id).collect()
+    }
+
+    #[test]
+    fn the_right_to_opt_out_of_sales_is_no_sale() {
+        let policy = "Privacy Policy\n\nWe collect your email address. We do not sell Personal Data collected about you.\n\n\
+            Nevada law requires operators of online services to provide a way for Nevada residents to request to opt-out of the sale of Personal Data.\n\n\
+            California residents have the right to opt out of the sale of personal information.";
+        let ids = signal_ids(policy);
+        assert!(ids.contains(&"no_sale".to_string()) && !ids.contains(&"sells_data".to_string()), "{ids:?}");
+        let seller = "Privacy Policy\n\nWe collect your email address. We sell personal information to data brokers.";
+        assert!(signal_ids(seller).contains(&"sells_data".to_string()));
+    }
 
     #[test]
     fn every_signal_in_the_spec_is_defined_once() {

@@ -150,6 +150,8 @@ const OWN_VOICE: &[&str] = &[
     "privacy policy only applies to",
     "privacy notice only applies to",
 ];
+/// "This Privacy Policy describes how we at Spotify USA Inc. process personal data".
+const OWN_VOICE_BEFORE: &[&str] = &["we at", "we here at", "we, at"];
 const OWN_ALIAS: &[&str] =
     &["(\"we", "(“we", "(the \"company", "(\"us", "(collectively, \"we", "(collectively \"we", "(hereinafter"];
 /// Regulators and programmes named as where to complain are not recipients of the data.
@@ -244,7 +246,8 @@ fn third_parties_named(
     }
     for m in parties {
         let p = &k.parties[m.entry];
-        let authority_not_given_data = p.category == "authorities" && (administers || !has_any(s.text, AUTHORITY_DISCLOSURE));
+        let authority_not_given_data = p.category == "authorities"
+            && (administers || makes_rules(s.text, m.start, m.end) || !has_any(s.text, AUTHORITY_DISCLOSURE));
         if in_url(s.text, m.start) || authority_not_given_data || own.contains(&m.entry) || not_a_party(&p.name, &s.text[m.end..])
         {
             continue;
@@ -290,7 +293,9 @@ fn own_company(ctx: &Ctx, party_hits: &[Vec<PhraseMatch>]) -> Vec<usize> {
             let opens = matches!(before.as_str(), "" | "the" | "welcome to" | "welcome to the");
             let titled = opens && OWN_POLICY.iter().any(|t| after.starts_with(t)) && s.text.split_whitespace().count() <= 8;
             let aliased = OWN_ALIAS.iter().any(|a| after.to_lowercase().starts_with(a));
-            let voiced = OWN_VOICE.iter().any(|v| after.to_lowercase().starts_with(v) || before.ends_with(v));
+            let voiced = OWN_VOICE.iter().any(|v| after.to_lowercase().starts_with(v) || before.ends_with(v))
+                || OWN_VOICE_BEFORE.iter().any(|v| before.ends_with(v))
+                || called_we(after);
             if (titled || aliased || voiced) && !own.contains(&m.entry) {
                 own.push(m.entry);
             }
@@ -369,6 +374,69 @@ fn strip_possessive(text: &str) -> &str {
     text.strip_prefix("'s").or_else(|| text.strip_prefix("’s")).unwrap_or(text).trim_start()
 }
 
+/// "Spotify USA Inc. (“Spotify”, “we”, “us”)": a definition in brackets right after the name
+/// that calls the company "we" or "us".
+fn called_we(after: &str) -> bool {
+    let near: String = after.chars().take(80).collect::<String>().to_lowercase();
+    let Some(open) = near.find('(') else {
+        return false;
+    };
+    let inside = &near[open..near[open..].find(')').map_or(near.len(), |c| open + c)];
+    ["“we”", "\"we\"", "“us”", "\"us\"", "'we'", "‘we’"].iter().any(|q| inside.contains(q))
+}
+
+/// Rules and decisions an authority is named for: "the European Commission has approved
+/// contractual clauses", "clauses adopted by the European Commission". Naming them gives the
+/// authority no data.
+const RULE_MAKING_AFTER: &[&str] = &[
+    "has approved",
+    "approved",
+    "has adopted",
+    "adopted",
+    "has issued",
+    "has decided",
+    "decided",
+    "has determined",
+    "determined",
+    "has found",
+    "has recognised",
+    "has recognized",
+    "recognises",
+    "recognizes",
+    "considers",
+    "has deemed",
+    "deems",
+];
+const RULE_MAKING_BEFORE: &[&str] = &[
+    "approved by",
+    "adopted by",
+    "issued by",
+    "recognised by",
+    "recognized by",
+    "decision of",
+    "decisions of",
+    "decision by",
+    "decisions by",
+];
+
+/// What an authority's possessive names when it names a rule: "the European Commission's
+/// standard contractual clauses", "the Commission's adequacy decision".
+const RULES_OWNED: &[&str] =
+    &["standard", "model", "adequacy", "decision", "approved", "clauses", "sccs", "-approved", "-adopted"];
+
+fn makes_rules(text: &str, start: usize, end: usize) -> bool {
+    let rest = text[end..].trim_start();
+    let owned = strip_possessive(rest);
+    if (owned.len() < rest.len() || rest.starts_with('-')) && RULES_OWNED.iter().any(|w| owned.to_lowercase().starts_with(w)) {
+        return true;
+    }
+    let after = rest.to_lowercase();
+    let before = text[..start].trim_end().to_lowercase();
+    let before = before.strip_suffix(" the").unwrap_or(&before);
+    RULE_MAKING_AFTER.iter().any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+        || RULE_MAKING_BEFORE.iter().any(|w| before.ends_with(w))
+}
+
 /// A self-regulatory body, or a company named for its product ("Adobe Flash").
 fn not_a_party(name: &str, after: &str) -> bool {
     let after = strip_possessive(after.trim_start());
@@ -414,6 +482,29 @@ mod tests {
         let aws =
             names("Your data is transferred to the US by Amazon Web Services, which is certified under the Privacy Shield.");
         assert!(aws.iter().any(|n| n == "Amazon Web Services"), "{aws:?}");
+    }
+
+    #[test]
+    fn authorities_named_for_their_rules_are_not_recipients() {
+        let t = "The European Commission has approved contractual clauses that allow companies to transfer data outside the EEA.";
+        assert!(names(t).is_empty(), "{:?}", names(t));
+        let t = "We transfer data under standard contractual clauses adopted by the European Commission.";
+        assert!(!names(t).iter().any(|n| n == "European Commission"), "{:?}", names(t));
+        let t = "We rely on the European Commission-approved Standard Contractual Clauses for transfers.";
+        assert!(names(t).is_empty(), "{:?}", names(t));
+        let t = "We transfer data to Israel in reliance on the European Commission’s adequacy decision for Israel.";
+        assert!(names(t).is_empty(), "{:?}", names(t));
+        let t = "We may disclose your information to the Federal Trade Commission when required by law.";
+        assert!(names(t).iter().any(|n| n == "Federal Trade Commission"), "{:?}", names(t));
+    }
+
+    #[test]
+    fn the_company_calling_itself_we_is_not_a_third_party() {
+        let t = "This Privacy Policy describes how we at Spotify USA Inc. process personal data.\n\nWe share data with Spotify and Google.";
+        assert!(!names(t).iter().any(|n| n == "Spotify"), "{:?}", names(t));
+        let t = "Spotify AB (“Spotify”, “we”, “us”) runs this service.\n\nWe share data with Spotify partners and Google.";
+        assert!(!names(t).iter().any(|n| n == "Spotify"), "{:?}", names(t));
+        assert!(names(t).iter().any(|n| n == "Google"), "{:?}", names(t));
     }
 
     #[test]
