@@ -135,7 +135,9 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
         c.raise("outdated_transfer_mechanism", m.evidence.clone());
     }
     let retained_days: Vec<u32> = p.retention.iter().filter_map(|r| r.days).collect();
-    if let Some(r) = p.retention.iter().find(|r| r.indefinite) {
+    // "No time limit is given": a policy that states periods has given limits, even if it
+    // also says "as long as necessary" somewhere.
+    if let Some(r) = p.retention.iter().find(|r| r.indefinite).filter(|_| retained_days.is_empty()) {
         c.raise("indefinite_retention", vec![r.evidence.clone()]);
     } else if !retained_days.is_empty() && retained_days.iter().all(|d| *d <= SHORT_RETENTION_DAYS) {
         c.raise("short_retention", p.retention.iter().map(|r| r.evidence.clone()).take(2).collect());
@@ -199,6 +201,18 @@ mod tests {
         assert!(ids.contains(&"no_sale".to_string()) && !ids.contains(&"sells_data".to_string()), "{ids:?}");
         let seller = "Privacy Policy\n\nWe collect your email address. We sell personal information to data brokers.";
         assert!(signal_ids(seller).contains(&"sells_data".to_string()));
+    }
+
+    #[test]
+    fn stated_periods_are_limits_and_processing_times_are_not_retention() {
+        let vague = "We keep your information for as long as necessary to provide the service.";
+        assert!(signal_ids(vague).contains(&"indefinite_retention".to_string()));
+        let limited =
+            "We keep your information for as long as necessary.\n\nLogs are deleted after 30 days and backups after 90 days.";
+        let ids = signal_ids(limited);
+        assert!(!ids.contains(&"indefinite_retention".to_string()) && ids.contains(&"short_retention".to_string()), "{ids:?}");
+        let processing = "It may take us up to 14 days to process your account deletion request.";
+        assert!(!signal_ids(processing).contains(&"short_retention".to_string()));
     }
 
     #[test]

@@ -129,7 +129,6 @@ const EMAIL_NOTICE: &[&str] = &[
     "via e-mail",
     "send you an email",
     "email you",
-    "notify you by",
     "notice by email",
     "emailing you",
     "e-mail notification",
@@ -150,6 +149,21 @@ const SITE_NOTICE: &[&str] = &[
     "pop-up",
     "prominently",
 ];
+/// A promise to tell the reader, by whatever channel: "we will notify you if we make any
+/// material changes", "notify you via WeChat". Counted as a notice on the service itself unless
+/// the channel is email, or the "notice" is the posting ("notify you by posting the new policy").
+const ACTIVE_NOTICE: &[&str] = &[
+    "notify you",
+    "notify users",
+    "inform you",
+    "let you know",
+    "alert you",
+    "provide you with notice",
+    "give you notice",
+    "provide notice",
+    "notice to you",
+];
+const NOTICE_BY_POSTING: &[&str] = &["by posting", "by updating", "by placing", "by changing the"];
 /// The new version is merely put up; the reader has to check.
 const POSTED: &[&str] = &[
     "posting the",
@@ -209,8 +223,15 @@ pub fn changes(ctx: &Ctx) -> Changes {
             seen.add("notice_by_email", ctx.evidence(s));
             relevant = true;
         }
-        if contains_phrase(s.text, SITE_NOTICE) {
+        let promised = contains_phrase(s.text, ACTIVE_NOTICE)
+            && !contains_phrase(s.text, NOTICE_BY_POSTING)
+            && !verb_negated(s.text, 0, &["notify", "inform", "let", "alert", "provide", "give"]);
+        if contains_phrase(s.text, SITE_NOTICE)
+            || (promised && !seen.has("notice_by_email") && !contains_phrase(s.text, EMAIL_NOTICE))
+        {
             seen.add("notice_on_site", ctx.evidence(s));
+            relevant = true;
+        } else if promised {
             relevant = true;
         } else if contains_phrase(s.text, POSTED) {
             seen.add("posted_only", ctx.evidence(s));
@@ -229,4 +250,25 @@ pub fn changes(ctx: &Ctx) -> Changes {
     let active = seen.has("notice_by_email") || seen.has("notice_on_site");
     out.notice = seen.into_vec().into_iter().map(|f| f.id).filter(|id| !(active && id == "posted_only")).collect();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::practices_of_text;
+
+    fn notice(text: &str) -> Vec<String> {
+        practices_of_text(text, None).changes.notice
+    }
+
+    #[test]
+    fn a_promise_to_notify_is_a_notice_and_posting_is_not() {
+        let promised = "We will notify you if we make any material changes to this Privacy Policy and will revise the \"Last Updated\" date.";
+        assert_eq!(notice(promised), vec!["notice_on_site"]);
+        let in_app = "We will update this policy here and notify you via WeChat before the change becomes effective.";
+        assert_eq!(notice(in_app), vec!["notice_on_site"]);
+        let by_mail = "If we change this policy, we will notify you by email.";
+        assert_eq!(notice(by_mail), vec!["notice_by_email"]);
+        let posted = "We may update this policy from time to time and will notify you by posting the new policy on this page.";
+        assert_eq!(notice(posted), vec!["posted_only"]);
+    }
 }

@@ -59,6 +59,10 @@ const INDEFINITE: &[&str] = &[
 /// Periods that time something else: "it may take up to four weeks to process your request",
 /// "we will respond within 30 days", "keep in mind".
 const NOT_RETENTION: &[&str] = &[
+    "to process your",
+    "days to process",
+    "to complete your",
+    "to fulfil",
     "process your request",
     "respond to your request",
     "we will respond",
