@@ -1,10 +1,16 @@
 //! Who receives the data: named organisations from the knowledge base and generic recipients.
 
+mod named;
+mod own;
+
 use super::Ctx;
 use crate::knowledge::Knowledge;
 use crate::matcher::PhraseMatch;
 use crate::report::ThirdParty;
-use crate::sentences::{Sentence, clause_has, contains_phrase, has_any, in_url, verb_negated};
+use crate::sentences::{Sentence, clause_has, contains_phrase, has_any, verb_negated};
+use named::third_parties_named;
+use own::own_company;
+pub use own::without_own_organisation;
 
 /// Sentences that name organisations without giving them data: examples of other sites,
 /// disclaimers about linked sites, where to learn more.
@@ -85,79 +91,6 @@ const CHOICE_TALK: &[&str] =
 const SHARE_VERBS: &[&str] =
     &["share", "disclos", "sell", "transfer", "provid", "give", "pass", "send", "rent", "trade", "make available"];
 const MAX_EVIDENCE: usize = 3;
-/// Industry bodies named as where to opt out or what the site adheres to: they run opt-out
-/// pages and codes of conduct and never receive the reader's data.
-const SELF_REGULATORY: &[&str] = &[
-    "Network Advertising Initiative",
-    "Digital Advertising Alliance",
-    "European Interactive Digital Advertising Alliance",
-    "Digital Advertising Alliance of Canada",
-];
-/// Certification and self-regulation talk ("has received TRUSTe's Privacy Seal", "Amazon has
-/// certified that we adhere to the Safe Harbor Principles"): the names there are certifiers or
-/// the site itself, not recipients.
-const CERTIFICATION: &[&str] = &[
-    "seal",
-    "certif",
-    "safe harbor",
-    "privacy shield",
-    "self-regulatory",
-    "watchdog",
-    "dispute resolution",
-    "adhere to",
-    "members of the",
-    "member of the",
-    "subscribe to the",
-];
-/// Verbs that show data moving, which outweigh certification talk: "your data is transferred to
-/// the US by Amazon Web Services, which is certified under the Privacy Shield".
-/// ("received TRUSTe's Privacy Seal" is no data flow, so "receive" is not among them.)
-const DATA_FLOW: &[&str] = &["transfer", "shar", "disclos", "sell", "sold", "host", "process", "stor", "send", "sent"];
-/// A company's product named after it is software on the reader's device, not the company
-/// receiving data: "Microsoft Internet Explorer", "Adobe Flash", "Google Chrome", "Apple phones".
-const PRODUCT_AFTER: &[&str] = &[
-    "Internet Explorer",
-    "Chrome",
-    "Safari",
-    "Firefox",
-    "Edge",
-    "Flash",
-    "Windows",
-    "Android",
-    "iOS",
-    "Reader",
-    "Acrobat",
-    "Navigator",
-    "phones",
-    "phone",
-    "devices",
-    "device",
-    "browser",
-    "operating system",
-    "account",
-];
-/// How the policy names its own company: "Amazon.com Privacy Notice", `Acme Inc. ("we")`.
-const OWN_POLICY: &[&str] =
-    &["Privacy Policy", "Privacy Notice", "Privacy Statement", "Privacy Center", "Privacy Centre", "Privacy Promise"];
-/// What a policy says of its own company: "Yahoo takes your privacy seriously".
-const OWN_VOICE: &[&str] = &[
-    "takes your privacy",
-    "respects your privacy",
-    "values your privacy",
-    "cares about your privacy",
-    "is committed to protecting",
-    "knows that you care",
-    "privacy policy only applies to",
-    "privacy notice only applies to",
-];
-/// "This Privacy Policy describes how we at Spotify USA Inc. process personal data".
-const OWN_VOICE_BEFORE: &[&str] = &["we at", "we here at", "we, at"];
-const OWN_ALIAS: &[&str] =
-    &["(\"we", "(“we", "(the \"company", "(\"us", "(collectively, \"we", "(collectively \"we", "(hereinafter"];
-/// Regulators and programmes named as where to complain are not recipients of the data.
-const COMPLAINT: &[&str] = &["complain", "complaint", "lodge"];
-const AUTHORITY_DISCLOSURE: &[&str] =
-    &["disclos", "share", "provid", "report", "pass", "release", "transfer", "request", "respond", "cooperat", "hand"];
 /// (Stems match word starts, so "use" would also match "users": its forms are listed instead,
 /// and the bare verb is looked for as a whole word.)
 const DISCLOSURE_CUES: &[&str] = &[
@@ -225,37 +158,6 @@ pub fn third_parties(ctx: &Ctx, k: &Knowledge) -> Vec<ThirdParty> {
     out
 }
 
-fn third_parties_named(
-    ctx: &Ctx,
-    k: &Knowledge,
-    s: &Sentence,
-    parties: &[PhraseMatch],
-    own: &[usize],
-    out: &mut Vec<ThirdParty>,
-) {
-    let certification = contains_phrase(s.text, CERTIFICATION) && !has_any(s.text, DATA_FLOW);
-    if certification || contains_phrase(s.text, NOT_A_RECIPIENT) {
-        return;
-    }
-    // Regulators in certification talk ("the Safe Harbor framework of the U.S. Department of
-    // Commerce") administer the programme whatever verbs surround them.
-    let administers = contains_phrase(s.text, CERTIFICATION);
-    // Whoever hears complaints (a regulator, a seal programme) is not given data.
-    if has_any(s.text, COMPLAINT) {
-        return;
-    }
-    for m in parties {
-        let p = &k.parties[m.entry];
-        let authority_not_given_data = p.category == "authorities"
-            && (administers || makes_rules(s.text, m.start, m.end) || !has_any(s.text, AUTHORITY_DISCLOSURE));
-        if in_url(s.text, m.start) || authority_not_given_data || own.contains(&m.entry) || not_a_party(&p.name, &s.text[m.end..])
-        {
-            continue;
-        }
-        add(out, &p.name, &p.category, None, ctx.evidence(s));
-    }
-}
-
 fn recipients_named(ctx: &Ctx, k: &Knowledge, s: &Sentence, recipients: &[PhraseMatch], out: &mut Vec<ThirdParty>) {
     let cued = |t: &str| has_any(t, DISCLOSURE_CUES) || has_word(t, "use");
     let disclosure = cued(s.text) || cued(ctx.heading(s)) || cued(ctx.lead_in(s));
@@ -276,72 +178,6 @@ fn recipients_named(ctx: &Ctx, k: &Knowledge, s: &Sentence, recipients: &[Phrase
             continue;
         }
         add(out, &r.name, &r.category, Some(&r.id), ctx.evidence(s));
-    }
-}
-
-/// Known organisations that the policy shows to be its own author: named right before
-/// "Privacy Policy" in a heading-like line or given the "we" alias. A site's own name is not a
-/// third party (Amazon's notice names Amazon.com in every section).
-fn own_company(ctx: &Ctx, party_hits: &[Vec<PhraseMatch>]) -> Vec<usize> {
-    let mut own = Vec::new();
-    for (s, parties) in ctx.sentences.iter().zip(party_hits) {
-        for m in parties {
-            let after = strip_possessive(&s.text[m.end..]);
-            let after =
-                after.trim_start_matches(".com").trim_start_matches(',').trim_start().trim_start_matches("Inc.").trim_start();
-            let before = s.text[..m.start].trim().to_lowercase();
-            let opens = matches!(before.as_str(), "" | "the" | "welcome to" | "welcome to the");
-            let titled = opens && OWN_POLICY.iter().any(|t| after.starts_with(t)) && s.text.split_whitespace().count() <= 8;
-            let aliased = OWN_ALIAS.iter().any(|a| after.to_lowercase().starts_with(a));
-            let voiced = OWN_VOICE.iter().any(|v| after.to_lowercase().starts_with(v) || before.ends_with(v))
-                || OWN_VOICE_BEFORE.iter().any(|v| before.ends_with(v))
-                || called_we(after);
-            if (titled || aliased || voiced) && !own.contains(&m.entry) {
-                own.push(m.entry);
-            }
-        }
-    }
-    own
-}
-
-/// Named parties that belong to the organisation whose site this is: on youtube.com, Google
-/// Analytics is Google's own. Known from the knowledge base's domains and owners.
-pub fn without_own_organisation(parties: Vec<ThirdParty>, url: Option<&str>, k: &Knowledge) -> Vec<ThirdParty> {
-    use crate::trackers::{host_of, site_of};
-    let Some(site) = url
-        .and_then(|u| host_of(if u.contains("://") { u.to_string() } else { format!("http://{u}") }.as_str()))
-        .map(|h| site_of(&h))
-    else {
-        return parties;
-    };
-    let owner_of = |p: &crate::knowledge::KnownParty| p.owner.clone().unwrap_or_else(|| p.name.clone());
-    let own_owners: Vec<String> =
-        k.parties.iter().filter(|p| p.domains.iter().any(|d| site_of(d) == site)).map(owner_of).collect();
-    if own_owners.is_empty() {
-        return parties;
-    }
-    parties
-        .into_iter()
-        .filter(|t| t.generic || !k.parties.iter().any(|p| p.name == t.name && own_owners.contains(&owner_of(p))))
-        .collect()
-}
-
-#[cfg(test)]
-mod own_organisation_tests {
-    use super::*;
-    use crate::knowledge::knowledge;
-
-    fn named(name: &str) -> ThirdParty {
-        ThirdParty { name: name.into(), category: "other".into(), generic: false, id: None, evidence: vec![] }
-    }
-
-    #[test]
-    fn the_sites_own_organisation_is_no_third_party() {
-        let parties = vec![named("Google Analytics"), named("Facebook")];
-        let kept = without_own_organisation(parties.clone(), Some("https://www.youtube.com/t/privacy"), knowledge());
-        assert_eq!(kept.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), vec!["Facebook"]);
-        assert_eq!(without_own_organisation(parties.clone(), Some("shop.example/privacy"), knowledge()).len(), 2);
-        assert_eq!(without_own_organisation(parties, None, knowledge()).len(), 2);
     }
 }
 
@@ -368,82 +204,6 @@ fn negated_subject(text: &str, at: usize) -> bool {
 fn readers_provider(text: &str, at: usize) -> bool {
     let prev = text[..at].split_whitespace().next_back().unwrap_or("").to_lowercase();
     READERS_PROVIDER.contains(&prev.trim_matches(|c: char| !c.is_alphanumeric()))
-}
-
-fn strip_possessive(text: &str) -> &str {
-    text.strip_prefix("'s").or_else(|| text.strip_prefix("’s")).unwrap_or(text).trim_start()
-}
-
-/// "Spotify USA Inc. (“Spotify”, “we”, “us”)": a definition in brackets right after the name
-/// that calls the company "we" or "us".
-fn called_we(after: &str) -> bool {
-    let near: String = after.chars().take(80).collect::<String>().to_lowercase();
-    let Some(open) = near.find('(') else {
-        return false;
-    };
-    let inside = &near[open..near[open..].find(')').map_or(near.len(), |c| open + c)];
-    ["“we”", "\"we\"", "“us”", "\"us\"", "'we'", "‘we’"].iter().any(|q| inside.contains(q))
-}
-
-/// Rules and decisions an authority is named for: "the European Commission has approved
-/// contractual clauses", "clauses adopted by the European Commission". Naming them gives the
-/// authority no data.
-const RULE_MAKING_AFTER: &[&str] = &[
-    "has approved",
-    "approved",
-    "has adopted",
-    "adopted",
-    "has issued",
-    "has decided",
-    "decided",
-    "has determined",
-    "determined",
-    "has found",
-    "has recognised",
-    "has recognized",
-    "recognises",
-    "recognizes",
-    "considers",
-    "has deemed",
-    "deems",
-];
-const RULE_MAKING_BEFORE: &[&str] = &[
-    "approved by",
-    "adopted by",
-    "issued by",
-    "recognised by",
-    "recognized by",
-    "decision of",
-    "decisions of",
-    "decision by",
-    "decisions by",
-];
-
-/// What an authority's possessive names when it names a rule: "the European Commission's
-/// standard contractual clauses", "the Commission's adequacy decision".
-const RULES_OWNED: &[&str] =
-    &["standard", "model", "adequacy", "decision", "approved", "clauses", "sccs", "-approved", "-adopted"];
-
-fn makes_rules(text: &str, start: usize, end: usize) -> bool {
-    let rest = text[end..].trim_start();
-    let owned = strip_possessive(rest);
-    if (owned.len() < rest.len() || rest.starts_with('-')) && RULES_OWNED.iter().any(|w| owned.to_lowercase().starts_with(w)) {
-        return true;
-    }
-    let after = rest.to_lowercase();
-    let before = text[..start].trim_end().to_lowercase();
-    let before = before.strip_suffix(" the").unwrap_or(&before);
-    RULE_MAKING_AFTER.iter().any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
-        || RULE_MAKING_BEFORE.iter().any(|w| before.ends_with(w))
-}
-
-/// A self-regulatory body, or a company named for its product ("Adobe Flash").
-fn not_a_party(name: &str, after: &str) -> bool {
-    let after = strip_possessive(after.trim_start());
-    SELF_REGULATORY.contains(&name)
-        || PRODUCT_AFTER
-            .iter()
-            .any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
 }
 
 fn add(out: &mut Vec<ThirdParty>, name: &str, category: &str, id: Option<&str>, ev: crate::report::Evidence) {
