@@ -72,6 +72,21 @@ pub fn without_own_organisation(parties: Vec<ThirdParty>, url: Option<&str>, k: 
         .collect()
 }
 
+pub(super) fn strip_possessive(text: &str) -> &str {
+    text.strip_prefix("'s").or_else(|| text.strip_prefix("’s")).unwrap_or(text).trim_start()
+}
+
+/// "Spotify USA Inc. (“Spotify”, “we”, “us”)": a definition in brackets right after the name
+/// that calls the company "we" or "us".
+fn called_we(after: &str) -> bool {
+    let near: String = after.chars().take(80).collect::<String>().to_lowercase();
+    let Some(open) = near.find('(') else {
+        return false;
+    };
+    let inside = &near[open..near[open..].find(')').map_or(near.len(), |c| open + c)];
+    ["“we”", "\"we\"", "“us”", "\"us\"", "'we'", "‘we’"].iter().any(|q| inside.contains(q))
+}
+
 #[cfg(test)]
 mod own_organisation_tests {
     use super::*;
@@ -89,19 +104,4 @@ mod own_organisation_tests {
         assert_eq!(without_own_organisation(parties.clone(), Some("shop.example/privacy"), knowledge()).len(), 2);
         assert_eq!(without_own_organisation(parties, None, knowledge()).len(), 2);
     }
-}
-
-pub(super) fn strip_possessive(text: &str) -> &str {
-    text.strip_prefix("'s").or_else(|| text.strip_prefix("’s")).unwrap_or(text).trim_start()
-}
-
-/// "Spotify USA Inc. (“Spotify”, “we”, “us”)": a definition in brackets right after the name
-/// that calls the company "we" or "us".
-fn called_we(after: &str) -> bool {
-    let near: String = after.chars().take(80).collect::<String>().to_lowercase();
-    let Some(open) = near.find('(') else {
-        return false;
-    };
-    let inside = &near[open..near[open..].find(')').map_or(near.len(), |c| open + c)];
-    ["“we”", "\"we\"", "“us”", "\"us\"", "'we'", "‘we’"].iter().any(|q| inside.contains(q))
 }
