@@ -218,9 +218,24 @@ pub fn has_any(text: &str, stems: &[&str]) -> bool {
     ac.find_iter(text).any(|m| is_word_start(text, m.start()))
 }
 
-/// Whether `text` contains one of `phrases` (lower-case), ignoring ASCII case.
+/// Whether `text` contains one of `phrases` (lower-case), ignoring ASCII case, starting at a
+/// word: "sell, rent" is not in "resell, rent", nor "on request" in "preservation request". A
+/// phrase may end inside a word ("certif" finds "certified"), and one that opens with a space or
+/// a bracket (" dpo", "(dpo)") needs no boundary.
 pub fn contains_phrase(text: &str, phrases: &[&str]) -> bool {
-    cached(phrases, ListKind::Phrases).is_match(text)
+    cached(phrases, ListKind::Phrases)
+        .find_overlapping_iter(text)
+        .any(|m| text[m.start()..].starts_with(|c: char| !c.is_alphanumeric()) || starts_word_or_quote(text, m.start()))
+}
+
+/// A word start, or a word opening a quotation: the 'opt-in' (but not the t in "don't").
+fn starts_word_or_quote(text: &str, at: usize) -> bool {
+    let mut before = text[..at].chars().rev();
+    match before.next() {
+        None => true,
+        Some('\'' | '’' | '‘') => before.next().is_none_or(|c| !c.is_alphanumeric()),
+        Some(c) => !c.is_alphanumeric(),
+    }
 }
 
 fn is_word_start(text: &str, at: usize) -> bool {

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::practices::Ctx;
+use crate::practices::{CONTINUED_USE, Ctx};
 use crate::report::{Direction, Evidence, Practices, Signal};
 use crate::sentences::{contains_phrase, verb_negated};
 
@@ -78,6 +78,37 @@ impl Collector<'_> {
     }
 }
 
+/// Evidence without repeats: two parties named in one sentence cite it once.
+fn distinct<'e>(evidence: impl Iterator<Item = &'e Evidence>) -> Vec<Evidence> {
+    let mut out: Vec<Evidence> = Vec::new();
+    for e in evidence {
+        if !out.iter().any(|o| o.segment == e.segment && o.start == e.start) {
+            out.push(e.clone());
+        }
+        if out.len() == 2 {
+            break;
+        }
+    }
+    out
+}
+
+/// A social network tracks through pixels, plug-ins and cookies; signing in with it or
+/// sharing to it is the reader's own act.
+fn tracks_socially(quote: &str) -> bool {
+    contains_phrase(quote, cues("social_tracking")) && !contains_phrase(quote, cues("social_login"))
+}
+
+/// "No Targeted Advertising Sales.": a heading that denies.
+fn starts_with_no(text: &str) -> bool {
+    text.trim_start().get(..3).is_some_and(|w| w.eq_ignore_ascii_case("no "))
+}
+
+/// Reasons of the company's own ("if we think it necessary to protect us or others", "where
+/// requested by the police") make disclosure broad even next to "required by law".
+fn own_judgement(text: &str) -> bool {
+    contains_phrase(text, cues("authorities_own_reasons"))
+}
+
 fn sale_negated(text: &str) -> bool {
     let lower = text.to_lowercase();
     let at = lower.find("sell").or_else(|| lower.find("sold")).or_else(|| lower.find("sale")).unwrap_or(0);
@@ -92,36 +123,37 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     // whether this site sells.
     let sold = c.sentences_with("sale", |t| !sale_negated(t) && !contains_phrase(t, cues("sale_not_selling")));
     c.when("sells_data", sold);
-    let not_sold = c.sentences_with("sale", sale_negated);
+    // "request that your information not be sold" asks for no sale; it does not promise one.
+    let not_sold = c.sentences_with("sale", |t| sale_negated(t) && !contains_phrase(t, cues("no_sale_not")));
     c.when("no_sale", not_sold);
 
-    let ad_parties: Vec<Evidence> = p
-        .third_parties
-        .iter()
-        .filter(|t| t.category == "advertising")
-        .flat_map(|t| t.evidence.first().cloned())
-        .take(2)
-        .collect();
+    let ad_parties = distinct(p.third_parties.iter().filter(|t| t.category == "advertising").flat_map(|t| t.evidence.first()));
+    // "Advertising" alone may be the site's own promotion ("used in advertising and
+    // publicity"): the text must name who advertises or how ads are aimed.
     let ad_text = c.sentences_with("advertising", |t| {
-        !verb_negated(t, 0, &["use", "share", "serve", "show", "display", "sell"]) && !t.to_lowercase().contains("no advertising")
+        !verb_negated(t, 0, &["use", "share", "serve", "show", "display", "sell"])
+            && !starts_with_no(t)
+            && !t.to_lowercase().contains("no advertising")
+            && contains_phrase(t, cues("advertising_recipients"))
     });
     c.when("shares_for_advertising", if ad_parties.is_empty() { ad_text } else { ad_parties });
 
     // Analytics the site hosts itself is not a third party tracking the reader.
     let self_hosted_cues = cues("self_hosted");
-    let trackers: Vec<Evidence> = p
-        .third_parties
-        .iter()
-        .filter(|t| !t.generic && matches!(t.category.as_str(), "analytics" | "advertising" | "social"))
-        .filter(|t| !t.evidence.iter().any(|e| contains_phrase(&e.quote, self_hosted_cues)))
-        .flat_map(|t| t.evidence.first().cloned())
-        .take(2)
-        .collect();
+    let trackers = distinct(
+        p.third_parties
+            .iter()
+            .filter(|t| !t.generic && matches!(t.category.as_str(), "analytics" | "advertising" | "social"))
+            .filter(|t| !t.evidence.iter().any(|e| contains_phrase(&e.quote, self_hosted_cues)))
+            .flat_map(|t| t.evidence.iter().find(|e| t.category != "social" || tracks_socially(&e.quote))),
+    );
     let tracking_text = c.sentences_with("tracking", |t| !verb_negated(t, 0, &["use", "track", "allow"]));
     c.when("third_party_tracking", if trackers.is_empty() { tracking_text } else { trackers });
 
-    let implied =
-        c.sentences_with("implied_consent", |t| contains_phrase(t, &["cookie", "consent", "accept", "agree", "practices"]));
+    let implied = c.sentences_with("implied_consent", |t| {
+        contains_phrase(t, &["cookie", "consent", "accept", "agree", "practices"])
+            && !contains_phrase(t, cues("implied_consent_not"))
+    });
     c.when("implied_consent_cookies", implied);
 
     let posted_only = p.changes.notice.iter().any(|n| n == "posted_only");
@@ -129,7 +161,11 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
         c.raise("changes_without_notice", p.changes.evidence.iter().take(2).cloned().collect());
     }
     if p.changes.continued_use_is_acceptance {
-        c.raise("continued_use_is_acceptance", p.changes.evidence.iter().take(2).cloned().collect());
+        // Cite the continued-use sentence itself, not any sentence about changes.
+        let own: Vec<Evidence> =
+            p.changes.evidence.iter().filter(|e| contains_phrase(&e.quote, CONTINUED_USE)).cloned().collect();
+        let evidence = if own.is_empty() { p.changes.evidence.iter().take(2).cloned().collect() } else { own };
+        c.raise("continued_use_is_acceptance", evidence);
     }
     if let Some(m) = p.international_transfer.mechanisms.iter().find(|m| m.id == "privacy_shield") {
         c.raise("outdated_transfer_mechanism", m.evidence.clone());
@@ -142,10 +178,15 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     } else if !retained_days.is_empty() && retained_days.iter().all(|d| *d <= SHORT_RETENTION_DAYS) {
         c.raise("short_retention", p.retention.iter().map(|r| r.evidence.clone()).take(2).collect());
     }
-    let authorities = c.sentences_with("authorities_broad", |t| contains_phrase(t, cues("authorities")));
+    // Handing data over only when the law compels it is the narrow case, not the broad one,
+    // unless the policy adds reasons of its own.
+    let authorities = c.sentences_with("authorities_broad", |t| {
+        contains_phrase(t, cues("authorities")) && (!contains_phrase(t, cues("authorities_limited")) || own_judgement(t))
+    });
     c.when("shares_with_authorities_broadly", authorities);
     let merger = c.sentences_with("merger", |t| {
         contains_phrase(t, &["transfer", "disclos", "share", "sold", "part of", "assets", "acquir", "successor", "pass"])
+            && !contains_phrase(t, cues("merger_not"))
     });
     c.when("data_transferred_in_merger", merger);
 
@@ -158,10 +199,11 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
         None => c.raise("no_deletion_right", Vec::new()),
     }
     let opt_in = c.sentences_with("opt_in", |t| {
-        contains_phrase(t, &["marketing", "newsletter", "promotional", "mailing", "updates", "news", "communications"])
+        contains_phrase(t, &["marketing", "newsletter", "promotional", "mailing", "advertis", "communications"])
+            && !contains_phrase(t, cues("opt_in_not"))
     });
     c.when("opt_in_marketing", opt_in);
-    let minimal = c.sentences_with("minimization", |_| true);
+    let minimal = c.sentences_with("minimization", |t| !contains_phrase(t, cues("minimization_not")));
     c.when("data_minimization", minimal);
     if let Some(e) = p.security_measures.iter().find(|m| m.id == "encryption") {
         c.raise("encryption", e.evidence.clone());
@@ -170,11 +212,15 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
         contains_phrase(t, &["analytics", "statistic", "traffic", "plausible", "matomo", "usage"])
     });
     c.when("self_hosted_analytics", self_hosted_analytics);
+    // "We may disclose aggregate data to advertisers" is sharing, not anonymous analytics.
     let anonymous = c.sentences_with("anonymous_analytics", |t| {
-        contains_phrase(t, &["analytic", "statistic", "usage", "traffic", "error", "aggregate"])
+        contains_phrase(t, &["analytic", "statistic", "usage", "traffic", "error"])
+            && !contains_phrase(t, cues("anonymous_analytics_not"))
     });
     c.when("anonymous_analytics", anonymous);
-    let local = c.sentences_with("local_storage", |t| !contains_phrase(t, &["cookie", "flash", "html5 local storage and"]));
+    let local = c.sentences_with("local_storage", |t| {
+        !contains_phrase(t, &["cookie", "flash"]) && !contains_phrase(t, cues("local_storage_not"))
+    });
     c.when("local_only_storage", local);
     c.out
 }
@@ -213,6 +259,86 @@ mod tests {
         assert!(!ids.contains(&"indefinite_retention".to_string()) && ids.contains(&"short_retention".to_string()), "{ids:?}");
         let processing = "It may take us up to 14 days to process your account deletion request.";
         assert!(!signal_ids(processing).contains(&"short_retention".to_string()));
+    }
+
+    /// Sentences from real policies that once raised the wrong signal, and their right
+    /// counterparts: (text, signal, raised?).
+    #[test]
+    fn signals_need_the_practice_not_just_its_words() {
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                "We may pass Aggregated Data to third parties, such as advertisers and business partners.",
+                "anonymous_analytics",
+                false,
+            ),
+            ("We use anonymous usage statistics to improve the site.", "anonymous_analytics", true),
+            ("We collect the content you provide, including when you sign up for an account.", "opt_in_marketing", false),
+            (
+                "We use your data for direct marketing if you specifically opt-in, or elect not to opt-out.",
+                "opt_in_marketing",
+                false,
+            ),
+            (
+                "The 'opt-in' on the website lets you choose whether you receive marketing information from us.",
+                "opt_in_marketing",
+                true,
+            ),
+            ("We only collect personal information from you when you register on the Site.", "data_minimization", false),
+            ("We only collect the minimum amount of data needed to run the service.", "data_minimization", true),
+            (
+                "We will only send you commercial electronic messages where we have your express or implied consent.",
+                "implied_consent_cookies",
+                false,
+            ),
+            ("By continuing to use this site, you consent to our use of cookies.", "implied_consent_cookies", true),
+            (
+                "We use Local Storage Objects (LSOs) such as HTML5 to store content information and preferences.",
+                "local_only_storage",
+                false,
+            ),
+            ("Your notes are only stored on your device and never leave it.", "local_only_storage", true),
+            (
+                "We may provide information to law enforcement officials when we believe in good faith that the law requires it.",
+                "shares_with_authorities_broadly",
+                false,
+            ),
+            (
+                "We may disclose information to the police at the request of the police or to protect us or others.",
+                "shares_with_authorities_broadly",
+                true,
+            ),
+            (
+                "This includes responding to a legally appropriate preservation request made by law enforcement.",
+                "shares_with_authorities_broadly",
+                false,
+            ),
+            ("No Targeted Advertising Sales.", "shares_for_advertising", false),
+            ("Hot Topic may use your content for advertising, marketing and publicity.", "shares_for_advertising", false),
+            ("We share device identifiers with advertising partners to show you targeted ads.", "shares_for_advertising", true),
+            ("You agree not to sell, resell, rent, or charge for our Services.", "sells_data", false),
+            (
+                "We may disclose your name and mailing address to marketing companies for trade or rental purposes.",
+                "sells_data",
+                true,
+            ),
+            ("We may receive data about you from companies we acquire.", "data_transferred_in_merger", false),
+            (
+                "If we are involved in a merger or acquisition, your data may be transferred to the new owner.",
+                "data_transferred_in_merger",
+                true,
+            ),
+        ];
+        for (text, id, raised) in cases {
+            assert_eq!(signal_ids(text).iter().any(|s| s == id), *raised, "{id} on {text:?}");
+        }
+    }
+
+    #[test]
+    fn social_networks_track_through_plugins_not_log_ins() {
+        let login = "You can log into your account using Facebook.";
+        assert!(!signal_ids(login).contains(&"third_party_tracking".to_string()));
+        let plugin = "Our pages include the Facebook Like button, which sets cookies.";
+        assert!(signal_ids(plugin).contains(&"third_party_tracking".to_string()));
     }
 
     #[test]

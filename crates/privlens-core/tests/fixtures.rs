@@ -58,14 +58,16 @@ fn ids<'a>(items: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
 fn check_document(r: &Report, e: &Value, problems: &mut Vec<String>) {
     let d = &e["document"];
     if let Some(kind) = d["kind"].as_str()
-        && r.document.kind.id() != kind {
-            problems.push(format!("document.kind: {} instead of {kind}", r.document.kind.id()));
-        }
+        && r.document.kind.id() != kind
+    {
+        problems.push(format!("document.kind: {} instead of {kind}", r.document.kind.id()));
+    }
     for (name, actual) in [("effective_date", &r.document.effective_date), ("last_updated", &r.document.last_updated)] {
         if let Some(expected) = d.get(name)
-            && expected.as_str() != actual.as_deref() {
-                problems.push(format!("document.{name}: {actual:?} instead of {expected}"));
-            }
+            && expected.as_str() != actual.as_deref()
+        {
+            problems.push(format!("document.{name}: {actual:?} instead of {expected}"));
+        }
     }
 }
 
@@ -113,9 +115,10 @@ fn check_practices(r: &Report, e: &Value, problems: &mut Vec<String>) {
         let notice = ids(p.changes.notice.iter().map(String::as_str));
         check_set("changes.notice", &notice, &serde_json::json!({"include": c["notice"]}), problems);
         if let Some(expected) = c["continued_use_is_acceptance"].as_bool()
-            && p.changes.continued_use_is_acceptance != expected {
-                problems.push(format!("changes.continued_use_is_acceptance: {} instead of {expected}", !expected));
-            }
+            && p.changes.continued_use_is_acceptance != expected
+        {
+            problems.push(format!("changes.continued_use_is_acceptance: {} instead of {expected}", !expected));
+        }
     }
 }
 
@@ -137,9 +140,10 @@ fn check_verdict(r: &Report, e: &Value, problems: &mut Vec<String>) {
     if let Some(b) = e.get("cookie_banner") {
         let actual = &r.cookie_banner;
         if let Some(present) = b["present"].as_bool()
-            && actual.present != present {
-                problems.push(format!("cookie_banner.present: {} instead of {present}", actual.present));
-            }
+            && actual.present != present
+        {
+            problems.push(format!("cookie_banner.present: {} instead of {present}", actual.present));
+        }
         if let Some(platform) = b.get("platform") {
             let id = actual.platform.as_ref().map(|p| p.id.as_str());
             if platform.as_str() != id {

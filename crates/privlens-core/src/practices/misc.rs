@@ -113,6 +113,9 @@ pub fn contacts(ctx: &Ctx) -> Vec<Contact> {
         if contains_phrase(s.text, &["data protection officer", " dpo", "(dpo)", "datenschutzbeauftragte"]) {
             push("dpo", "Data protection officer".to_string(), ctx.evidence(s));
         }
+        if let Some(address) = postal_address(s.text).filter(|_| offers_address(ctx, s)) {
+            push("postal_address", address, ctx.evidence(s));
+        }
         if contains_phrase(s.text, &["contact form", "web form", "online form", "privacy request form", "webform"])
             && has_any(s.text, &["contact", "request", "question"])
         {
@@ -120,6 +123,61 @@ pub fn contacts(ctx: &Ctx) -> Vec<Contact> {
         }
     }
     out
+}
+
+/// Words that offer an address to write to, in the sentence, its lead-in or its heading.
+const ADDRESS_CUES: &[&str] = &[
+    "write to",
+    "writing to",
+    "by mail",
+    "by post",
+    "mailing address",
+    "postal address",
+    "attn",
+    "attention:",
+    "address:",
+    "contact",
+    "registered office",
+    "located at",
+    "letter",
+    "c/o",
+    "our address",
+    "send",
+    "directed to",
+];
+
+fn offers_address(ctx: &Ctx, s: &crate::sentences::Sentence) -> bool {
+    // An address block's lines follow the line that offers it ("ATTN: Privacy Operations").
+    let before = &ctx.segments[s.segment].text[..s.start];
+    let near_before = &before[before.char_indices().rev().nth(ADDRESS_REACH).map_or(0, |(i, _)| i)..];
+    [s.text, near_before, ctx.lead_in(s), ctx.heading(s)].iter().any(|t| contains_phrase(t, ADDRESS_CUES))
+}
+
+/// How far back (in characters) an address block's offer may be.
+const ADDRESS_REACH: usize = 120;
+
+/// A street address with its number, and the postcode that follows it within a line:
+/// "1601 Willow Road Menlo Park, CA 94025", "Aastvej 1, 7190 Billund", "P.O. Box 123".
+fn postal_address(text: &str) -> Option<String> {
+    if !text.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    static STREET: OnceLock<Regex> = OnceLock::new();
+    let street = regex(
+        &STREET,
+        concat!(
+            r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][A-Za-z.'-]*\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Place|Pl|Court|Ct|Square|Sq|Plaza|Parkway|Pkwy|Highway|Hwy|Terrace|Circle|Row|Broadway)\b\.?",
+            r"|\b[A-ZÄÖÜÅÆØ][a-zäöüßåæøé-]*(?:straße|strasse|str\.|vej|weg|gade|gatan|vägen|laan|straat|gasse|platz|allee|plein|kade)\s+\d{1,4}[a-z]?\b",
+            r"|\b\d{1,4},?\s+(?:rue|avenue|boulevard|place|via|calle|rua)\s+[A-Za-zÀ-ÿ' -]{2,40}",
+            r"|\bP\.?\s?O\.?\s+Box\s+\d+",
+        ),
+    );
+    static POSTCODE: OnceLock<Regex> = OnceLock::new();
+    let postcode = regex(&POSTCODE, r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b\d{4,5}\b");
+    let m = street.find(text)?;
+    let window_end = text[m.end()..].char_indices().nth(60).map_or(text.len(), |(i, _)| m.end() + i);
+    let end = postcode.find(&text[m.end()..window_end]).map_or(m.end(), |p| m.end() + p.end());
+    Some(text[m.start()..end].trim().trim_end_matches(',').to_string())
 }
 
 const EMAIL_NOTICE: &[&str] = &[
@@ -187,7 +245,7 @@ const POSTED: &[&str] = &[
     "posted here",
     "check back",
 ];
-const CONTINUED_USE: &[&str] = &[
+pub const CONTINUED_USE: &[&str] = &[
     "continued use",
     "continue to use",
     "continuing to use",
@@ -258,6 +316,19 @@ mod tests {
 
     fn notice(text: &str) -> Vec<String> {
         practices_of_text(text, None).changes.notice
+    }
+
+    #[test]
+    fn postal_addresses_offered_for_writing_are_contacts() {
+        let contacts = |t: &str| practices_of_text(t, None).contacts.into_iter().map(|c| (c.kind, c.value)).collect::<Vec<_>>();
+        let facebook = "You can contact us online or by mail at: Facebook, Inc. ATTN: Privacy Operations 1601 Willow Road Menlo Park, CA 94025";
+        assert_eq!(contacts(facebook), vec![("postal_address".to_string(), "1601 Willow Road Menlo Park, CA 94025".to_string())]);
+        let lego = "Questions can be directed to LEGO System A/S, Aastvej 1, 7190 Billund, Denmark.";
+        assert_eq!(contacts(lego), vec![("postal_address".to_string(), "Aastvej 1, 7190".to_string())]);
+        let block = "Contact us by mail at:\n\nFacebook, Inc.\nATTN: Privacy Operations\n1601 Willow Road\nMenlo Park, CA 94025";
+        assert_eq!(contacts(block), vec![("postal_address".to_string(), "1601 Willow Road".to_string())]);
+        // A number and a street in passing are no address to write to.
+        assert!(contacts("Our team grew from 12 People Street fans in 2019.").is_empty());
     }
 
     #[test]

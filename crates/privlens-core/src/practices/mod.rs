@@ -9,6 +9,7 @@ mod retention;
 mod sharing;
 
 pub use dates::find_dates;
+pub use misc::CONTINUED_USE;
 
 use crate::extract::RawSegment;
 use crate::knowledge::{Lexicon, knowledge};
