@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""How many of the signals a careful reader judged wrong does privlens still raise?
+
+Python 3.11 standard library only. Rebuilds the audited sample in a temporary directory from
+/work/shared/datasets (never into the repository): the 25 OpenTermsArchive privacy policies and
+40 English tosback2 privacy documents drawn with random.seed(20240601) (the selection below).
+`eval/signal_audit_judgements.json` holds one judgement per (signal, document) that an earlier
+version raised: C correct, E true of the document but shown by a weak quote, D debatable, W wrong.
+Judgements were written once (2026-11-23, by reading each quote in its document); the signal
+rules were then fixed on this same sample, so these are in-sample figures: a check that the
+fixes hold, not an unbiased precision estimate.
+
+usage: python3 eval/signal_audit.py [--cli target/release/privlens] [--list]
+Build first: cargo build --release -p privlens-cli
+"""
+import argparse
+import collections
+import glob
+import gzip
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(os.path.dirname(ROOT), "shared", "datasets")
+if not os.path.isdir(DATA):
+    DATA = "/work/shared/datasets"
+
+
+def build_sample(out):
+    docs = []
+    with gzip.open(os.path.join(DATA, "tosback2", "tosback2_documents.jsonl.gz"), "rt") as f:
+        for line in f:
+            d = json.loads(line)
+            if d["doc_type_from_title"] != "privacy":
+                continue
+            words = re.findall(r"[A-Za-z']+", d["text"].lower())
+            if len(words) < 300:
+                continue
+            common = ("the", "and", "of", "to", "we", "you", "your", "information", "or", "with")
+            if sum(w in common for w in words) / len(words) < 0.12:
+                continue
+            docs.append(d)
+    random.seed(20240601)
+    for i, d in enumerate(random.sample(docs, 40)):
+        name = f"tb_{i:02d}_" + re.sub(r"[^A-Za-z0-9.]+", "_", d["site"] + "_" + d["doc_title"])[:60]
+        with open(os.path.join(out, name + ".html"), "w") as f:
+            f.write("<html><body>" + d["text"] + "</body></html>")
+    for p in glob.glob(os.path.join(DATA, "opentermsarchive-pga-versions", "*", "Privacy Policy.md")):
+        shutil.copy(p, os.path.join(out, "ota_" + p.split(os.sep)[-2] + ".md"))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cli", default=os.path.join(ROOT, "target", "release", "privlens"))
+    ap.add_argument("--list", action="store_true", help="list the judged signals that changed")
+    args = ap.parse_args()
+    with open(os.path.join(ROOT, "eval", "signal_audit_judgements.json")) as f:
+        judged = json.load(f)
+    with tempfile.TemporaryDirectory(prefix="privlens-audit-") as tmp:
+        build_sample(tmp)
+        files = {n.rsplit(".", 1)[0]: os.path.join(tmp, n) for n in os.listdir(tmp)}
+        raised = {}
+        for doc, path in files.items():
+            out = subprocess.run([args.cli, "scan", path, "--format", "json"], capture_output=True, text=True)
+            raised[doc] = {s["id"] for s in json.loads(out.stdout)["signals"]} if out.returncode == 0 else set()
+    total = collections.Counter()
+    print(f"{'signal':34s} {'judged':>6s} {'W still raised':>15s} {'C/E lost':>9s}")
+    for sid, items in sorted(judged.items()):
+        c = collections.Counter((it["judgement"], sid in raised.get(it["doc"], set())) for it in items)
+        total.update(c)
+        wrong, lost = c[("W", True)], c[("C", False)] + c[("E", False)]
+        print(f"{sid:34s} {len(items):6d} {wrong:8d} of {c[('W', True)] + c[('W', False)]:<4d} {lost:9d}")
+        if args.list:
+            for it in items:
+                if (it["judgement"] == "W") == (sid in raised.get(it["doc"], set())) and it["judgement"] in "CEW":
+                    print(f"    {it['judgement']} {'raised' if sid in raised.get(it['doc'], set()) else 'dropped'} {it['doc']}")
+    n = sum(total.values())
+    w_all = total[("W", True)] + total[("W", False)]
+    kept = sum(v for (j, r), v in total.items() if r)
+    print(f"\n{n} judged signals: {w_all} were wrong; {total[('W', True)]} of them still raised, "
+          f"{total[('C', False)] + total[('E', False)]} correct ones lost; "
+          f"of the judged signals still raised, {total[('W', True)] / max(kept, 1):.1%} are wrong")
+
+
+if __name__ == "__main__":
+    main()
