@@ -36,6 +36,8 @@ fn cues(list: &str) -> &'static [&'static str] {
     all.get(list).map_or(&[], Vec::as_slice)
 }
 
+/// Distinct stated periods that make a retention schedule.
+const RETENTION_SCHEDULE: usize = 3;
 /// Days at or under which retention counts as short.
 const SHORT_RETENTION_DAYS: u32 = 90;
 
@@ -171,11 +173,17 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
         c.raise("outdated_transfer_mechanism", m.evidence.clone());
     }
     let retained_days: Vec<u32> = p.retention.iter().filter_map(|r| r.days).collect();
-    // "No time limit is given": a policy that states periods has given limits, even if it
-    // also says "as long as necessary" somewhere.
-    if let Some(r) = p.retention.iter().find(|r| r.indefinite).filter(|_| retained_days.is_empty()) {
+    // "No time limit is given": a policy whose periods form a schedule (three or more) has
+    // given limits even if it also says "as long as necessary"; one or two periods for narrow
+    // data (search queries kept 90 days) leave the rest unlimited, and are no short retention.
+    let mut periods = retained_days.clone();
+    periods.sort_unstable();
+    periods.dedup();
+    let schedule = periods.len() >= RETENTION_SCHEDULE;
+    let open_ended = p.retention.iter().find(|r| r.indefinite);
+    if let Some(r) = open_ended.filter(|_| !schedule) {
         c.raise("indefinite_retention", vec![r.evidence.clone()]);
-    } else if !retained_days.is_empty() && retained_days.iter().all(|d| *d <= SHORT_RETENTION_DAYS) {
+    } else if open_ended.is_none() && !retained_days.is_empty() && retained_days.iter().all(|d| *d <= SHORT_RETENTION_DAYS) {
         c.raise("short_retention", p.retention.iter().map(|r| r.evidence.clone()).take(2).collect());
     }
     // Handing data over only when the law compels it is the narrow case, not the broad one,
@@ -250,13 +258,17 @@ mod tests {
     }
 
     #[test]
-    fn stated_periods_are_limits_and_processing_times_are_not_retention() {
+    fn a_retention_schedule_is_a_limit_and_processing_times_are_not_retention() {
         let vague = "We keep your information for as long as necessary to provide the service.";
         assert!(signal_ids(vague).contains(&"indefinite_retention".to_string()));
-        let limited =
-            "We keep your information for as long as necessary.\n\nLogs are deleted after 30 days and backups after 90 days.";
-        let ids = signal_ids(limited);
-        assert!(!ids.contains(&"indefinite_retention".to_string()) && ids.contains(&"short_retention".to_string()), "{ids:?}");
+        let narrow = "We keep your information for as long as necessary.\n\nSearch queries are deleted after 90 days.";
+        let ids = signal_ids(narrow);
+        assert!(ids.contains(&"indefinite_retention".to_string()) && !ids.contains(&"short_retention".to_string()), "{ids:?}");
+        let schedule =
+            "We keep data no longer than necessary.\n\nLogs are kept for 30 days, backups for 90 days and invoices for 6 years.";
+        assert!(!signal_ids(schedule).contains(&"indefinite_retention".to_string()));
+        let short = "Logs are deleted after 30 days and backups after 90 days.";
+        assert!(signal_ids(short).contains(&"short_retention".to_string()));
         let processing = "It may take us up to 14 days to process your account deletion request.";
         assert!(!signal_ids(processing).contains(&"short_retention".to_string()));
     }
