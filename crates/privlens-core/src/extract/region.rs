@@ -47,7 +47,10 @@ fn is_content(b: &Block) -> bool {
 
 fn is_policy_title(b: &Block) -> bool {
     let short = words(&b.text) <= 12;
-    let heading = matches!(b.kind, BlockKind::Heading(_)) || (b.kind == BlockKind::Paragraph && short && !b.text.ends_with('.'));
+    // A plain line stands for a title only without a label's colon ("Attn: Privacy Officer"
+    // in an address block is no title).
+    let title_line = b.kind == BlockKind::Paragraph && short && !b.text.ends_with('.') && !b.text.contains(':');
+    let heading = matches!(b.kind, BlockKind::Heading(_)) || title_line;
     let lower = b.text.to_lowercase();
     heading && short && !b.boilerplate && !b.link_only && TITLE_WORDS.iter().any(|w| lower.contains(w))
 }
@@ -169,6 +172,23 @@ mod tests {
         assert_eq!(segs.len(), 2);
         assert_eq!(segs[0].heading.as_deref(), Some("Privacy Policy"));
         assert!(segs[1].text.starts_with("Write to us"));
+    }
+
+    #[test]
+    fn an_address_line_is_no_title() {
+        let blocks = vec![
+            para("This document contains the privacy policy of the LEGO Group."),
+            para("Introduction"),
+            para("This policy governs any kind of processing of personal data by all business units of the LEGO Group."),
+            para("Any question regarding our processing of personal data may be directed to:"),
+            para("LEGO SYSTEM A/S"),
+            para("Aastvej 1,"),
+            para("Attn: Privacy Officer"),
+            para("Generally, the LEGO Group will be guided by the following principles when processing personal data."),
+        ];
+        let (segs, _) = split_segments(&blocks);
+        let all: String = segs.iter().map(|s| s.text.clone()).collect();
+        assert!(all.contains("This policy governs") && all.contains("Aastvej 1"), "{segs:?}");
     }
 
     #[test]
