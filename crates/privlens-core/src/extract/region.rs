@@ -29,6 +29,22 @@ const TITLE_WORDS: &[&str] = &[
     "gdpr",
 ];
 
+/// Running-text blocks a page may show before the policy's title (a cookie notice, a teaser).
+const PREAMBLE_BLOCKS: usize = 2;
+/// Title words that name a document, not just its subject.
+const DOCUMENT_WORDS: &[&str] = &[
+    "policy",
+    "notice",
+    "statement",
+    "datenschutz",
+    "confidentialité",
+    "privacidad",
+    "terms",
+    "conditions",
+    "data protection",
+    "gdpr",
+];
+
 /// Words, with Chinese, Japanese and Korean characters (written without spaces) two to a word.
 fn words(s: &str) -> usize {
     let cjk =
@@ -47,12 +63,16 @@ fn is_content(b: &Block) -> bool {
 
 fn is_policy_title(b: &Block) -> bool {
     let short = words(&b.text) <= 12;
-    // A plain line stands for a title only without a label's colon ("Attn: Privacy Officer"
-    // in an address block is no title).
-    let title_line = b.kind == BlockKind::Paragraph && short && !b.text.ends_with('.') && !b.text.contains(':');
-    let heading = matches!(b.kind, BlockKind::Heading(_)) || title_line;
     let lower = b.text.to_lowercase();
-    heading && short && !b.boilerplate && !b.link_only && TITLE_WORDS.iter().any(|w| lower.contains(w))
+    let title_word = TITLE_WORDS.iter().any(|w| lower.contains(w));
+    // A plain line stands for a title only when it names a document: "Attn: Privacy Officer" in
+    // an address block or a question like "What About Cookies?" names none.
+    let title_line = b.kind == BlockKind::Paragraph
+        && short
+        && !b.text.ends_with(['.', '?'])
+        && DOCUMENT_WORDS.iter().any(|w| lower.contains(w));
+    let heading = matches!(b.kind, BlockKind::Heading(_)) || title_line;
+    heading && short && !b.boilerplate && !b.link_only && title_word
 }
 
 /// The range of blocks that holds the policy body.
@@ -62,7 +82,9 @@ fn main_region(blocks: &[Block]) -> Option<(usize, usize)> {
     let half = blocks.len() / 2 + 1;
     // A policy title followed closely by running text starts the body, even when a cookie
     // notice or a menu with a paragraph comes before it.
+    // Only a short preamble may be skipped: a "Cookies" heading deep in the policy is no title.
     let titled = (0..half).find(|&i| is_policy_title(&blocks[i]) && blocks[i + 1..].iter().take(4).any(is_content));
+    let titled = titled.filter(|&t| blocks[..t].iter().filter(|b| is_content(b)).count() <= PREAMBLE_BLOCKS);
     let start = match titled {
         Some(t) if t <= last_content => t,
         _ => heading_before(blocks, first_content),
@@ -184,11 +206,27 @@ mod tests {
             para("LEGO SYSTEM A/S"),
             para("Aastvej 1,"),
             para("Attn: Privacy Officer"),
+            para("What About Cookies?"),
             para("Generally, the LEGO Group will be guided by the following principles when processing personal data."),
         ];
         let (segs, _) = split_segments(&blocks);
         let all: String = segs.iter().map(|s| s.text.clone()).collect();
         assert!(all.contains("This policy governs") && all.contains("Aastvej 1"), "{segs:?}");
+    }
+
+    #[test]
+    fn a_section_heading_deep_in_the_text_is_no_title() {
+        let mut blocks = vec![para("Last updated September 2024")];
+        for n in 0..5 {
+            blocks.push(para(&format!("We collect your account information, number {n}, when you register for the website.")));
+        }
+        blocks.push(head("E. Information Collection Technologies/Cookies"));
+        blocks.push(para("We may collect personal data through the use of cookies or other tracking technologies."));
+        for n in 0..8 {
+            blocks.push(para(&format!("Paragraph {n} of the rest of the policy, which explains what else happens.")));
+        }
+        let (segs, _) = split_segments(&blocks);
+        assert!(segs[0].text.contains("number 0"), "{:?}", segs[0]);
     }
 
     #[test]
