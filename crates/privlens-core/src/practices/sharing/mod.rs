@@ -262,6 +262,9 @@ mod tests {
     fn the_company_calling_itself_we_is_not_a_third_party() {
         let t = "This Privacy Policy describes how we at Spotify USA Inc. process personal data.\n\nWe share data with Spotify and Google.";
         assert!(!names(t).iter().any(|n| n == "Spotify"), "{:?}", names(t));
+        let t = "Our Products include Facebook, Instagram and Messenger.\n\nWe share data with Facebook and Google Analytics.";
+        assert!(!names(t).iter().any(|n| n == "Facebook" || n == "Instagram"), "{:?}", names(t));
+        assert!(names(t).iter().any(|n| n == "Google Analytics"), "{:?}", names(t));
         let t = "Spotify AB (“Spotify”, “we”, “us”) runs this service.\n\nWe share data with Spotify partners and Google.";
         assert!(!names(t).iter().any(|n| n == "Spotify"), "{:?}", names(t));
         assert!(names(t).iter().any(|n| n == "Google"), "{:?}", names(t));

@@ -22,6 +22,21 @@ const OWN_VOICE: &[&str] = &[
 ];
 /// "This Privacy Policy describes how we at Spotify USA Inc. process personal data".
 const OWN_VOICE_BEFORE: &[&str] = &["we at", "we here at", "we, at"];
+/// The company listing its own products or brands: "Our Products include Facebook, Instagram,
+/// Messenger", "the Meta family of apps, like WhatsApp". Every name in the list is its own.
+const OWN_FAMILY: &[&str] = &[
+    "our products include",
+    "our products, including",
+    "our products, like",
+    "our products such as",
+    "our services include",
+    "our services, including",
+    "our apps include",
+    "our brands include",
+    "our family of",
+    "family of apps",
+    "family of companies, including",
+];
 const OWN_ALIAS: &[&str] =
     &["(\"we", "(“we", "(the \"company", "(\"us", "(collectively, \"we", "(collectively \"we", "(hereinafter"];
 
@@ -42,7 +57,9 @@ pub(super) fn own_company(ctx: &Ctx, party_hits: &[Vec<PhraseMatch>]) -> Vec<usi
             let voiced = OWN_VOICE.iter().any(|v| after.to_lowercase().starts_with(v) || before.ends_with(v))
                 || OWN_VOICE_BEFORE.iter().any(|v| before.ends_with(v))
                 || called_we(after);
-            if (titled || aliased || voiced) && !own.contains(&m.entry) {
+            let (clause_start, _) = crate::sentences::clause(s.text, m.start);
+            let listed_as_own = OWN_FAMILY.iter().any(|f| s.text[clause_start..m.start].to_lowercase().contains(f));
+            if (titled || aliased || voiced || listed_as_own) && !own.contains(&m.entry) {
                 own.push(m.entry);
             }
         }
