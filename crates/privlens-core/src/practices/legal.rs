@@ -66,8 +66,13 @@ pub fn rights(ctx: &Ctx, k: &Knowledge) -> Vec<Finding> {
         {
             return false;
         }
-        // Deleting cookies in one's own browser is not a right the site grants.
-        if contains_phrase(s.text, &["cookie"]) && contains_phrase(s.text, &["browser"]) {
+        // Deleting cookies in one's own browser is not a right the site grants, nor is the
+        // site deleting inactive accounts on its own.
+        let object: String = s.text[at..].split_whitespace().skip(1).take(3).collect::<Vec<_>>().join(" ").to_lowercase();
+        if contains_phrase(s.text, &["cookie"]) && (contains_phrase(s.text, &["browser"]) || object.contains("cookie")) {
+            return false;
+        }
+        if id == "erasure" && contains_phrase(s.text, &["inactiv", "automatically delete", "automatically deleted"]) {
             return false;
         }
         // Bare verbs ("delete", "correct") are a right only when the reader can ask for them.
@@ -139,5 +144,12 @@ mod tests {
             rights("California law requires certain businesses to let customers opt out of disclosures to third parties.")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn deleting_cookies_or_inactive_accounts_is_no_right_to_erasure() {
+        assert!(!rights("You can delete cookies already on your computer.").contains(&"erasure".to_string()));
+        assert!(!rights("Accounts inactive for two years will be deleted.").contains(&"erasure".to_string()));
+        assert!(rights("You can request that we delete your personal data.").contains(&"erasure".to_string()));
     }
 }

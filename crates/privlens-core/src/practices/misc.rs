@@ -89,8 +89,13 @@ pub fn security(ctx: &Ctx, k: &Knowledge) -> Vec<Finding> {
         if id == "breach_notification" {
             return has_any(s.text, &["notify", "inform"]);
         }
+        // Encrypted or hashed identifiers handed to ad partners are sharing, not protection.
+        let shared_hashed = id == "encryption"
+            && contains_phrase(s.text, &["share", "provide", "disclose", "send", "pass"])
+            && contains_phrase(s.text, &["partner", "advertis", "third part"]);
         !verb_negated(s.text, at, &["encrypt", "use", "employ", "guarant"])
             && !contains_phrase(s.text, &["unencrypted", "not encrypted"])
+            && !shared_hashed
     })
     .into_vec()
 }
@@ -220,6 +225,9 @@ const ACTIVE_NOTICE: &[&str] = &[
     "give you notice",
     "provide notice",
     "notice to you",
+    "additional notice",
+    "notice of material changes",
+    "notice through the services",
 ];
 const NOTICE_BY_POSTING: &[&str] = &["by posting", "by updating", "by placing", "by changing the"];
 /// The new version is merely put up; the reader has to check.
@@ -273,7 +281,7 @@ pub fn changes(ctx: &Ctx) -> Changes {
             && (has_any(s.text, &["policy", "notice", "statement", "terms"])
                 || has_any(ctx.heading(s), &["change", "update", "policy", "revis"]));
         let heading_change = has_any(ctx.heading(s), &["change", "update", "amend", "revis", "might the policy"]);
-        if !(about_change || heading_change) {
+        if !(about_change || heading_change) || is_date_line(s.text) {
             continue;
         }
         let mut relevant = false;
@@ -310,6 +318,16 @@ pub fn changes(ctx: &Ctx) -> Changes {
     out
 }
 
+/// "Last updated: June 30, 2026": the date of this version, which says nothing of how changes
+/// are announced.
+fn is_date_line(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    ["last updated", "last modified", "last revised", "updated", "effective", "revised"].iter().any(|p| lower.starts_with(p))
+        && text.split_whitespace().count() <= DATE_LINE_WORDS
+}
+
+const DATE_LINE_WORDS: usize = 7;
+
 #[cfg(test)]
 mod tests {
     use crate::practices_of_text;
@@ -339,6 +357,13 @@ mod tests {
         assert_eq!(notice(in_app), vec!["notice_on_site"]);
         let by_mail = "If we change this policy, we will notify you by email.";
         assert_eq!(notice(by_mail), vec!["notice_by_email"]);
+        assert!(notice("Last updated: June 30, 2026").is_empty());
+        let security = |t: &str| practices_of_text(t, None).security_measures.into_iter().map(|f| f.id).collect::<Vec<_>>();
+        assert!(
+            !security("We may share encrypted versions of your email address with advertising partners.")
+                .contains(&"encryption".to_string())
+        );
+        assert!(security("We encrypt your data in transit with TLS.").contains(&"encryption".to_string()));
         let posted = "We may update this policy from time to time and will notify you by posting the new policy on this page.";
         assert_eq!(notice(posted), vec!["posted_only"]);
     }
