@@ -203,12 +203,13 @@ pub fn clause_has(sentence: &str, at: usize, stems: &[&str]) -> bool {
     words(&sentence[cs..ce]).any(|w| starts_with_any(w, stems))
 }
 
-/// Whether the match at byte `at` sits inside a web address ("aws.amazon.com/gdpr-center").
+/// Whether the match at byte `at` sits inside a web or e-mail address ("aws.amazon.com/gdpr-center",
+/// "jim@outlook.com").
 pub fn in_url(text: &str, at: usize) -> bool {
     let start = text[..at].rfind(char::is_whitespace).map_or(0, |p| p + 1);
     let end = text[at..].find(char::is_whitespace).map_or(text.len(), |p| at + p);
     let token = &text[start..end];
-    token.contains("://") || token.contains("www.") || (token.contains('/') && token.contains('.'))
+    token.contains("://") || token.contains("www.") || (token.contains(['/', '@']) && token.contains('.'))
 }
 
 /// Whether a word of `text` starts with one of `stems` (lower-case), ignoring case. Called for

@@ -29,7 +29,7 @@ fn phrase_strings() -> &'static BTreeMap<String, Vec<String>> {
 }
 
 /// Each cue list as one lasting slice, so the phrase matcher compiles it once.
-fn cues(list: &str) -> &'static [&'static str] {
+pub(crate) fn cues(list: &str) -> &'static [&'static str] {
     static C: OnceLock<BTreeMap<String, Vec<&'static str>>> = OnceLock::new();
     let all =
         C.get_or_init(|| phrase_strings().iter().map(|(k, v)| (k.clone(), v.iter().map(String::as_str).collect())).collect());

@@ -81,8 +81,9 @@ pub(super) fn third_parties_named(
     // Regulators in certification talk ("the Safe Harbor framework of the U.S. Department of
     // Commerce") administer the programme whatever verbs surround them.
     let administers = contains_phrase(s.text, CERTIFICATION);
-    // Whoever hears complaints (a regulator, a seal programme) is not given data.
-    if has_any(s.text, COMPLAINT) {
+    // Whoever hears complaints (a regulator, a seal programme) is not given data; software the
+    // site runs on its own servers ("we self-host Plausible") gives its maker none either.
+    if has_any(s.text, COMPLAINT) || contains_phrase(s.text, crate::signals::cues("self_hosted")) {
         return;
     }
     for m in parties {
