@@ -81,6 +81,10 @@ pub fn term_frequencies(text: &str, bits: u32) -> [Sparse; N_GROUPS] {
         padded.push(b' ');
         padded.extend_from_slice(w.as_bytes());
         padded.push(b' ');
+        if w.is_ascii() {
+            ascii_char_keys(&padded, char_seed, mask, &mut char_keys);
+            continue;
+        }
         bounds.clear();
         bounds.push(0);
         bounds.extend(w.char_indices().map(|(b, _)| b + 1));
@@ -107,6 +111,20 @@ pub fn term_frequencies(text: &str, bits: u32) -> [Sparse; N_GROUPS] {
         }
         [counts(&word_keys, &mut scratch), counts(&char_keys, &mut scratch)]
     })
+}
+
+/// The character n-gram keys of a padded ASCII word, where every character is one byte: the
+/// same hashes as the general path, without working out character boundaries.
+fn ascii_char_keys(padded: &[u8], seed: u64, mask: u32, out: &mut Vec<u32>) {
+    for start in 0..padded.len().saturating_sub(CHAR_MIN - 1) {
+        let mut h = seed;
+        for (n, b) in padded[start..padded.len().min(start + CHAR_MAX)].iter().enumerate() {
+            h = (h ^ u64::from(*b)).wrapping_mul(FNV_PRIME);
+            if n + 1 >= CHAR_MIN {
+                out.push(bucket(h, mask));
+            }
+        }
+    }
 }
 
 /// Distinct keys in order of first occurrence, with 1 + ln(count). `scratch` holds a zero
