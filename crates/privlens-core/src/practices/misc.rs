@@ -111,7 +111,9 @@ pub fn contacts(ctx: &Ctx) -> Vec<Contact> {
     };
     for s in ctx.sentences {
         // The address pattern has no literal prefix, so the regex engine would try every byte.
-        let addresses = if s.text.contains('@') { email.find_iter(s.text).collect() } else { Vec::new() };
+        // A regulator's address, given for complaints, is not a way to reach the company.
+        let regulators = contains_phrase(s.text, REGULATOR_TALK);
+        let addresses = if s.text.contains('@') && !regulators { email.find_iter(s.text).collect() } else { Vec::new() };
         for m in addresses {
             push("email", m.as_str().trim_end_matches('.').to_string(), ctx.evidence(s));
         }
@@ -123,12 +125,17 @@ pub fn contacts(ctx: &Ctx) -> Vec<Contact> {
         }
         if contains_phrase(s.text, &["contact form", "web form", "online form", "privacy request form", "webform"])
             && has_any(s.text, &["contact", "request", "question"])
+            && !has_any(s.text, &["order", "purchas"])
         {
             push("web_form", "Contact form".to_string(), ctx.evidence(s));
         }
     }
     out
 }
+
+/// Sentences that point to a regulator ("lodge a complaint with the ICO at casework@ico.org.uk").
+const REGULATOR_TALK: &[&str] =
+    &["complain", "lodge", "supervisory authority", "data protection authority", "commissioner", "regulator"];
 
 /// Words that offer an address to write to, in the sentence, its lead-in or its heading.
 const ADDRESS_CUES: &[&str] = &[
@@ -345,6 +352,10 @@ mod tests {
         assert_eq!(contacts(lego), vec![("postal_address".to_string(), "Aastvej 1, 7190".to_string())]);
         let block = "Contact us by mail at:\n\nFacebook, Inc.\nATTN: Privacy Operations\n1601 Willow Road\nMenlo Park, CA 94025";
         assert_eq!(contacts(block), vec![("postal_address".to_string(), "1601 Willow Road".to_string())]);
+        let ico = "You may lodge a complaint with the Information Commissioner's Office at casework@ico.org.uk.";
+        assert!(contacts(ico).is_empty());
+        let orders = "We may request personal information through online forms for ordering products and services.";
+        assert!(contacts(orders).is_empty());
         // A number and a street in passing are no address to write to.
         assert!(contacts("Our team grew from 12 People Street fans in 2019.").is_empty());
     }
