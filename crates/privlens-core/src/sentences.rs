@@ -18,6 +18,9 @@ pub struct Sentence<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
+    /// Characters of the segment before the sentence: evidence offsets are in characters, and
+    /// counting them afresh for every finding would cost a pass over the segment each.
+    pub char_start: usize,
 }
 
 const ABBREVIATIONS: &[&str] = &[
@@ -31,9 +34,17 @@ pub fn split<'a>(segments: &'a [RawSegment]) -> Vec<Sentence<'a>> {
     for (n, seg) in segments.iter().enumerate() {
         let text = seg.text.as_str();
         let mut line_start = 0;
+        let first = out.len();
         for line in text.split('\n') {
             split_line(text, line_start, line, n, &mut out);
             line_start += line.len() + 1;
+        }
+        // Sentences come in order: count characters once, from one start to the next.
+        let (mut byte, mut chars) = (0, 0);
+        for sentence in &mut out[first..] {
+            chars += text[byte..sentence.start].chars().count();
+            byte = sentence.start;
+            sentence.char_start = chars;
         }
     }
     out
@@ -72,20 +83,38 @@ fn ends_here(line: &str, i: usize) -> bool {
     !(ABBREVIATIONS.contains(&word.as_str()) || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)))
 }
 
-fn push<'a>(text: &'a str, start: usize, end: usize, segment: usize, out: &mut Vec<Sentence<'a>>) {
+/// Past this many bytes a "sentence" is a run-on list or text without stops: it is cut at the
+/// last comma, semicolon or space before the limit. Every check on a sentence reads it whole,
+/// some once per word found in it, so an uncut megabyte-long line would take minutes.
+const MAX_SENTENCE_BYTES: usize = 1_500;
+
+fn push<'a>(text: &'a str, mut start: usize, end: usize, segment: usize, out: &mut Vec<Sentence<'a>>) {
+    while end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        let cut = window.rfind([',', ';']).or_else(|| window.rfind(' ')).filter(|&i| i > 0).map_or(limit, |i| start + i + 1);
+        push_one(text, start, cut, segment, out);
+        start = cut;
+    }
+    push_one(text, start, end, segment, out);
+}
+
+fn push_one<'a>(text: &'a str, start: usize, end: usize, segment: usize, out: &mut Vec<Sentence<'a>>) {
     let raw = &text[start..end];
     let lead = raw.len() - raw.trim_start().len();
     let trimmed = raw.trim();
     if trimmed.chars().any(char::is_alphanumeric) {
         let s = start + lead;
-        out.push(Sentence { segment, start: s, end: s + trimmed.len(), text: trimmed });
+        out.push(Sentence { segment, start: s, end: s + trimmed.len(), text: trimmed, char_start: 0 });
     }
 }
 
 /// Evidence for a sentence, in character offsets; long sentences are cut for the quote.
-pub fn evidence(segments: &[RawSegment], s: &Sentence) -> Evidence {
-    let seg = &segments[s.segment].text;
-    let start = seg[..s.start].chars().count();
+pub fn evidence(s: &Sentence) -> Evidence {
+    let start = s.char_start;
     let end = start + s.text.chars().count();
     Evidence { segment: s.segment, start, end, quote: shorten(s.text, MAX_QUOTE_CHARS) }
 }
@@ -335,6 +364,15 @@ mod tests {
     }
 
     #[test]
+    fn run_on_text_is_cut_into_bounded_sentences() {
+        let long = "we collect your email address and phone number, and share them with partners, ".repeat(200);
+        let segs = seg(&long);
+        let got = split(&segs);
+        assert!(got.len() > 5 && got.iter().all(|s| s.text.len() <= MAX_SENTENCE_BYTES), "{}", got.len());
+        assert!(got[..got.len() - 1].iter().all(|s| s.text.ends_with(',')));
+    }
+
+    #[test]
     fn splits_sentences_but_not_abbreviations() {
         let s = seg("We use e.g. cookies. Then we stop! Data from the U.S. Government is kept.\nA list item");
         let got: Vec<&str> = split(&s).iter().map(|x| x.text).collect();
@@ -345,7 +383,7 @@ mod tests {
     fn evidence_uses_character_offsets() {
         let s = seg("Über uns. Wir sammeln Daten.");
         let sentences = split(&s);
-        let e = evidence(&s, &sentences[1]);
+        let e = evidence(&sentences[1]);
         assert_eq!((e.start, e.end), (10, 28));
         assert_eq!(e.quote, "Wir sammeln Daten.");
     }

@@ -20,6 +20,8 @@ use crate::sentences::{Sentence, evidence, in_url};
 const MAX_EVIDENCE: usize = 3;
 /// How many lines back a list's lead-in may be.
 const LIST_REACH: usize = 20;
+/// How far back, in bytes, those lines are looked for.
+const LEAD_IN_REACH_BYTES: usize = 4_000;
 
 pub struct Ctx<'a> {
     pub segments: &'a [RawSegment],
@@ -30,7 +32,7 @@ pub struct Ctx<'a> {
 
 impl Ctx<'_> {
     pub fn evidence(&self, s: &Sentence) -> Evidence {
-        evidence(self.segments, s)
+        evidence(s)
     }
 
     pub fn heading(&self, s: &Sentence) -> &str {
@@ -40,7 +42,14 @@ impl Ctx<'_> {
     /// The line that introduces the list sentence `s` belongs to ("We collect:"), if any:
     /// the nearest earlier line of the segment ending in a colon.
     pub fn lead_in(&self, s: &Sentence) -> &str {
-        let before = &self.segments[s.segment].text[..s.start];
+        let text = &self.segments[s.segment].text;
+        // Looked for in the last few kilobytes only: a page that is one huge line would
+        // otherwise be read back to its start for every sentence.
+        let mut from = s.start.saturating_sub(LEAD_IN_REACH_BYTES);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = &text[from..s.start];
         before.lines().rev().take(LIST_REACH).find(|l| l.trim_end().ends_with(':')).unwrap_or("")
     }
 }
