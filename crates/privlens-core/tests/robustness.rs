@@ -106,3 +106,28 @@ fn bytes_that_are_not_text_are_refused_plainly() {
         }
     }
 }
+
+/// Shapes of hostile or broken pages that once made the scan quadratic (minutes, or hundreds of
+/// megabytes, for a few megabytes of input): each must still be read, down to the policy
+/// sentence at its end, unless that sentence sits inside a banner.
+#[test]
+fn hostile_shapes_are_read_to_the_end() {
+    let tail = " Privacy Policy. We collect your email address.";
+    let shapes = [
+        ("deep nesting", format!("<html><body>{}<p>{tail}</p></body></html>", "<div>".repeat(20_000)), true),
+        ("unclosed inline tags", format!("<html><body>{}<p>{tail}</p></body></html>", "<p>Hello <b>".repeat(20_000)), true),
+        ("run-on sentence", format!("{}{tail}", "we keep your data, ".repeat(20_000)), true),
+        ("unmatched brackets", format!("{}\n\n{tail}", "<[".repeat(20_000)), true),
+        (
+            "nested banners",
+            format!("<html><body>{}<p>{tail}</p></body></html>", "<div class='cookie-banner'><button>OK</button>".repeat(5_000)),
+            false,
+        ),
+    ];
+    for (name, page, tail_is_policy) in shapes {
+        let report = scan(&PageInput { content: &page, ..PageInput::default() }).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let found = report.practices.data_collected.iter().any(|f| f.id == "email");
+        assert_eq!(found, tail_is_policy, "{name}: the policy sentence at the end was read: {found}");
+        assert!(report.cookie_banner.buttons.len() <= 40, "{name}: {} buttons", report.cookie_banner.buttons.len());
+    }
+}

@@ -26,6 +26,9 @@ const MAX_CANDIDATES: usize = 64;
 /// Text beyond this many characters: a page section, not a banner.
 const MAX_BANNER_CHARS: usize = 5000;
 const MAX_CANDIDATE_MARKERS: usize = 300;
+/// Buttons kept per candidate: a banner has a handful; thousands make a page section, and
+/// copying each into every enclosing candidate would grow without bound on hostile markup.
+const MAX_CANDIDATE_BUTTONS: usize = 40;
 
 /// Banner candidates being read: (candidate index, stack depth of its element).
 #[derive(Default)]
@@ -62,7 +65,10 @@ impl Banners {
 
     pub(super) fn add_button(&mut self, button: RawButton) {
         for (i, _) in &self.open {
-            self.found[*i].buttons.push(button.clone());
+            let buttons = &mut self.found[*i].buttons;
+            if buttons.len() < MAX_CANDIDATE_BUTTONS {
+                buttons.push(button.clone());
+            }
         }
     }
 

@@ -99,11 +99,15 @@ const MAX_MARKERS: usize = 4000;
 const MIN_MAIN_SHARE: f64 = 0.25;
 
 #[derive(Debug)]
+/// An open element. The flags hold for everything inside it (each is its parent's or its own),
+/// so the innermost element answers for the whole stack: deeply nested or unclosed markup costs
+/// no walk down the stack.
 struct Open {
     name: String,
     boilerplate: bool,
     hidden: bool,
     main: bool,
+    in_link: bool,
 }
 
 #[derive(Default)]
@@ -145,10 +149,10 @@ pub fn extract_html(input: &str) -> Extracted {
     while i < bytes.len() {
         if bytes[i] != b'<' {
             let next = input[i..].find('<').map_or(input.len(), |p| i + p);
-            let hidden = stack.iter().any(|o| o.hidden);
+            let hidden = stack.last().is_some_and(|o| o.hidden);
             if !hidden {
                 let chunk = &input[i..next];
-                if stack.iter().any(|o| o.name == "a") {
+                if stack.last().is_some_and(|o| o.in_link) {
                     b.link_chars += normalize_space(chunk).chars().count();
                 }
                 b.text.push_str(chunk);
@@ -225,6 +229,7 @@ pub fn extract_html(input: &str) -> Extracted {
             boilerplate: !is_main_region && (parent_boiler || is_boilerplate(&tag, &stack)),
             hidden: parent_hidden || is_hidden(&tag),
             main,
+            in_link: stack.last().is_some_and(|o| o.in_link) || tag.name == "a",
             name: tag.name.clone(),
         };
         b.boilerplate = open.boilerplate;
@@ -270,15 +275,21 @@ fn close_tag(stack: &mut Vec<Open>, b: &mut Builder, name: &str) {
     if BLOCKS.contains(&name) {
         b.flush();
     }
-    if let Some(pos) = stack.iter().rposition(|o| o.name == name) {
-        stack.truncate(pos);
+    // A close tag matches one of the innermost elements or none: a stray "</div>" under
+    // thousands of unclosed tags is not looked for all the way down.
+    let reach = stack.len().saturating_sub(CLOSE_REACH);
+    if let Some(pos) = stack[reach..].iter().rposition(|o| o.name == name) {
+        stack.truncate(reach + pos);
     }
     b.boilerplate = stack.last().is_some_and(|o| o.boilerplate);
     b.main = stack.last().is_some_and(|o| o.main);
 }
 
+/// How many of the innermost open elements a close tag may close.
+const CLOSE_REACH: usize = 256;
+
 fn is_boilerplate(tag: &Tag, stack: &[Open]) -> bool {
-    let inside_content = stack.iter().any(|o| o.main);
+    let inside_content = stack.last().is_some_and(|o| o.main);
     if BOILERPLATE_TAGS.contains(&tag.name.as_str()) && !(tag.name == "header" && inside_content) {
         return true;
     }

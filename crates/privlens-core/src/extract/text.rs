@@ -183,7 +183,7 @@ pub fn clean_inline(s: &str) -> String {
         }
         if c == '<' {
             // Autolinks <https://x> and <python.org> keep their text.
-            if let Some(p) = chars[i..].iter().position(|c| *c == '>') {
+            if let Some(p) = chars[i..chars.len().min(i + INLINE_REACH)].iter().position(|c| *c == '>') {
                 let inner: String = chars[i + 1..i + p].iter().collect();
                 if !inner.contains(' ') && inner.contains('.') {
                     out.push_str(&inner);
@@ -202,8 +202,13 @@ pub fn clean_inline(s: &str) -> String {
     normalize_space(&decode_entities(&out))
 }
 
+/// How far (in characters) a link's or autolink's end is looked for: they are short, and a line
+/// of unmatched brackets must not be searched to its end once per bracket.
+const INLINE_REACH: usize = 2_000;
+
 /// For `[text](url)` starting at `open`, the index just past the `)`.
 fn link_end(chars: &[char], open: usize) -> Option<usize> {
+    let chars = &chars[..chars.len().min(open + INLINE_REACH)];
     let close = open + chars[open..].iter().position(|c| *c == ']')?;
     if chars.get(close + 1) != Some(&'(') {
         return None;
