@@ -238,8 +238,16 @@ fn per_k(n: usize, words: usize) -> f64 {
     n as f64 * 1000.0 / words.max(1) as f64
 }
 
+/// A document shows what it is in its first pages: past this many bytes of body text the rest
+/// is not read for the kind, so a 10 MB page costs no more here than a long policy.
+const KIND_SAMPLE_BYTES: usize = 256 * 1024;
+
 pub fn classify(input: &KindInput) -> KindResult {
-    let body = input.body.to_lowercase();
+    let mut sample_end = input.body.len().min(KIND_SAMPLE_BYTES);
+    while !input.body.is_char_boundary(sample_end) {
+        sample_end -= 1;
+    }
+    let body = input.body[..sample_end].to_lowercase();
     let words = word_count(&body);
     let mut named = names(input, &body);
     let c = count(&body);
