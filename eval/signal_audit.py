@@ -10,7 +10,12 @@ Judgements were written once (2026-11-23, by reading each quote in its document)
 rules were then fixed on this same sample, so these are in-sample figures: a check that the
 fixes hold, not an unbiased precision estimate.
 
-usage: python3 eval/signal_audit.py [--cli target/release/privlens] [--list]
+A second, held-out set (`--set heldout`): 30 further tosback2 privacy documents (the same
+filter, the 40 above left out, random.seed(777)), judged once by the same rules on the code of
+commit 6064f04 (2026-11-23), before any fix made after reading them: its first figure is the
+unbiased one; later runs on it are in-sample too.
+
+usage: python3 eval/signal_audit.py [--set audit|heldout] [--cli target/release/privlens] [--list]
 Build first: cargo build --release -p privlens-cli
 """
 import argparse
@@ -31,7 +36,7 @@ if not os.path.isdir(DATA):
     DATA = "/work/shared/datasets"
 
 
-def build_sample(out):
+def privacy_documents():
     docs = []
     with gzip.open(os.path.join(DATA, "tosback2", "tosback2_documents.jsonl.gz"), "rt") as f:
         for line in f:
@@ -45,6 +50,11 @@ def build_sample(out):
             if sum(w in common for w in words) / len(words) < 0.12:
                 continue
             docs.append(d)
+    return docs
+
+
+def build_sample(out):
+    docs = privacy_documents()
     random.seed(20240601)
     for i, d in enumerate(random.sample(docs, 40)):
         name = f"tb_{i:02d}_" + re.sub(r"[^A-Za-z0-9.]+", "_", d["site"] + "_" + d["doc_title"])[:60]
@@ -54,15 +64,28 @@ def build_sample(out):
         shutil.copy(p, os.path.join(out, "ota_" + p.split(os.sep)[-2] + ".md"))
 
 
+def build_heldout(out):
+    docs = privacy_documents()
+    random.seed(20240601)
+    used = {(d["site"], d["doc_title"]) for d in random.sample(docs, 40)}
+    rest = [d for d in docs if (d["site"], d["doc_title"]) not in used]
+    random.seed(777)
+    for i, d in enumerate(random.sample(rest, 30)):
+        with open(os.path.join(out, f"hb_{i:02d}_{d['site']}.html"), "w") as f:
+            f.write("<html><body>" + d["text"] + "</body></html>")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cli", default=os.path.join(ROOT, "target", "release", "privlens"))
     ap.add_argument("--list", action="store_true", help="list the judged signals that changed")
+    ap.add_argument("--set", choices=("audit", "heldout"), default="audit")
     args = ap.parse_args()
-    with open(os.path.join(ROOT, "eval", "signal_audit_judgements.json")) as f:
+    name = "signal_audit_judgements.json" if args.set == "audit" else "signal_audit_heldout_judgements.json"
+    with open(os.path.join(ROOT, "eval", name)) as f:
         judged = json.load(f)
     with tempfile.TemporaryDirectory(prefix="privlens-audit-") as tmp:
-        build_sample(tmp)
+        (build_sample if args.set == "audit" else build_heldout)(tmp)
         files = {n.rsplit(".", 1)[0]: os.path.join(tmp, n) for n in os.listdir(tmp)}
         raised = {}
         for doc, path in files.items():
