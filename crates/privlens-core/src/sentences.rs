@@ -80,7 +80,11 @@ fn ends_here(line: &str, i: usize) -> bool {
     }
     let word_start = line[..i].rfind(|c: char| c.is_whitespace() || c == '(').map_or(0, |p| p + 1);
     let word = line[word_start..i].to_ascii_lowercase();
-    !(ABBREVIATIONS.contains(&word.as_str()) || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)))
+    // "EU-U.S. Privacy Shield": an abbreviation at the end of a hyphenated word still is one.
+    let last = word.rsplit('-').next().unwrap_or(&word);
+    !(ABBREVIATIONS.contains(&word.as_str())
+        || ABBREVIATIONS.contains(&last)
+        || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)))
 }
 
 /// Past this many bytes a "sentence" is a run-on list or text without stops: it is cut at the
@@ -377,6 +381,8 @@ mod tests {
         let s = seg("We use e.g. cookies. Then we stop! Data from the U.S. Government is kept.\nA list item");
         let got: Vec<&str> = split(&s).iter().map(|x| x.text).collect();
         assert_eq!(got, vec!["We use e.g. cookies.", "Then we stop!", "Data from the U.S. Government is kept.", "A list item"]);
+        let s = seg("We do not rely on the EU-U.S. Privacy Shield. We use clauses.");
+        assert_eq!(split(&s).len(), 2);
     }
 
     #[test]

@@ -100,6 +100,20 @@ fn tracks_socially(quote: &str) -> bool {
     contains_phrase(quote, cues("social_tracking")) && !contains_phrase(quote, cues("social_login"))
 }
 
+/// "By visiting" counts only for the site itself ("by visiting this site, you accept"), not for
+/// an instruction ("opt out by visiting the Google ad settings page").
+fn visits_the_site(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let Some(at) = lower.find("by visiting") else {
+        return true;
+    };
+    let object: String = lower[at + "by visiting".len()..].split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    ["this", "our", "these"].iter().any(|w| object.starts_with(w))
+        || ["site", "website", "service", "app"].iter().any(|w| object.contains(w))
+        || object.split_whitespace().next().is_some_and(|w| w.trim_end_matches([',', '.']).contains('.'))
+        || contains_phrase(text, &["by continuing", "by using", "continue to use", "deemed to consent", "implied consent"])
+}
+
 /// "No Targeted Advertising Sales.": a heading that denies.
 fn starts_with_no(text: &str) -> bool {
     text.trim_start().get(..3).is_some_and(|w| w.eq_ignore_ascii_case("no "))
@@ -155,6 +169,7 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     let implied = c.sentences_with("implied_consent", |t| {
         contains_phrase(t, &["cookie", "consent", "accept", "agree", "practices"])
             && !contains_phrase(t, cues("implied_consent_not"))
+            && visits_the_site(t)
     });
     c.when("implied_consent_cookies", implied);
 
@@ -303,6 +318,27 @@ mod tests {
                 false,
             ),
             ("By continuing to use this site, you consent to our use of cookies.", "implied_consent_cookies", true),
+            (
+                "You may opt out of the use of the DART cookie by visiting the Google ad and content privacy policy.",
+                "implied_consent_cookies",
+                false,
+            ),
+            (
+                "By visiting Amazon.com, you are accepting the practices described in this Privacy Notice.",
+                "implied_consent_cookies",
+                true,
+            ),
+            (
+                "If you signed up to receive marketing emails from an affiliate, follow the opt-out instructions in them.",
+                "opt_in_marketing",
+                false,
+            ),
+            ("So, we do not offer an opt-out to the sale of personal data.", "sells_data", false),
+            (
+                "For more information about data we disclose in response to requests from law enforcement, please see our report.",
+                "shares_with_authorities_broadly",
+                false,
+            ),
             (
                 "We use Local Storage Objects (LSOs) such as HTML5 to store content information and preferences.",
                 "local_only_storage",

@@ -43,6 +43,9 @@ pub fn children(ctx: &Ctx) -> Option<Children> {
     found
 }
 
+const DISOWNED_MECHANISM: &[&str] =
+    &["not rely", "no longer rel", "not participate", "no longer participate", "invalidated", "no longer valid"];
+
 const TRANSFER_CUES: &[&str] = &[
     "transfer",
     "stored in",
@@ -61,9 +64,12 @@ const TRANSFER_CUES: &[&str] = &[
 ];
 
 pub fn transfer(ctx: &Ctx, k: &Knowledge) -> Transfer {
-    let mechanisms =
-        lexicon_findings(ctx, &k.transfer_mechanisms, |s, _, at| !verb_negated(s.text, at, &["rel", "us", "particip", "certif"]))
-            .into_vec();
+    // "although Microsoft does not rely on the EU-U.S. Privacy Shield": a mechanism disowned
+    // anywhere in the sentence is not relied on.
+    let mechanisms = lexicon_findings(ctx, &k.transfer_mechanisms, |s, _, at| {
+        !verb_negated(s.text, at, &["rel", "us", "particip", "certif"]) && !contains_phrase(s.text, DISOWNED_MECHANISM)
+    })
+    .into_vec();
     let mut out = Transfer { mechanisms, ..Transfer::default() };
     for s in ctx.sentences {
         if !contains_phrase(s.text, TRANSFER_CUES) {
@@ -120,6 +126,9 @@ pub fn contacts(ctx: &Ctx) -> Vec<Contact> {
         if contains_phrase(s.text, &["data protection officer", " dpo", "(dpo)", "datenschutzbeauftragte"]) {
             push("dpo", "Data protection officer".to_string(), ctx.evidence(s));
         }
+        if let Some(number) = phone_number(s.text) {
+            push("phone", number, ctx.evidence(s));
+        }
         if let Some(address) = postal_address(s.text).filter(|_| offers_address(ctx, s)) {
             push("postal_address", address, ctx.evidence(s));
         }
@@ -136,6 +145,19 @@ pub fn contacts(ctx: &Ctx) -> Vec<Contact> {
 /// Sentences that point to a regulator ("lodge a complaint with the ICO at casework@ico.org.uk").
 const REGULATOR_TALK: &[&str] =
     &["complain", "lodge", "supervisory authority", "data protection authority", "commissioner", "regulator"];
+
+/// A telephone number offered for calling: "call us at 1-800-782-8332", "Tel: +44 20 7946 0958".
+fn phone_number(text: &str) -> Option<String> {
+    if !contains_phrase(text, &["call", "phone", "telephone", "tel:", "tel.", "toll-free", "toll free"]) {
+        return None;
+    }
+    static PHONE: OnceLock<Regex> = OnceLock::new();
+    let phone = regex(&PHONE, r"\+?\(?\d{1,4}\)?(?:[\s.-]?\(?\d{2,4}\)?){2,4}");
+    phone
+        .find_iter(text)
+        .map(|m| m.as_str().trim().to_string())
+        .find(|n| (9..=15).contains(&n.chars().filter(char::is_ascii_digit).count()))
+}
 
 /// Words that offer an address to write to, in the sentence, its lead-in or its heading.
 const ADDRESS_CUES: &[&str] = &[
@@ -344,6 +366,15 @@ mod tests {
     }
 
     #[test]
+    fn a_disowned_transfer_mechanism_is_not_relied_on() {
+        let mechanisms =
+            |t: &str| practices_of_text(t, None).international_transfer.mechanisms.into_iter().map(|m| m.id).collect::<Vec<_>>();
+        let t = "For complaints about the Privacy Shield frameworks, although we do not rely on the EU-U.S. Privacy Shield, we cooperate with regulators.";
+        assert!(!mechanisms(t).contains(&"privacy_shield".to_string()), "{:?}", mechanisms(t));
+        assert!(mechanisms("We participate in the EU-U.S. Privacy Shield Framework.").contains(&"privacy_shield".to_string()));
+    }
+
+    #[test]
     fn postal_addresses_offered_for_writing_are_contacts() {
         let contacts = |t: &str| practices_of_text(t, None).contacts.into_iter().map(|c| (c.kind, c.value)).collect::<Vec<_>>();
         let facebook = "You can contact us online or by mail at: Facebook, Inc. ATTN: Privacy Operations 1601 Willow Road Menlo Park, CA 94025";
@@ -352,6 +383,9 @@ mod tests {
         assert_eq!(contacts(lego), vec![("postal_address".to_string(), "Aastvej 1, 7190".to_string())]);
         let block = "Contact us by mail at:\n\nFacebook, Inc.\nATTN: Privacy Operations\n1601 Willow Road\nMenlo Park, CA 94025";
         assert_eq!(contacts(block), vec![("postal_address".to_string(), "1601 Willow Road".to_string())]);
+        let phone = "If you have questions, call us toll-free at 1-800-782-8332.";
+        assert_eq!(contacts(phone), vec![("phone".to_string(), "1-800-782-8332".to_string())]);
+        assert!(contacts("Our phone app was downloaded 12 times in 2019.").is_empty());
         let ico = "You may lodge a complaint with the Information Commissioner's Office at casework@ico.org.uk.";
         assert!(contacts(ico).is_empty());
         let orders = "We may request personal information through online forms for ordering products and services.";
