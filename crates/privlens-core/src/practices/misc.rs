@@ -181,10 +181,14 @@ const ADDRESS_CUES: &[&str] = &[
 ];
 
 fn offers_address(ctx: &Ctx, s: &crate::sentences::Sentence) -> bool {
-    // An address block's lines follow the line that offers it ("ATTN: Privacy Operations").
-    let before = &ctx.segments[s.segment].text[..s.start];
+    // An address block's lines sit next to the line that offers it ("ATTN: Privacy Operations"),
+    // before or after them.
+    let text = &ctx.segments[s.segment].text;
+    let before = &text[..s.start];
     let near_before = &before[before.char_indices().rev().nth(ADDRESS_REACH).map_or(0, |(i, _)| i)..];
-    [s.text, near_before, ctx.lead_in(s), ctx.heading(s)].iter().any(|t| contains_phrase(t, ADDRESS_CUES))
+    let after = &text[s.end..];
+    let near_after = &after[..after.char_indices().nth(ADDRESS_REACH).map_or(after.len(), |(i, _)| i)];
+    [s.text, near_before, near_after, ctx.lead_in(s), ctx.heading(s)].iter().any(|t| contains_phrase(t, ADDRESS_CUES))
 }
 
 /// How far back (in characters) an address block's offer may be.
@@ -390,6 +394,8 @@ mod tests {
         assert!(contacts(ico).is_empty());
         let orders = "We may request personal information through online forms for ordering products and services.";
         assert!(contacts(orders).is_empty());
+        let attn_after = "LEGO SYSTEM A/S\nAastvej 1,\nDK-7190 Billund Denmark\nAttn: Privacy Officer";
+        assert_eq!(contacts(attn_after), vec![("postal_address".to_string(), "Aastvej 1".to_string())]);
         // A number and a street in passing are no address to write to.
         assert!(contacts("Our team grew from 12 People Street fans in 2019.").is_empty());
     }
