@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::practices::{CONTINUED_USE, Ctx};
 use crate::report::{Direction, Evidence, Practices, Signal};
+use crate::sentences::Sentence;
 use crate::sentences::{contains_phrase, verb_negated};
 
 #[derive(Debug, Clone, Deserialize)]
@@ -36,6 +37,10 @@ pub(crate) fn cues(list: &str) -> &'static [&'static str] {
     all.get(list).map_or(&[], Vec::as_slice)
 }
 
+/// Matching sentences looked at when choosing which two to quote.
+const EVIDENCE_POOL: usize = 8;
+/// Fewer words than this make a heading or a label, not a statement.
+const FULL_SENTENCE_WORDS: usize = 6;
 /// Distinct stated periods that make a retention schedule.
 const RETENTION_SCHEDULE: usize = 3;
 /// Days at or under which retention counts as short.
@@ -62,15 +67,14 @@ impl Collector<'_> {
     }
 
     /// Sentences containing one of the named phrase list's phrases, passing `keep`.
+    /// Full sentences come first: a heading ("Ad Partners.") matches the words but shows the
+    /// reader nothing, so it is quoted only when nothing better says it.
     fn sentences_with(&self, list: &str, keep: impl Fn(&str) -> bool) -> Vec<Evidence> {
         let cues = cues(list);
-        self.ctx
-            .sentences
-            .iter()
-            .filter(|s| contains_phrase(s.text, cues) && keep(s.text))
-            .take(2)
-            .map(|s| self.ctx.evidence(s))
-            .collect()
+        let mut found: Vec<&Sentence> =
+            self.ctx.sentences.iter().filter(|s| contains_phrase(s.text, cues) && keep(s.text)).take(EVIDENCE_POOL).collect();
+        found.sort_by_key(|s| s.text.split_whitespace().count() < FULL_SENTENCE_WORDS);
+        found.into_iter().take(2).map(|s| self.ctx.evidence(s)).collect()
     }
 
     fn when(&mut self, id: &str, evidence: Vec<Evidence>) {
@@ -92,6 +96,11 @@ fn distinct<'e>(evidence: impl Iterator<Item = &'e Evidence>) -> Vec<Evidence> {
         }
     }
     out
+}
+
+/// A party's evidence that reads as a statement, else its first.
+fn best_quote(evidence: &[Evidence]) -> Option<&Evidence> {
+    evidence.iter().find(|e| e.quote.split_whitespace().count() >= FULL_SENTENCE_WORDS).or(evidence.first())
 }
 
 /// A social network tracks through pixels, plug-ins and cookies; signing in with it or
@@ -143,7 +152,8 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     let not_sold = c.sentences_with("sale", |t| sale_negated(t) && !contains_phrase(t, cues("no_sale_not")));
     c.when("no_sale", not_sold);
 
-    let ad_parties = distinct(p.third_parties.iter().filter(|t| t.category == "advertising").flat_map(|t| t.evidence.first()));
+    let ad_parties =
+        distinct(p.third_parties.iter().filter(|t| t.category == "advertising").flat_map(|t| best_quote(&t.evidence)));
     // "Advertising" alone may be the site's own promotion ("used in advertising and
     // publicity"): the text must name who advertises or how ads are aimed.
     let ad_text = c.sentences_with("advertising", |t| {
@@ -379,6 +389,20 @@ mod tests {
         for (text, id, raised) in cases {
             assert_eq!(signal_ids(text).iter().any(|s| s == id), *raised, "{id} on {text:?}");
         }
+    }
+
+    #[test]
+    fn statements_are_quoted_before_headings() {
+        let segments: Vec<crate::extract::RawSegment> =
+            ["Ad Partners.", "We share device identifiers with advertising partners to show you targeted ads."]
+                .iter()
+                .map(|t| crate::extract::RawSegment { heading: None, text: t.to_string() })
+                .collect();
+        let sentences = crate::sentences::split(&segments);
+        let ctx = Ctx { segments: &segments, sentences: &sentences, url: None };
+        let practices = crate::practices::extract_practices(&ctx);
+        let ad = signals(&ctx, &practices).into_iter().find(|s| s.id == "shares_for_advertising").expect("raised");
+        assert!(ad.evidence[0].quote.starts_with("We share"), "{:?}", ad.evidence);
     }
 
     #[test]
