@@ -339,6 +339,16 @@ mod tests {
                 true,
             ),
             (
+                "Your continued use of our Services constitutes your consent to our use of these cookies.",
+                "implied_consent_cookies",
+                true,
+            ),
+            (
+                "Your continued use of the Services after changes take effect means you agree to them.",
+                "implied_consent_cookies",
+                false,
+            ),
+            (
                 "If you signed up to receive marketing emails from an affiliate, follow the opt-out instructions in them.",
                 "opt_in_marketing",
                 false,
