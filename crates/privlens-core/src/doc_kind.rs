@@ -243,11 +243,7 @@ fn per_k(n: usize, words: usize) -> f64 {
 const KIND_SAMPLE_BYTES: usize = 256 * 1024;
 
 pub fn classify(input: &KindInput) -> KindResult {
-    let mut sample_end = input.body.len().min(KIND_SAMPLE_BYTES);
-    while !input.body.is_char_boundary(sample_end) {
-        sample_end -= 1;
-    }
-    let body = input.body[..sample_end].to_lowercase();
+    let body = crate::sentences::head(input.body, KIND_SAMPLE_BYTES).to_lowercase();
     let words = word_count(&body);
     let mut named = names(input, &body);
     let c = count(&body);

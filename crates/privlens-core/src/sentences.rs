@@ -87,6 +87,24 @@ fn ends_here(line: &str, i: usize) -> bool {
         || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)))
 }
 
+/// The first `n` bytes of `text`, or a little less, ending at a character boundary.
+pub fn head(text: &str, n: usize) -> &str {
+    let mut end = n.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The last `n` bytes of `text`, or a little less, starting at a character boundary.
+pub fn tail(text: &str, n: usize) -> &str {
+    let mut start = text.len().saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
 /// Past this many bytes a "sentence" is a run-on list or text without stops: it is cut at the
 /// last comma, semicolon or space before the limit. Every check on a sentence reads it whole,
 /// some once per word found in it, so an uncut megabyte-long line would take minutes.
@@ -94,11 +112,8 @@ const MAX_SENTENCE_BYTES: usize = 1_500;
 
 fn push<'a>(text: &'a str, mut start: usize, end: usize, segment: usize, out: &mut Vec<Sentence<'a>>) {
     while end - start > MAX_SENTENCE_BYTES {
-        let mut limit = start + MAX_SENTENCE_BYTES;
-        while !text.is_char_boundary(limit) {
-            limit -= 1;
-        }
-        let window = &text[start..limit];
+        let window = head(&text[start..end], MAX_SENTENCE_BYTES);
+        let limit = start + window.len();
         let cut = window.rfind([',', ';']).or_else(|| window.rfind(' ')).filter(|&i| i > 0).map_or(limit, |i| start + i + 1);
         push_one(text, start, cut, segment, out);
         start = cut;

@@ -262,13 +262,17 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
 mod tests {
     use super::*;
 
-    fn signal_ids(text: &str) -> Vec<String> {
+    fn signals_of(text: &str) -> Vec<Signal> {
         let segments: Vec<crate::extract::RawSegment> =
             text.split("\n\n").map(|p| crate::extract::RawSegment { heading: None, text: p.to_string() }).collect();
         let sentences = crate::sentences::split(&segments);
         let ctx = Ctx { segments: &segments, sentences: &sentences, url: None };
         let practices = crate::practices::extract_practices(&ctx);
-        signals(&ctx, &practices).into_iter().map(|s| s.id).collect()
+        signals(&ctx, &practices)
+    }
+
+    fn signal_ids(text: &str) -> Vec<String> {
+        signals_of(text).into_iter().map(|s| s.id).collect()
     }
 
     #[test]
@@ -403,15 +407,8 @@ mod tests {
 
     #[test]
     fn statements_are_quoted_before_headings() {
-        let segments: Vec<crate::extract::RawSegment> =
-            ["Ad Partners.", "We share device identifiers with advertising partners to show you targeted ads."]
-                .iter()
-                .map(|t| crate::extract::RawSegment { heading: None, text: t.to_string() })
-                .collect();
-        let sentences = crate::sentences::split(&segments);
-        let ctx = Ctx { segments: &segments, sentences: &sentences, url: None };
-        let practices = crate::practices::extract_practices(&ctx);
-        let ad = signals(&ctx, &practices).into_iter().find(|s| s.id == "shares_for_advertising").expect("raised");
+        let page = "Ad Partners.\n\nWe share device identifiers with advertising partners to show you targeted ads.";
+        let ad = signals_of(page).into_iter().find(|s| s.id == "shares_for_advertising").expect("raised");
         assert!(ad.evidence[0].quote.starts_with("We share"), "{:?}", ad.evidence);
     }
 

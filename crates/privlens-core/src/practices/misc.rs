@@ -7,7 +7,7 @@ use regex_lite::Regex;
 use super::{Ctx, FindingSet, lexicon_findings};
 use crate::knowledge::Knowledge;
 use crate::report::{Changes, Children, Contact, Finding, Transfer};
-use crate::sentences::{contains_phrase, has_any, verb_negated};
+use crate::sentences::{contains_phrase, has_any, head, tail, verb_negated};
 
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("valid regex"))
@@ -184,15 +184,16 @@ fn offers_address(ctx: &Ctx, s: &crate::sentences::Sentence) -> bool {
     // An address block's lines sit next to the line that offers it ("ATTN: Privacy Operations"),
     // before or after them.
     let text = &ctx.segments[s.segment].text;
-    let before = &text[..s.start];
-    let near_before = &before[before.char_indices().rev().nth(ADDRESS_REACH).map_or(0, |(i, _)| i)..];
-    let after = &text[s.end..];
-    let near_after = &after[..after.char_indices().nth(ADDRESS_REACH).map_or(after.len(), |(i, _)| i)];
+    let near_before = tail(&text[..s.start], ADDRESS_REACH);
+    let near_after = head(&text[s.end..], ADDRESS_REACH);
     [s.text, near_before, near_after, ctx.lead_in(s), ctx.heading(s)].iter().any(|t| contains_phrase(t, ADDRESS_CUES))
 }
 
-/// How far back (in characters) an address block's offer may be.
+/// How far (in bytes) from an address block its offer may be.
 const ADDRESS_REACH: usize = 120;
+
+/// How far (in bytes) after the street its postcode may come.
+const POSTCODE_REACH: usize = 60;
 
 /// A street address with its number, and the postcode that follows it within a line:
 /// "1601 Willow Road Menlo Park, CA 94025", "Aastvej 1, 7190 Billund", "P.O. Box 123".
@@ -213,8 +214,7 @@ fn postal_address(text: &str) -> Option<String> {
     static POSTCODE: OnceLock<Regex> = OnceLock::new();
     let postcode = regex(&POSTCODE, r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b\d{4,5}\b");
     let m = street.find(text)?;
-    let window_end = text[m.end()..].char_indices().nth(60).map_or(text.len(), |(i, _)| m.end() + i);
-    let end = postcode.find(&text[m.end()..window_end]).map_or(m.end(), |p| m.end() + p.end());
+    let end = postcode.find(head(&text[m.end()..], POSTCODE_REACH)).map_or(m.end(), |p| m.end() + p.end());
     Some(text[m.start()..end].trim().trim_end_matches(',').to_string())
 }
 

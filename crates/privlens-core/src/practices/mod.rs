@@ -14,7 +14,7 @@ pub use misc::CONTINUED_USE;
 use crate::extract::RawSegment;
 use crate::knowledge::{Lexicon, knowledge};
 use crate::report::{Evidence, Finding, Practices};
-use crate::sentences::{Sentence, evidence, in_url};
+use crate::sentences::{Sentence, evidence, in_url, tail};
 
 /// Evidence kept per finding: enough to convince, few enough to read.
 const MAX_EVIDENCE: usize = 3;
@@ -42,14 +42,9 @@ impl Ctx<'_> {
     /// The line that introduces the list sentence `s` belongs to ("We collect:"), if any:
     /// the nearest earlier line of the segment ending in a colon.
     pub fn lead_in(&self, s: &Sentence) -> &str {
-        let text = &self.segments[s.segment].text;
         // Looked for in the last few kilobytes only: a page that is one huge line would
         // otherwise be read back to its start for every sentence.
-        let mut from = s.start.saturating_sub(LEAD_IN_REACH_BYTES);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        let before = &text[from..s.start];
+        let before = tail(&self.segments[s.segment].text[..s.start], LEAD_IN_REACH_BYTES);
         before.lines().rev().take(LIST_REACH).find(|l| l.trim_end().ends_with(':')).unwrap_or("")
     }
 }

@@ -3,7 +3,7 @@
 
 use super::NEGATED_COLLECT;
 use crate::knowledge::Knowledge;
-use crate::sentences::{clause, has_any};
+use crate::sentences::{clause, has_any, head, tail};
 
 /// Words after a data type that make it the name of a service or of an organisation rather
 /// than data: "credit card processing", "credit card companies", "health care".
@@ -234,24 +234,14 @@ const NEAR: usize = 64;
 /// The lower-cased end of `text`, about `NEAR` bytes, starting at a word: a word cut in two
 /// could pass for another ("xyour" as "your").
 fn lower_tail(text: &str) -> String {
-    if text.len() <= NEAR {
-        return text.to_lowercase();
-    }
-    let mut cut = text.len() - NEAR;
-    while !text.is_char_boundary(cut) {
-        cut += 1;
-    }
-    let tail = &text[cut..];
-    tail.find(char::is_whitespace).map_or(tail, |i| &tail[i..]).to_lowercase()
+    let end = tail(text, NEAR);
+    let whole = end.len() == text.len();
+    if whole { end } else { end.find(char::is_whitespace).map_or(end, |i| &end[i..]) }.to_lowercase()
 }
 
 /// The lower-cased start of `text`, about `NEAR` bytes.
 fn lower_head(text: &str) -> String {
-    let mut cut = NEAR.min(text.len());
-    while !text.is_char_boundary(cut) {
-        cut += 1;
-    }
-    text[..cut].to_lowercase()
+    head(text, NEAR).to_lowercase()
 }
 
 #[cfg(test)]
