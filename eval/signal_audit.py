@@ -53,10 +53,23 @@ def privacy_documents():
     return docs
 
 
-def build_sample(out):
-    docs = privacy_documents()
+def key(d):
+    return (d["site"], d["doc_title"])
+
+
+def audit_documents(docs):
     random.seed(20240601)
-    for i, d in enumerate(random.sample(docs, 40)):
+    return random.sample(docs, 40)
+
+
+def heldout_documents(docs):
+    used = {key(d) for d in audit_documents(docs)}
+    random.seed(777)
+    return random.sample([d for d in docs if key(d) not in used], 30)
+
+
+def build_sample(out):
+    for i, d in enumerate(audit_documents(privacy_documents())):
         name = f"tb_{i:02d}_" + re.sub(r"[^A-Za-z0-9.]+", "_", d["site"] + "_" + d["doc_title"])[:60]
         with open(os.path.join(out, name + ".html"), "w") as f:
             f.write("<html><body>" + d["text"] + "</body></html>")
@@ -65,12 +78,7 @@ def build_sample(out):
 
 
 def build_heldout(out):
-    docs = privacy_documents()
-    random.seed(20240601)
-    used = {(d["site"], d["doc_title"]) for d in random.sample(docs, 40)}
-    rest = [d for d in docs if (d["site"], d["doc_title"]) not in used]
-    random.seed(777)
-    for i, d in enumerate(random.sample(rest, 30)):
+    for i, d in enumerate(heldout_documents(privacy_documents())):
         with open(os.path.join(out, f"hb_{i:02d}_{d['site']}.html"), "w") as f:
             f.write("<html><body>" + d["text"] + "</body></html>")
 

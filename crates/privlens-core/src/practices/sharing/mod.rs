@@ -19,7 +19,13 @@ const NOT_A_RECIPIENT: &[&str] = &[
     "privacy policy of",
     "privacy practices of",
     "their own privacy",
+    "their own terms",
+    "governed by their own",
     "their privacy polic",
+    "their policy",
+    "their policies",
+    "see the privacy polic",
+    "no expectation of privacy",
     "not responsible for",
     "does not cover",
     "doesn't cover",
@@ -30,9 +36,6 @@ const NOT_A_RECIPIENT: &[&str] = &[
     "other sites",
     "links to",
     "link to",
-    "follow us",
-    "find us on",
-    "share this",
     "archived on",
     "wayback machine",
     "hyperlink",
@@ -48,6 +51,11 @@ const NOT_A_RECIPIENT: &[&str] = &[
     "such businesses",
     "certain businesses",
 ];
+/// Page furniture: "Follow us on Facebook", "Share this: Twitter". In a full sentence the same
+/// words describe a plug-in ("widgets such as the 'share this' button ... may collect your IP
+/// address"), whose maker does get data.
+const PAGE_CHROME: &[&str] = &["follow us", "find us on", "share this"];
+const PAGE_CHROME_MAX_WORDS: usize = 10;
 /// Bare "third parties" is everywhere ("third-party websites", "the privacy of others"); it is a
 /// recipient only when its own clause moves data to or through it.
 const UNNAMED: &str = "third_parties";
@@ -144,7 +152,7 @@ const NEGATED_SUBJECT: &[&str] = &["none of", "no personal", "no information", "
 pub fn third_parties(ctx: &Ctx, k: &Knowledge) -> Vec<ThirdParty> {
     let mut out: Vec<ThirdParty> = Vec::new();
     let party_hits: Vec<Vec<PhraseMatch>> = ctx.sentences.iter().map(|s| k.party_matcher.find_all(s.text)).collect();
-    let own = own_company(ctx, &party_hits);
+    let own = own_company(ctx, k, &party_hits);
     for (s, parties) in ctx.sentences.iter().zip(&party_hits) {
         // The gates below cost a pass over the sentence each: ask them only when there is a match to judge.
         if !parties.is_empty() {
@@ -268,6 +276,54 @@ mod tests {
         let t = "Spotify AB (“Spotify”, “we”, “us”) runs this service.\n\nWe share data with Spotify partners and Google.";
         assert!(!names(t).iter().any(|n| n == "Spotify"), "{:?}", names(t));
         assert!(names(t).iter().any(|n| n == "Google"), "{:?}", names(t));
+    }
+
+    #[test]
+    fn technology_opt_out_pages_and_other_sites_policies_name_no_recipient() {
+        for t in [
+            "LSOs using Adobe Flash can be managed using Flash management tools on the Adobe website.",
+            "This may include your device and mobile ad identifiers (e.g., Apple IDFA or Android AAID).",
+            "You can deactivate the Google Advertising ID in the settings.",
+            "Depending on the platform provider (such as Apple or Google), you may be able to download apps that give you control.",
+            "Facebook and Twitter are governed by their own terms of use and privacy policies, which you should review.",
+            "If you buy from a retailer like Best Buy or Amazon.com, information you give them is subject to their policy.",
+            "The TRUSTe program covers only those properties identified on the validation page.",
+        ] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+        // Adobe setting cookies is Adobe receiving data.
+        assert_eq!(names("We allow Adobe to set cookies and process data about your visits."), vec!["Adobe"]);
+    }
+
+    #[test]
+    fn regulators_named_for_their_role_and_affiliates_are_not_recipients() {
+        for t in [
+            "Transfers rely on clauses which the European Commission has assessed as providing adequate protection.",
+            "We commit to cooperate with EU data protection authorities and the Swiss Federal Data Protection and Information Commissioner (FDPIC) and comply with the advice given by such authorities with regard to data transferred from the EU.",
+            "This processing has been reported to the relevant local authority (Commission Nationale de l’Informatique et des Libertés).",
+            "The press may describe the company as an AT&T affiliate (like Xandr).",
+            "Our products include Active Backup for Office 365 and Active Backup for G Suite.",
+        ] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+    }
+
+    #[test]
+    fn plug_ins_and_certified_partners_are_recipients_but_page_furniture_is_not() {
+        let t = "In addition, social media buttons such as Facebook and Pinterest (that might include widgets such as the “share this” button) may be on our site.";
+        assert_eq!(names(t), vec!["Facebook", "Pinterest"]);
+        assert!(names("Share this: Facebook Twitter").is_empty(), "{:?}", names("Share this: Facebook Twitter"));
+        let t = "Most of the advertising companies we work with, including DoubleClick, are members of the Network Advertising Initiative.";
+        assert_eq!(names(t), vec!["DoubleClick"]);
+        assert!(names("Amazon has certified that it adheres to the Privacy Shield Principles.").is_empty());
+    }
+
+    #[test]
+    fn services_listed_under_a_refusal_to_share_get_nothing() {
+        let t = "These items are private data that won't be shared with business partners:\nyour password\nyour login credentials for other services (Twitter, Facebook, etc.)";
+        assert!(names(t).is_empty(), "{:?}", names(t));
+        let t = "We share these items with our partners:\nyour purchases, with Google Analytics";
+        assert!(names(t).iter().any(|n| n == "Google Analytics"), "{:?}", names(t));
     }
 
     #[test]

@@ -3,11 +3,11 @@
 //! rules, products named after their maker.
 
 use super::own::strip_possessive;
-use super::{Ctx, NOT_A_RECIPIENT, add};
+use super::{Ctx, NOT_A_RECIPIENT, NOT_GIVEN, PAGE_CHROME, PAGE_CHROME_MAX_WORDS, add};
 use crate::knowledge::Knowledge;
 use crate::matcher::PhraseMatch;
 use crate::report::ThirdParty;
-use crate::sentences::{Sentence, contains_phrase, has_any, in_url};
+use crate::sentences::{Sentence, contains_phrase, has_any, in_url, tail, verb_negated};
 
 /// Industry bodies named as where to opt out or what the site adheres to: they run opt-out
 /// pages and codes of conduct and never receive the reader's data.
@@ -32,6 +32,14 @@ const CERTIFICATION: &[&str] = &[
     "members of the",
     "member of the",
     "subscribe to the",
+    "truste program",
+    "validation page",
+    // Privacy Shield's pledge to regulators, and notifying a regulator of the processing.
+    "comply with the advice",
+    "advice given by",
+    "has been reported to",
+    "has been declared to",
+    "registered with the",
 ];
 /// Verbs that show data moving, which outweigh certification talk: "your data is transferred to
 /// the US by Amazon Web Services, which is certified under the Privacy Shield".
@@ -60,6 +68,14 @@ const PRODUCT_AFTER: &[&str] = &[
     "browser",
     "operating system",
     "account",
+    "IDFA",
+    "AAID",
+    "Advertising ID",
+    "Advertiser ID",
+    "Advertising Identifier",
+    "folder",
+    "website",
+    "web site",
 ];
 /// Regulators and programmes named as where to complain are not recipients of the data.
 const COMPLAINT: &[&str] = &["complain", "complaint", "lodge"];
@@ -75,7 +91,8 @@ pub(super) fn third_parties_named(
     out: &mut Vec<ThirdParty>,
 ) {
     let certification = contains_phrase(s.text, CERTIFICATION) && !has_any(s.text, DATA_FLOW);
-    if certification || contains_phrase(s.text, NOT_A_RECIPIENT) {
+    let chrome = contains_phrase(s.text, PAGE_CHROME) && s.text.split_whitespace().count() <= PAGE_CHROME_MAX_WORDS;
+    if chrome || contains_phrase(s.text, NOT_A_RECIPIENT) {
         return;
     }
     // Regulators in certification talk ("the Safe Harbor framework of the U.S. Department of
@@ -86,11 +103,31 @@ pub(super) fn third_parties_named(
     if has_any(s.text, COMPLAINT) || contains_phrase(s.text, crate::signals::cues("self_hosted")) {
         return;
     }
+    // "private data that won't be shared with business partners:" followed by a list: the
+    // services named in its items get nothing.
+    let lead_in = ctx.lead_in(s);
+    if !lead_in.is_empty() && verb_negated(lead_in, lead_in.len() - 1, NOT_GIVEN) {
+        return;
+    }
+    let data_flow = has_any(s.text, DATA_FLOW);
+    // "We allow Adobe to set cookies ... for Adobe Flash Player": the maker sets them itself.
+    let lets_it_set_cookies = contains_phrase(s.text, &["allow", "to set", "to place", "sets cookies", "places cookies"]);
     for m in parties {
         let p = &k.parties[m.entry];
         let authority_not_given_data = p.category == "authorities"
             && (administers || makes_rules(s.text, m.start, m.end) || !has_any(s.text, AUTHORITY_DISCLOSURE));
-        if in_url(s.text, m.start) || authority_not_given_data || own.contains(&m.entry) || not_a_party(&p.name, &s.text[m.end..])
+        let technology = !data_flow && !lets_it_set_cookies && mentions_any(s.text, &p.technology_cues);
+        // "the advertising companies we work with, including DoubleClick, are members of the NAI":
+        // partners named as such stay partners whatever programme they belong to.
+        let certified_only = certification && !listed_as_partner(&s.text[..m.start]);
+        if in_url(s.text, m.start)
+            || certified_only
+            || authority_not_given_data
+            || technology
+            || own.contains(&m.entry)
+            || not_a_party(&p.name, &s.text[m.end..])
+            || named_in_product(&s.text[..m.start])
+            || listed_as_affiliate(&s.text[..m.start])
         {
             continue;
         }
@@ -112,6 +149,16 @@ const RULE_MAKING_AFTER: &[&str] = &[
     "has determined",
     "determined",
     "has found",
+    "has assessed",
+    "assessed",
+    "has not deemed",
+    "have not deemed",
+    "have deemed",
+    "have approved",
+    "have adopted",
+    "have decided",
+    "have determined",
+    "have found",
     "has recognised",
     "has recognized",
     "recognises",
@@ -148,6 +195,68 @@ fn makes_rules(text: &str, start: usize, end: usize) -> bool {
     let before = before.strip_suffix(" the").unwrap_or(&before);
     RULE_MAKING_AFTER.iter().any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
         || RULE_MAKING_BEFORE.iter().any(|w| before.ends_with(w))
+}
+
+/// Whether `text` names one of `cues` (lower-case) at a word start. Asked only of sentences
+/// that name a company with such cues, so a plain search is cheap enough.
+fn mentions_any(text: &str, cues: &[String]) -> bool {
+    if cues.is_empty() {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    cues.iter().any(|c| {
+        lower.match_indices(c.as_str()).any(|(i, _)| lower[..i].chars().next_back().is_none_or(|b| !b.is_alphanumeric()))
+    })
+}
+
+/// A product named for what it works with: "Active Backup for Office 365" is the site's own
+/// product, and Office 365 gets nothing from it.
+fn named_in_product(before: &str) -> bool {
+    let Some(rest) = before.trim_end().strip_suffix(" for") else {
+        return false;
+    };
+    let mut words = rest.split_whitespace().rev();
+    let product = words.next().unwrap_or("");
+    let starts_sentence = words.next().is_none();
+    product.chars().next().is_some_and(char::is_uppercase) && !starts_sentence
+}
+
+/// Phrases that open a list of the site's partners.
+const PARTNER_LIST: &[&str] = &[
+    "we work with",
+    "we partner with",
+    "we engage",
+    "partners include",
+    "partners, including",
+    "partners such as",
+    "partners, such as",
+    "vendors, including",
+    "vendors such as",
+    "vendors, such as",
+    "providers, including",
+    "providers such as",
+    "providers, such as",
+    "companies, including",
+    "companies such as",
+];
+
+fn listed_as_partner(before: &str) -> bool {
+    contains_phrase(tail(before, AFFILIATE_LIST_REACH), PARTNER_LIST)
+}
+
+/// How far back a list of affiliates may begin.
+const AFFILIATE_LIST_REACH: usize = 100;
+
+/// A company listed as an affiliate ("an AT&T affiliate (like Xandr)", "our subsidiaries, such
+/// as X"): part of the site's own group, which OPP-115 and readers tell apart from third parties.
+fn listed_as_affiliate(before: &str) -> bool {
+    let near = tail(before, AFFILIATE_LIST_REACH).to_lowercase();
+    let Some(at) = near.rfind("affiliate").or_else(|| near.rfind("subsidiar")) else {
+        return false;
+    };
+    let between = &near[at..];
+    let introduces = [" like ", "such as", "includ", "("].iter().any(|w| between.contains(w));
+    introduces && !between.contains([';', '.', ':'])
 }
 
 /// A self-regulatory body, or a company named for its product ("Adobe Flash").

@@ -43,7 +43,7 @@ const OWN_ALIAS: &[&str] =
 /// Known organisations that the policy shows to be its own author: named right before
 /// "Privacy Policy" in a heading-like line or given the "we" alias. A site's own name is not a
 /// third party (Amazon's notice names Amazon.com in every section).
-pub(super) fn own_company(ctx: &Ctx, party_hits: &[Vec<PhraseMatch>]) -> Vec<usize> {
+pub(super) fn own_company(ctx: &Ctx, k: &Knowledge, party_hits: &[Vec<PhraseMatch>]) -> Vec<usize> {
     let mut own = Vec::new();
     for (s, parties) in ctx.sentences.iter().zip(party_hits) {
         for m in parties {
@@ -64,7 +64,19 @@ pub(super) fn own_company(ctx: &Ctx, party_hits: &[Vec<PhraseMatch>]) -> Vec<usi
             }
         }
     }
-    own
+    with_siblings(own, k)
+}
+
+/// The company's products under its own brand are its own too: Microsoft's statement names
+/// Office 365, Azure and Dynamics as its services, not as recipients. Companies it bought that
+/// keep their own name (LinkedIn, once AppNexus) may have been independent when the policy was
+/// written, so they are left alone.
+fn with_siblings(own: Vec<usize>, k: &Knowledge) -> Vec<usize> {
+    let owners: Vec<&str> = own.iter().filter_map(|&i| k.parties[i].owner.as_deref()).collect();
+    let same_brand = |p: &crate::knowledge::KnownParty| {
+        p.owner.as_deref().is_some_and(|o| owners.contains(&o) && p.name.to_lowercase().starts_with(&o.to_lowercase()))
+    };
+    (0..k.parties.len()).filter(|&i| own.contains(&i) || same_brand(&k.parties[i])).collect()
 }
 
 /// Named parties that belong to the organisation whose site this is: on youtube.com, Google
@@ -111,6 +123,16 @@ mod own_organisation_tests {
 
     fn named(name: &str) -> ThirdParty {
         ThirdParty { name: name.into(), category: "other".into(), generic: false, id: None, evidence: vec![] }
+    }
+
+    #[test]
+    fn the_own_companys_other_brands_are_its_own() {
+        let k = knowledge();
+        let microsoft = k.parties.iter().position(|p| p.name == "Microsoft").unwrap();
+        let own = with_siblings(vec![microsoft], k);
+        let names: Vec<&str> = own.iter().map(|&i| k.parties[i].name.as_str()).collect();
+        assert!(names.contains(&"Microsoft Azure") && names.contains(&"Microsoft 365"), "{names:?}");
+        assert!(!names.contains(&"Google Analytics") && !names.contains(&"LinkedIn"), "{names:?}");
     }
 
     #[test]
