@@ -9,11 +9,15 @@ that commit f399fdc raised, written once by reading each document (C correct, D 
 wrong with an error class), and the clear recipients it missed. The first figure (f399fdc) is
 the unbiased one; the rules were then fixed on this sample, so later runs are in-sample.
 
+`--set second`: 40 further documents (random.seed(9191), the first 40 left out), judged the
+same way on commit 9440323, after the fixes the first set prompted: its first figure is an
+unbiased one for those fixes.
+
 Prints: judged pairs still raised by verdict, correct ones lost, precision among the judged
 pairs still raised, and how many of the missed recipients are now found. New, unjudged names
 are listed for the next reader.
 
-usage: python3 eval/third_party_audit.py [--cli target/release/privlens]
+usage: python3 eval/third_party_audit.py [--set first|second] [--cli target/release/privlens]
 Build first: cargo build --release -p privlens-cli
 """
 import argparse
@@ -29,12 +33,24 @@ from signal_audit import audit_documents, heldout_documents, key, privacy_docume
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def build_sample(out):
+def sample(which):
+    """The 40 documents of the first or the second set: each drawn from what the earlier
+    samples (the signal audits', then the first set) left."""
     docs = privacy_documents()
     used = {key(d) for d in audit_documents(docs) + heldout_documents(docs)}
     random.seed(4242)
-    for i, d in enumerate(random.sample([d for d in docs if key(d) not in used], 40)):
-        with open(os.path.join(out, f"tp_{i:02d}_{d['site']}.html"), "w") as f:
+    first = random.sample([d for d in docs if key(d) not in used], 40)
+    if which == "first":
+        return "tp", first
+    used |= {key(d) for d in first}
+    random.seed(9191)
+    return "tq", random.sample([d for d in docs if key(d) not in used], 40)
+
+
+def build_sample(out, which):
+    prefix, docs = sample(which)
+    for i, d in enumerate(docs):
+        with open(os.path.join(out, f"{prefix}_{i:02d}_{d['site']}.html"), "w") as f:
             f.write("<html><body>" + d["text"] + "</body></html>")
 
 
@@ -48,14 +64,16 @@ def named_parties(cli, path):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cli", default=os.path.join(ROOT, "target", "release", "privlens"))
+    ap.add_argument("--set", choices=("first", "second"), default="first")
     args = ap.parse_args()
-    audit = json.load(open(os.path.join(ROOT, "eval", "third_party_audit_judgements.json")))
+    name = "third_party_audit_judgements.json" if args.set == "first" else "third_party_audit_second_judgements.json"
+    audit = json.load(open(os.path.join(ROOT, "eval", name)))
     by_doc = collections.defaultdict(dict)
     for j in audit["judgements"]:
         by_doc[j["doc"]][j["name"]] = j
     still, lost, new, found = collections.Counter(), [], [], 0
     with tempfile.TemporaryDirectory() as tmp:
-        build_sample(tmp)
+        build_sample(tmp, args.set)
         for doc in sorted(os.listdir(tmp)):
             names = named_parties(args.cli, os.path.join(tmp, doc))
             for name, j in by_doc[doc].items():

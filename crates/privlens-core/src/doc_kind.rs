@@ -291,13 +291,18 @@ pub fn classify(input: &KindInput) -> KindResult {
 
     let policy_name = named.privacy.max(named.cookie);
     let policy_density = privacy + cookie * 0.5;
-    let policy_points =
-        policy_name + SELF_POINTS * (self_p + self_c).min(SELF_MAX) as f64 + policy_density.min(DENSITY_CAP) / DENSITY_PER_POINT;
+    // "this Policy", unqualified, is how some privacy policies name themselves throughout; it
+    // counts as a privacy policy's self-reference when privacy words outnumber terms words.
+    let plain_policy_refs = body.matches("this policy").count();
+    let plain_self = if self_p + self_c == 0 && privacy > terms { plain_policy_refs } else { 0 };
+    let policy_points = policy_name
+        + SELF_POINTS * (self_p + self_c + plain_self).min(SELF_MAX) as f64
+        + policy_density.min(DENSITY_CAP) / DENSITY_PER_POINT;
     let terms_points = named.terms + SELF_POINTS * self_t.min(SELF_MAX) as f64 + terms.min(DENSITY_CAP) / DENSITY_PER_POINT;
 
     let mut policy_ok = policy_points >= BAR;
     let mut terms_ok = terms_points >= BAR;
-    if policy_ok && self_t >= SELF_NAMES && self_p + self_c == 0 && policy_name == 0.0 {
+    if policy_ok && self_t >= SELF_NAMES && self_p + self_c == 0 && policy_name == 0.0 && plain_policy_refs < self_t {
         policy_ok = false;
         reasons.push("calls itself terms or an agreement, never a privacy policy".to_string());
     }
@@ -387,6 +392,16 @@ mod tests {
             notified without undue delay. The data subject may exercise rights under the GDPR. "
             .repeat(10);
         assert_ne!(kind_untitled(&["Data Processing Terms"], &dpa), DocumentKind::PrivacyPolicy);
+    }
+
+    #[test]
+    fn a_policy_calling_itself_this_policy_is_a_privacy_policy() {
+        // It says "these terms" in its introduction, then "this Policy" throughout.
+        let policy = "By using the site you accept these terms. This Policy explains how we collect personal \
+            information such as your email address and share personal data with third parties. Under this Policy \
+            you may access and delete your personal information. We may change this Policy. "
+            .repeat(10);
+        assert_eq!(kind_untitled(&["Your Information"], &policy), DocumentKind::PrivacyPolicy);
     }
 
     #[test]

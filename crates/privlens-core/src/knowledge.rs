@@ -50,9 +50,10 @@ pub struct KnownParty {
     #[serde(default)]
     pub match_case: bool,
     /// Words (lower-case) that, in a sentence without data moving, show the name stands for
-    /// the company's technology, not a recipient: Adobe with "flash", Apple with "idfa".
+    /// something other than a recipient: the company's technology (Adobe with "flash", Apple
+    /// with "idfa") or its role as a certifier (TRUSTe with "seal").
     #[serde(default)]
-    pub technology_cues: Vec<String>,
+    pub non_recipient_cues: Vec<String>,
     /// Filled from the file the entry is in.
     #[serde(skip)]
     pub category: String,
@@ -214,7 +215,11 @@ mod tests {
             assert!(names.insert(p.name.to_lowercase()), "duplicate {}", p.name);
             assert!(p.aliases.iter().all(|a| a.trim().len() >= 2), "{}: empty alias", p.name);
             assert!(p.domains.iter().all(|d| d.contains('.') && !d.contains('/')), "{}: bad domain", p.name);
-            assert!(p.technology_cues.iter().all(|c| !c.is_empty() && c == &c.to_lowercase()), "{}: technology cue", p.name);
+            assert!(
+                p.non_recipient_cues.iter().all(|c| !c.is_empty() && c == &c.to_lowercase()),
+                "{}: non-recipient cue",
+                p.name
+            );
         }
     }
 

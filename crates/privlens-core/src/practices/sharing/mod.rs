@@ -26,6 +26,14 @@ const NOT_A_RECIPIENT: &[&str] = &[
     "their policies",
     "see the privacy polic",
     "no expectation of privacy",
+    "(and not",
+    "third party beneficiar",
+    "third-party beneficiar",
+    // Card networks named for their security rules, not as recipients.
+    "rules adopted by",
+    "standards adopted by",
+    "standards established by",
+    "standards set by",
     "not responsible for",
     "does not cover",
     "doesn't cover",
@@ -303,6 +311,12 @@ mod tests {
             "This processing has been reported to the relevant local authority (Commission Nationale de l’Informatique et des Libertés).",
             "The press may describe the company as an AT&T affiliate (like Xandr).",
             "Our products include Active Backup for Office 365 and Active Backup for G Suite.",
+            "We are one of the Facebook Companies and share information with the other Facebook Companies.",
+            "TRUSTe's Dispute Resolution process is only available in English.",
+            "Consider filing a report with the Federal Trade Commission.",
+            "Read the information about children and privacy that the FTC provides.",
+            "We follow data security rules adopted by credit card companies such as Visa and MasterCard.",
+            "The Usage Rules are set forth in the Apple App Store Terms of Service.",
         ] {
             assert!(names(t).is_empty(), "{t}: {:?}", names(t));
         }

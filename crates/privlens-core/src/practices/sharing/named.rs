@@ -46,6 +46,11 @@ const CERTIFICATION: &[&str] = &[
 /// ("received TRUSTe's Privacy Seal" is no data flow, so "receive" is not among them.)
 const DATA_FLOW: &[&str] = &["transfer", "shar", "disclos", "sell", "sold", "host", "process", "stor", "send", "sent"];
 
+/// Verbs that show data moving to a company whatever else the sentence says of it. Narrower
+/// than `DATA_FLOW`: "the Apple App Store" is no storage, a "dispute resolution process" no
+/// processing of the reader's data.
+const CUE_OUTWEIGHING_FLOW: &[&str] = &["transfer", "shar", "disclos", "sell", "sold", "send", "sent", "receiv"];
+
 /// A company's product named after it is software on the reader's device, not the company
 /// receiving data: "Microsoft Internet Explorer", "Adobe Flash", "Google Chrome", "Apple phones".
 const PRODUCT_AFTER: &[&str] = &[
@@ -76,9 +81,13 @@ const PRODUCT_AFTER: &[&str] = &[
     "folder",
     "website",
     "web site",
+    "Report",
 ];
+/// A company named for its group ("one of the Facebook Companies"): affiliates, not third parties.
+const GROUP_AFTER: &[&str] = &["Companies", "Company Products", "family of companies", "group of companies", "Group companies"];
 /// Regulators and programmes named as where to complain are not recipients of the data.
 const COMPLAINT: &[&str] = &["complain", "complaint", "lodge"];
+const COMPLAINT_PHRASES: &[&str] = &["filing a report", "file a report", "report it to", "report identity theft"];
 const AUTHORITY_DISCLOSURE: &[&str] =
     &["disclos", "share", "provid", "report", "pass", "release", "transfer", "request", "respond", "cooperat", "hand"];
 
@@ -100,7 +109,10 @@ pub(super) fn third_parties_named(
     let administers = contains_phrase(s.text, CERTIFICATION);
     // Whoever hears complaints (a regulator, a seal programme) is not given data; software the
     // site runs on its own servers ("we self-host Plausible") gives its maker none either.
-    if has_any(s.text, COMPLAINT) || contains_phrase(s.text, crate::signals::cues("self_hosted")) {
+    if has_any(s.text, COMPLAINT)
+        || contains_phrase(s.text, COMPLAINT_PHRASES)
+        || contains_phrase(s.text, crate::signals::cues("self_hosted"))
+    {
         return;
     }
     // "private data that won't be shared with business partners:" followed by a list: the
@@ -109,21 +121,25 @@ pub(super) fn third_parties_named(
     if !lead_in.is_empty() && verb_negated(lead_in, lead_in.len() - 1, NOT_GIVEN) {
         return;
     }
-    let data_flow = has_any(s.text, DATA_FLOW);
+    let data_flow = has_any(s.text, CUE_OUTWEIGHING_FLOW);
     // "We allow Adobe to set cookies ... for Adobe Flash Player": the maker sets them itself.
     let lets_it_set_cookies = contains_phrase(s.text, &["allow", "to set", "to place", "sets cookies", "places cookies"]);
     for m in parties {
         let p = &k.parties[m.entry];
         let authority_not_given_data = p.category == "authorities"
-            && (administers || makes_rules(s.text, m.start, m.end) || !has_any(s.text, AUTHORITY_DISCLOSURE));
-        let technology = !data_flow && !lets_it_set_cookies && mentions_any(s.text, &p.technology_cues);
+            && (administers
+                || makes_rules(s.text, m.start, m.end)
+                || informs(&s.text[m.end..])
+                || !has_any(s.text, AUTHORITY_DISCLOSURE));
+        let other_role = !data_flow && !lets_it_set_cookies && mentions_any(s.text, &p.non_recipient_cues);
         // "the advertising companies we work with, including DoubleClick, are members of the NAI":
         // partners named as such stay partners whatever programme they belong to.
         let certified_only = certification && !listed_as_partner(&s.text[..m.start]);
         if in_url(s.text, m.start)
             || certified_only
             || authority_not_given_data
-            || technology
+            || other_role
+            || names_its_group(&s.text[m.end..])
             || own.contains(&m.entry)
             || not_a_party(&p.name, &s.text[m.end..])
             || named_in_product(&s.text[..m.start])
@@ -195,6 +211,19 @@ fn makes_rules(text: &str, start: usize, end: usize) -> bool {
     let before = before.strip_suffix(" the").unwrap_or(&before);
     RULE_MAKING_AFTER.iter().any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
         || RULE_MAKING_BEFORE.iter().any(|w| before.ends_with(w))
+}
+
+/// "the information about children and privacy that the FTC provides": the authority is the
+/// one giving information.
+fn informs(after: &str) -> bool {
+    let next = after.split_whitespace().next().unwrap_or("").to_lowercase();
+    matches!(next.trim_end_matches(|c: char| !c.is_alphanumeric()), "provides" | "offers" | "publishes" | "explains")
+}
+
+/// A company named for its group: "one of the Facebook Companies", "the Acme family of companies".
+fn names_its_group(after: &str) -> bool {
+    let after = strip_possessive(after.trim_start());
+    GROUP_AFTER.iter().any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
 }
 
 /// Whether `text` names one of `cues` (lower-case) at a word start. Asked only of sentences

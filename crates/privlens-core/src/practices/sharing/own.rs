@@ -35,6 +35,9 @@ const OWN_FAMILY: &[&str] = &[
     "our brands include",
     "our family of",
     "family of apps",
+    "we offer many products, including",
+    "we offer products, including",
+    "we offer services, including",
     "family of companies, including",
 ];
 const OWN_ALIAS: &[&str] =
