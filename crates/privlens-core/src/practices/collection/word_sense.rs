@@ -3,7 +3,7 @@
 
 use super::NEGATED_COLLECT;
 use crate::knowledge::Knowledge;
-use crate::sentences::{clause, has_any, head, tail};
+use crate::sentences::{clause, contains_phrase, has_any, head, tail};
 
 /// Words after a data type that make it the name of a service or of an organisation rather
 /// than data: "credit card processing", "credit card companies", "health care".
@@ -49,6 +49,11 @@ const NOT_DATA_AFTER: &[&str] = &[
     "communications",
     ", safety",
     "for a particular",
+    "minutes",
+    "book",
+    "preferences",
+    "of our",
+    "of its",
 ];
 /// Words before a data type that make it a place or a purpose rather than data: "laws outside
 /// your country of residence".
@@ -82,6 +87,7 @@ const VAGUE: &[(&str, &[&str], Context)] = &[
     ("usage_activity", &["activity", "interactions"], Context::ListedOrOwned),
     ("user_content", &["posts", "comments", "reviews"], Context::ListedOrOwned),
     ("photos_media", &["photos", "images", "videos"], Context::ListedOrOwned),
+    ("postal_address", &["address", "addresses"], Context::Listed),
 ];
 const OWNER_WORDS: &[&str] = &[
     "your",
@@ -122,7 +128,7 @@ pub(super) fn not_data(k: &Knowledge, text: &str, id: &str, at: usize, end: usiz
     }
     let before = lower_tail(text[..at].trim_end());
     let place = id == "coarse_location" && NOT_DATA_BEFORE.iter().any(|w| before.ends_with(w));
-    if place || in_proper_name(text, at, end) {
+    if place || in_proper_name(text, at, end) || other_sense(text, id, &word, at, &before, &after) {
         return true;
     }
     let Some(&(_, _, context)) = VAGUE.iter().find(|(i, words, _)| *i == id && words.contains(&word.as_str())) else {
@@ -146,6 +152,34 @@ pub(super) fn not_data(k: &Knowledge, text: &str, id: &str, at: usize, end: usiz
     let by_owner = context != Context::Listed && owned(text, at);
     let by_list = context != Context::Owned && listed(k, text, id, at, end);
     !(by_owner || by_list)
+}
+
+/// Words among the three before a message word that make the messages ours to the reader, not
+/// the reader's to us: "receiving text messages", "marketing communications".
+const OUTBOUND: &[&str] = &["receiv", "marketing", "promotional", "advertis", "discontinu", "unsubscrib", "newsletter"];
+/// Tracking tools whose "unique identifier" is the cookie's own, not the device's.
+const TRACKER_WORDS: &[&str] = &["cookie", "beacon", "pixel", "gif", "graphic", "tag"];
+const DEVICE_WORDS: &[&str] = &["device", "mobile", "advertising", "phone", "hardware"];
+const NETWORK_WORDS: &[&str] = &["internet", "ip", "protocol", "web", "url", "domain", "host", "computer", "browser", "server"];
+
+/// Senses of single kinds: a message sent to the reader, a cookie's identifier, "your
+/// interests, rights and freedoms", public health, the company behind an IP address.
+fn other_sense(text: &str, id: &str, word: &str, at: usize, before: &str, after: &str) -> bool {
+    let (cs, ce) = clause(text, at);
+    let in_clause = |phrases: &[&str]| contains_phrase(&text[cs..ce], phrases);
+    match id {
+        "communications" => {
+            before.split_whitespace().rev().take(3).any(|w| OUTBOUND.iter().any(|o| w.starts_with(o)))
+                || after.starts_with("from us")
+        }
+        "device_identifiers" => word.starts_with("unique identifier") && in_clause(TRACKER_WORDS) && !in_clause(DEVICE_WORDS),
+        "inferences" => after.starts_with(", rights") || after.starts_with("and fundamental") || in_clause(&["hobb"]),
+        "health" => before.ends_with("public"),
+        "employment_education" => in_clause(&["isp", "internet service provider", "internet provider"]),
+        // A bare "address" next to a name is a postal one; next to networks it is a web address.
+        "postal_address" => word.starts_with("address") && in_clause(NETWORK_WORDS),
+        _ => false,
+    }
 }
 
 /// A processing verb among the three words before: "process your transactions".
@@ -268,6 +302,35 @@ mod tests {
         assert!(not_data_at("We use a credit card processing company.", "credit card", "payment_card"));
         assert!(not_data_at("Kaleida Health will protect your records.", "Health", "health"));
         assert!(!not_data_at("We collect health information.", "health", "health"));
+    }
+
+    #[test]
+    fn single_kinds_have_other_senses() {
+        assert!(not_data_at("To stop receiving text messages, reply STOP.", "messages", "communications"));
+        assert!(not_data_at("We may send you marketing communications.", "communications", "communications"));
+        assert!(!not_data_at("We keep the messages you send to our support team.", "messages", "communications"));
+        assert!(not_data_at(
+            "A cookie is a small file, often with a unique identifier.",
+            "unique identifier",
+            "device_identifiers"
+        ));
+        assert!(!not_data_at("We collect a unique identifier of your mobile device.", "unique identifier", "device_identifiers"));
+        assert!(not_data_at("Unless they override your interests, rights and freedoms.", "interests", "inferences"));
+        assert!(not_data_at("In an emergency involving public health.", "health", "health"));
+        assert!(not_data_at("We check the health of our services.", "health", "health"));
+        assert!(not_data_at(
+            "Your IP address may identify your Internet service provider, your company or your university.",
+            "company",
+            "employment_education"
+        ));
+        assert!(not_data_at("This is the voice minutes you used.", "voice", "audio"));
+        assert!(!not_data_at("We ask for your name, address and phone number.", "address", "postal_address"));
+        assert!(not_data_at("We will address your concerns.", "address", "postal_address"));
+        assert!(not_data_at(
+            "We log the domain name, the Internet address and the pages you visit.",
+            "address",
+            "postal_address"
+        ));
     }
 
     #[test]
