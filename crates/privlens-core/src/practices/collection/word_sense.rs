@@ -160,6 +160,8 @@ const OUTBOUND: &[&str] = &["receiv", "marketing", "promotional", "advertis", "d
 /// Tracking tools whose "unique identifier" is the cookie's own, not the device's.
 const TRACKER_WORDS: &[&str] = &["cookie", "beacon", "pixel", "gif", "graphic", "tag"];
 const DEVICE_WORDS: &[&str] = &["device", "mobile", "advertising", "phone", "hardware"];
+/// "contact you by email, SMS or voice", "voice minutes", "your name, voice and likeness".
+const VOICE_AS_CHANNEL: &[&str] = &["sms", "mms", "text message", "communicate with you", "contact you", "likeness", "minutes"];
 const NETWORK_WORDS: &[&str] = &["internet", "ip", "protocol", "web", "url", "domain", "host", "computer", "browser", "server"];
 
 /// Senses of single kinds: a message sent to the reader, a cookie's identifier, "your
@@ -172,7 +174,12 @@ fn other_sense(text: &str, id: &str, word: &str, at: usize, before: &str, after:
             before.split_whitespace().rev().take(3).any(|w| OUTBOUND.iter().any(|o| w.starts_with(o)))
                 || after.starts_with("from us")
         }
-        "device_identifiers" => word.starts_with("unique identifier") && in_clause(TRACKER_WORDS) && !in_clause(DEVICE_WORDS),
+        // A cookie's definition often spans clauses: the whole sentence is read.
+        "device_identifiers" => {
+            word.starts_with("unique identifier") && contains_phrase(text, TRACKER_WORDS) && !contains_phrase(text, DEVICE_WORDS)
+        }
+        "audio" => word == "voice" && in_clause(VOICE_AS_CHANNEL),
+        "financial" => word.starts_with("payment") && card_only(after),
         "inferences" => after.starts_with(", rights") || after.starts_with("and fundamental") || in_clause(&["hobb"]),
         "health" => before.ends_with("public"),
         "employment_education" => in_clause(&["isp", "internet service provider", "internet provider"]),
@@ -180,6 +187,13 @@ fn other_sense(text: &str, id: &str, word: &str, at: usize, before: &str, after:
         "postal_address" => word.starts_with("address") && in_clause(NETWORK_WORDS),
         _ => false,
     }
+}
+
+/// "payment details (including payment card number...)": card data, which `payment_card` holds.
+fn card_only(after: &str) -> bool {
+    let opens_list =
+        ["(including", "(such as", "(e.g", ", including", "such as", "including"].iter().any(|w| after.starts_with(w));
+    opens_list && head(after, 40).contains("card")
 }
 
 /// A processing verb among the three words before: "process your transactions".
@@ -324,6 +338,10 @@ mod tests {
             "employment_education"
         ));
         assert!(not_data_at("This is the voice minutes you used.", "voice", "audio"));
+        assert!(not_data_at("We may communicate with you via email, SMS or voice.", "voice", "audio"));
+        assert!(!not_data_at("We record your voice when you use voice search.", "voice", "audio"));
+        assert!(not_data_at("Payment details (including payment card number and expiry date).", "Payment details", "financial"));
+        assert!(!not_data_at("We collect payment details such as your bank account.", "payment details", "financial"));
         assert!(!not_data_at("We ask for your name, address and phone number.", "address", "postal_address"));
         assert!(not_data_at("We will address your concerns.", "address", "postal_address"));
         assert!(not_data_at(
