@@ -17,11 +17,13 @@ Sets (judgement files in eval/):
   data_types            25 further documents, random.seed(5151): every data type commit 9440323
                         said is collected, judged the same way (C-weak in `why`: true of the
                         document, not shown by the quotes), and clear misses.
+  third_parties_third   40 further documents, random.seed(7373), judged on commit 34e71de,
+                        after the fixes the first two sets prompted: unbiased for those fixes.
 
 Prints: judged items still reported by verdict, correct ones lost, precision among judged items
 still reported, how many missed items are now found, and new (unjudged) items.
 
-usage: python3 eval/extraction_audit.py [--set third_parties|third_parties_second|data_types]
+usage: python3 eval/extraction_audit.py [--set third_parties|third_parties_second|third_parties_third|data_types]
                                         [--cli target/release/privlens]
 Build first: cargo build --release -p privlens-cli
 """
@@ -41,9 +43,10 @@ SETS = {
     "third_parties": ("audit_third_parties_judgements.json", "tp", "name"),
     "third_parties_second": ("audit_third_parties_second_judgements.json", "tq", "name"),
     "data_types": ("audit_data_types_judgements.json", "td", "id"),
+    "third_parties_third": ("audit_third_parties_third_judgements.json", "tr", "name"),
 }
 # Samples in the order they were drawn: (prefix, seed, size).
-DRAWS = [("tp", 4242, 40), ("tq", 9191, 40), ("td", 5151, 25)]
+DRAWS = [("tp", 4242, 40), ("tq", 9191, 40), ("td", 5151, 25), ("tr", 7373, 40)]
 
 
 def sample(prefix):

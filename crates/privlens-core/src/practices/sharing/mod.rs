@@ -39,13 +39,29 @@ const NOT_A_RECIPIENT: &[&str] = &[
     "doesn't cover",
     "does not apply",
     "doesn't apply",
+    "archived on",
+    "wayback machine",
+    "shine the light",
+    "1798.83",
+    "such businesses",
+    "certain businesses",
+    "competitors are",
+    "their terms and privacy",
+    "fraud alert",
+    "security freeze",
+    "credit freeze",
+    "total visits",
+    ", unique visitors",
+];
+/// Other sites linked to or mentioned: their names get nothing from these sentences, unless the
+/// sentence has them tracking ("Third party vendors, including Google, use cookies to serve ads
+/// based on your visits to this and other websites").
+const LINKED_SITES: &[&str] = &[
     "other websites",
     "other web sites",
     "other sites",
     "links to",
     "link to",
-    "archived on",
-    "wayback machine",
     "hyperlink",
     "external site",
     "third party sites",
@@ -54,11 +70,8 @@ const NOT_A_RECIPIENT: &[&str] = &[
     "third-party websites",
     "third party web sites",
     "third-party web sites",
-    "shine the light",
-    "1798.83",
-    "such businesses",
-    "certain businesses",
 ];
+const TRACKING_THERE: &[&str] = &["cookie", "serve ads", "to serve", "collect", "track", "pixel", "beacon"];
 /// Page furniture: "Follow us on Facebook", "Share this: Twitter". In a full sentence the same
 /// words describe a plug-in ("widgets such as the 'share this' button ... may collect your IP
 /// address"), whose maker does get data.
@@ -317,6 +330,9 @@ mod tests {
             "Read the information about children and privacy that the FTC provides.",
             "We follow data security rules adopted by credit card companies such as Visa and MasterCard.",
             "The Usage Rules are set forth in the Apple App Store Terms of Service.",
+            "If you have a dispute regarding our handling of your data, you may contact the FTC for information.",
+            "The federal agency with jurisdiction over our practices is the Federal Trade Commission.",
+            "Transfers go to countries not yet determined by the European Commission to be adequate.",
         ] {
             assert!(names(t).is_empty(), "{t}: {:?}", names(t));
         }
@@ -330,6 +346,17 @@ mod tests {
         let t = "Most of the advertising companies we work with, including DoubleClick, are members of the Network Advertising Initiative.";
         assert_eq!(names(t), vec!["DoubleClick"]);
         assert!(names("Amazon has certified that it adheres to the Privacy Shield Principles.").is_empty());
+    }
+
+    #[test]
+    fn linked_sites_get_nothing_unless_they_track_and_menus_name_no_one() {
+        assert!(names("Our site links to other websites such as YouTube.").is_empty());
+        let t =
+            "Third party vendors, including Google, use cookies to serve ads based on your visits to this and other websites.";
+        assert!(names(t).contains(&"Google".to_string()), "{:?}", names(t));
+        assert!(names("Connect\n\nFacebook\n\nTwitter").is_empty(), "{:?}", names("Connect\n\nFacebook\n\nTwitter"));
+        let t = "Advertising partners that use cookies on the service are listed below.\nDoubleClick\nQuantcast: https://www.quantcast.com/privacy";
+        assert_eq!(names(t), vec!["advertising_partners", "DoubleClick", "Quantcast"]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! rules, products named after their maker.
 
 use super::own::strip_possessive;
-use super::{Ctx, NOT_A_RECIPIENT, NOT_GIVEN, PAGE_CHROME, PAGE_CHROME_MAX_WORDS, add};
+use super::{Ctx, LINKED_SITES, NOT_A_RECIPIENT, NOT_GIVEN, PAGE_CHROME, PAGE_CHROME_MAX_WORDS, TRACKING_THERE, add};
 use crate::knowledge::Knowledge;
 use crate::matcher::PhraseMatch;
 use crate::report::ThirdParty;
@@ -40,6 +40,7 @@ const CERTIFICATION: &[&str] = &[
     "has been reported to",
     "has been declared to",
     "registered with the",
+    "jurisdiction",
 ];
 /// Verbs that show data moving, which outweigh certification talk: "your data is transferred to
 /// the US by Amazon Web Services, which is certified under the Privacy Shield".
@@ -87,9 +88,10 @@ const PRODUCT_AFTER: &[&str] = &[
 const GROUP_AFTER: &[&str] = &["Companies", "Company Products", "family of companies", "group of companies", "Group companies"];
 /// Regulators and programmes named as where to complain are not recipients of the data.
 const COMPLAINT: &[&str] = &["complain", "complaint", "lodge"];
-const COMPLAINT_PHRASES: &[&str] = &["filing a report", "file a report", "report it to", "report identity theft"];
+const COMPLAINT_PHRASES: &[&str] =
+    &["filing a report", "file a report", "report it to", "report identity theft", "you may contact", "you can contact"];
 const AUTHORITY_DISCLOSURE: &[&str] =
-    &["disclos", "share", "provid", "report", "pass", "release", "transfer", "request", "respond", "cooperat", "hand"];
+    &["disclos", "share", "provid", "report", "pass", "release", "transfer", "request", "respond", "cooperat", "handed"];
 
 pub(super) fn third_parties_named(
     ctx: &Ctx,
@@ -101,7 +103,8 @@ pub(super) fn third_parties_named(
 ) {
     let certification = contains_phrase(s.text, CERTIFICATION) && !has_any(s.text, DATA_FLOW);
     let chrome = contains_phrase(s.text, PAGE_CHROME) && s.text.split_whitespace().count() <= PAGE_CHROME_MAX_WORDS;
-    if chrome || contains_phrase(s.text, NOT_A_RECIPIENT) {
+    let linked_site = contains_phrase(s.text, LINKED_SITES) && !contains_phrase(s.text, TRACKING_THERE);
+    if chrome || linked_site || furniture(ctx, s) || contains_phrase(s.text, NOT_A_RECIPIENT) {
         return;
     }
     // Regulators in certification talk ("the Safe Harbor framework of the U.S. Department of
@@ -165,6 +168,7 @@ const RULE_MAKING_AFTER: &[&str] = &[
     "has determined",
     "determined",
     "has found",
+    "has jurisdiction",
     "has assessed",
     "assessed",
     "has not deemed",
@@ -185,6 +189,14 @@ const RULE_MAKING_AFTER: &[&str] = &[
 ];
 const RULE_MAKING_BEFORE: &[&str] = &[
     "approved by",
+    "determined by",
+    "deemed by",
+    "assessed by",
+    "found by",
+    "conforms to",
+    "conform to",
+    "comply with",
+    "complies with",
     "adopted by",
     "issued by",
     "recognised by",
@@ -197,8 +209,21 @@ const RULE_MAKING_BEFORE: &[&str] = &[
 
 /// What an authority's possessive names when it names a rule: "the European Commission's
 /// standard contractual clauses", "the Commission's adequacy decision".
-const RULES_OWNED: &[&str] =
-    &["standard", "model", "adequacy", "decision", "approved", "clauses", "sccs", "-approved", "-adopted"];
+const RULES_OWNED: &[&str] = &[
+    "standard",
+    "model",
+    "adequacy",
+    "decision",
+    "approved",
+    "clauses",
+    "sccs",
+    "-approved",
+    "-adopted",
+    "fair information",
+    "guidelines",
+    "rules",
+    "principles",
+];
 
 fn makes_rules(text: &str, start: usize, end: usize) -> bool {
     let rest = text[end..].trim_start();
@@ -211,6 +236,28 @@ fn makes_rules(text: &str, start: usize, end: usize) -> bool {
     let before = before.strip_suffix(" the").unwrap_or(&before);
     RULE_MAKING_AFTER.iter().any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
         || RULE_MAKING_BEFORE.iter().any(|w| before.ends_with(w))
+}
+
+/// Words a line of page furniture may have: a menu item ("Facebook"), an app badge, a
+/// footnote. A short line under a list's lead-in or a heading about partners is a list item.
+const FURNITURE_MAX_WORDS: usize = 4;
+const PARTNER_HEADINGS: &[&str] =
+    &["third part", "partner", "provider", "vendor", "service", "analytic", "advertis", "cookie", "processor", "recipient"];
+
+/// How far back (in bytes) a list's introduction ("Partners ... are listed below.") may be.
+const LIST_INTRO_REACH: usize = 400;
+const LIST_INTRO: &[&str] = &["below", "following", "include", "including"];
+
+fn furniture(ctx: &Ctx, s: &Sentence) -> bool {
+    // "Nielsen: http://www.nielsen.com/privacy": a partner listed with its privacy page.
+    let with_link = s.text.contains("://") || s.text.contains("www.");
+    if s.text.split_whitespace().count() > FURNITURE_MAX_WORDS || with_link || !ctx.lead_in(s).is_empty() {
+        return false;
+    }
+    let before = tail(&ctx.segments[s.segment].text[..s.start], LIST_INTRO_REACH);
+    let introduced =
+        [ctx.heading(s), before].iter().any(|t| contains_phrase(t, PARTNER_HEADINGS) || contains_phrase(t, LIST_INTRO));
+    !introduced
 }
 
 /// "the information about children and privacy that the FTC provides": the authority is the
