@@ -15,7 +15,11 @@ filter, the 40 above left out, random.seed(777)), judged once by the same rules 
 commit 6064f04 (2026-11-23), before any fix made after reading them: its first figure is the
 unbiased one; later runs on it are in-sample too.
 
-usage: python3 eval/signal_audit.py [--set audit|heldout] [--cli target/release/privlens] [--list]
+A third set (`--set heldout2`): 30 further tosback2 privacy documents, drawn after the samples of
+eval/extraction_audit.py (random.seed(6262)), judged once on commit 34e71de (2026-11-23) by the
+same rules, before the fixes they prompted.
+
+usage: python3 eval/signal_audit.py [--set audit|heldout|heldout2] [--cli target/release/privlens] [--list]
 Build first: cargo build --release -p privlens-cli
 """
 import argparse
@@ -83,17 +87,39 @@ def build_heldout(out):
             f.write("<html><body>" + d["text"] + "</body></html>")
 
 
+def build_heldout2(out):
+    # Drawn after the extraction audits' first three samples (eval/extraction_audit.py).
+    from extraction_audit import DRAWS
+
+    docs = privacy_documents()
+    used = {key(d) for d in audit_documents(docs) + heldout_documents(docs)}
+    for _, seed, size in DRAWS[:3]:
+        random.seed(seed)
+        used |= {key(d) for d in random.sample([d for d in docs if key(d) not in used], size)}
+    random.seed(6262)
+    for i, d in enumerate(random.sample([d for d in docs if key(d) not in used], 30)):
+        with open(os.path.join(out, f"hs_{i:02d}_{d['site']}.html"), "w") as f:
+            f.write("<html><body>" + d["text"] + "</body></html>")
+
+
+SETS = {
+    "audit": ("signal_audit_judgements.json", build_sample),
+    "heldout": ("signal_audit_heldout_judgements.json", build_heldout),
+    "heldout2": ("signal_audit_heldout2_judgements.json", build_heldout2),
+}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cli", default=os.path.join(ROOT, "target", "release", "privlens"))
     ap.add_argument("--list", action="store_true", help="list the judged signals that changed")
-    ap.add_argument("--set", choices=("audit", "heldout"), default="audit")
+    ap.add_argument("--set", choices=list(SETS), default="audit")
     args = ap.parse_args()
-    name = "signal_audit_judgements.json" if args.set == "audit" else "signal_audit_heldout_judgements.json"
+    name, build = SETS[args.set]
     with open(os.path.join(ROOT, "eval", name)) as f:
         judged = json.load(f)
     with tempfile.TemporaryDirectory(prefix="privlens-audit-") as tmp:
-        (build_sample if args.set == "audit" else build_heldout)(tmp)
+        build(tmp)
         files = {n.rsplit(".", 1)[0]: os.path.join(tmp, n) for n in os.listdir(tmp)}
         raised = {}
         for doc, path in files.items():

@@ -70,10 +70,15 @@ impl Collector<'_> {
     /// Full sentences come first: a heading ("Ad Partners.") matches the words but shows the
     /// reader nothing, so it is quoted only when nothing better says it.
     fn sentences_with(&self, list: &str, keep: impl Fn(&str) -> bool) -> Vec<Evidence> {
+        self.sentences_preferring(list, keep, |_| true)
+    }
+
+    /// Like `sentences_with`, quoting first the full statements that `prefer` picks.
+    fn sentences_preferring(&self, list: &str, keep: impl Fn(&str) -> bool, prefer: impl Fn(&str) -> bool) -> Vec<Evidence> {
         let cues = cues(list);
         let mut found: Vec<&Sentence> =
             self.ctx.sentences.iter().filter(|s| contains_phrase(s.text, cues) && keep(s.text)).take(EVIDENCE_POOL).collect();
-        found.sort_by_key(|s| s.text.split_whitespace().count() < FULL_SENTENCE_WORDS);
+        found.sort_by_key(|s| (s.text.split_whitespace().count() < FULL_SENTENCE_WORDS, !prefer(s.text)));
         found.into_iter().take(2).map(|s| self.ctx.evidence(s)).collect()
     }
 
@@ -157,7 +162,11 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     // "Advertising" alone may be the site's own promotion ("used in advertising and
     // publicity"): the text must name who advertises or how ads are aimed.
     let ad_text = c.sentences_with("advertising", |t| {
+        // Negation is looked for in the clause that names the advertisers: "We may share
+        // information, but we won't sell it to advertisers".
+        let at = t.to_lowercase().find("advertis").unwrap_or(0);
         !verb_negated(t, 0, &["use", "share", "serve", "show", "display", "sell"])
+            && !verb_negated(t, at, &["use", "share", "serve", "show", "display", "sell"])
             && !starts_with_no(t)
             && !t.to_lowercase().contains("no advertising")
             && contains_phrase(t, cues("advertising_recipients"))
@@ -173,11 +182,20 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
             .filter(|t| !t.evidence.iter().any(|e| contains_phrase(&e.quote, self_hosted_cues)))
             .flat_map(|t| t.evidence.iter().find(|e| t.category != "social" || tracks_socially(&e.quote))),
     );
-    let tracking_text = c.sentences_with("tracking", |t| !verb_negated(t, 0, &["use", "track", "allow"]));
+    // Beacons and pixel tags are tracking tools, the site's own as often as anyone's: quote
+    // first the sentences that have someone else using them.
+    let tracking_text = c.sentences_preferring(
+        "tracking",
+        |t| !verb_negated(t, 0, &["use", "track", "allow"]),
+        |t| contains_phrase(t, cues("third_party_words")),
+    );
     c.when("third_party_tracking", if trackers.is_empty() { tracking_text } else { trackers });
 
     let implied = c.sentences_with("implied_consent", |t| {
+        // "in connection with your continued use of the Services" agrees to e-mails, not cookies.
+        let continued_use_only = contains_phrase(t, CONTINUED_USE) && !contains_phrase(t, &["cookie", "tracking"]);
         contains_phrase(t, &["cookie", "consent", "accept", "agree", "practices"])
+            && !continued_use_only
             && !contains_phrase(t, cues("implied_consent_not"))
             && visits_the_site(t)
     });
@@ -369,6 +387,24 @@ mod tests {
                 false,
             ),
             ("Your notes are only stored on your device and never leave it.", "local_only_storage", true),
+            ("When used in \"local storage\" mode, it enables data to be stored across sessions.", "local_only_storage", false),
+            (
+                "We may share information as discussed below, but we won’t sell it to advertisers.",
+                "shares_for_advertising",
+                false,
+            ),
+            (
+                "We may contact you with updates in connection with your continued use of the Services.",
+                "implied_consent_cookies",
+                false,
+            ),
+            (
+                "With your consent (or provided you have not objected), we send you marketing communications.",
+                "opt_in_marketing",
+                false,
+            ),
+            ("If we decide to sell personal information at any point, we would give notice.", "sells_data", false),
+            ("You have the right to direct us to not sell your personal information.", "no_sale", false),
             (
                 "We may provide information to law enforcement officials when we believe in good faith that the law requires it.",
                 "shares_with_authorities_broadly",

@@ -10,6 +10,7 @@ const RIGHT_CUES: &[&str] =
     &["you", "your", "user", "individual", "data subject", "request", "right", "may", "can", "consumer", "resident"];
 
 const BARE_VERB_CUES: &[&str] = &[
+    "how do i",
     "you can",
     "you may",
     "request",

@@ -132,7 +132,7 @@ pub fn contacts(ctx: &Ctx) -> Vec<Contact> {
         if let Some(address) = postal_address(s.text).filter(|_| offers_address(ctx, s)) {
             push("postal_address", address, ctx.evidence(s));
         }
-        if contains_phrase(s.text, &["contact form", "web form", "online form", "privacy request form", "webform"])
+        if contains_phrase(s.text, WEB_FORMS)
             && has_any(s.text, &["contact", "request", "question"])
             && !has_any(s.text, &["order", "purchas"])
         {
@@ -141,6 +141,17 @@ pub fn contacts(ctx: &Ctx) -> Vec<Contact> {
     }
     out
 }
+
+const WEB_FORMS: &[&str] = &[
+    "contact form",
+    "contact us form",
+    "web form",
+    "online form",
+    "privacy request form",
+    "webform",
+    "form on our website",
+    "form on our site",
+];
 
 /// Sentences that point to a regulator ("lodge a complaint with the ICO at casework@ico.org.uk").
 const REGULATOR_TALK: &[&str] =
@@ -209,6 +220,8 @@ fn postal_address(text: &str) -> Option<String> {
             r"|\b[A-ZÄÖÜÅÆØ][a-zäöüßåæøé-]*(?:straße|strasse|str\.|vej|weg|gade|gatan|vägen|laan|straat|gasse|platz|allee|plein|kade)\s+\d{1,4}[a-z]?\b",
             r"|\b\d{1,4},?\s+(?:rue|avenue|boulevard|place|via|calle|rua)\s+[A-Za-zÀ-ÿ' -]{2,40}",
             r"|\bP\.?\s?O\.?\s+Box\s+\d+",
+            // "P.O." ending the line before: lines are sentences of their own.
+            r"|^Box\s+\d+",
         ),
     );
     static POSTCODE: OnceLock<Regex> = OnceLock::new();
@@ -387,6 +400,10 @@ mod tests {
         assert_eq!(contacts(lego), vec![("postal_address".to_string(), "Aastvej 1, 7190".to_string())]);
         let block = "Contact us by mail at:\n\nFacebook, Inc.\nATTN: Privacy Operations\n1601 Willow Road\nMenlo Park, CA 94025";
         assert_eq!(contacts(block), vec![("postal_address".to_string(), "1601 Willow Road".to_string())]);
+        let split_box = "Write to us at:\nHallmark Cards Consumer Care\nP.O.\nBox 419034 Kansas City, MO 64141";
+        assert_eq!(contacts(split_box), vec![("postal_address".to_string(), "Box 419034 Kansas City, MO 64141".to_string())]);
+        let form = "For privacy related questions, you can reach us by submitting a form on our website.";
+        assert_eq!(contacts(form), vec![("web_form".to_string(), "Contact form".to_string())]);
         let phone = "If you have questions, call us toll-free at 1-800-782-8332.";
         assert_eq!(contacts(phone), vec![("phone".to_string(), "1-800-782-8332".to_string())]);
         assert!(contacts("Our phone app was downloaded 12 times in 2019.").is_empty());
