@@ -406,6 +406,24 @@ mod tests {
             ("If we decide to sell personal information at any point, we would give notice.", "sells_data", false),
             ("You have the right to direct us to not sell your personal information.", "no_sale", false),
             (
+                "In the preceding twelve months, Care2 has sold the following categories of personal information.",
+                "sells_data",
+                true,
+            ),
+            ("O2 has sold its home broadband business to Sky.", "sells_data", false),
+            ("We don't sell any of your information to anyone, and we never will.", "no_sale", true),
+            (
+                "If we buy, merge, reorganize or sell any business, personal data will likely be transferred.",
+                "data_transferred_in_merger",
+                true,
+            ),
+            ("We share data with affiliates under common ownership or control.", "data_transferred_in_merger", false),
+            (
+                "If requested or required by government authorities, we may disclose any information we have.",
+                "shares_with_authorities_broadly",
+                true,
+            ),
+            (
                 "We may provide information to law enforcement officials when we believe in good faith that the law requires it.",
                 "shares_with_authorities_broadly",
                 false,

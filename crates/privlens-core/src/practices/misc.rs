@@ -317,6 +317,12 @@ pub const CONTINUED_USE: &[&str] = &[
     "signifies your acceptance",
     "means you accept",
     "continued access",
+    "after the privacy policy has been updated",
+    "consider your use as",
+    "will deem that you",
+    "following these changes",
+    "after the effective date",
+    "failure to opt out after",
 ];
 
 pub fn changes(ctx: &Ctx) -> Changes {
@@ -426,6 +432,12 @@ mod tests {
         let by_mail = "If we change this policy, we will notify you by email.";
         assert_eq!(notice(by_mail), vec!["notice_by_email"]);
         assert!(notice("Last updated: June 30, 2026").is_empty());
+        let accepted = |t: &str| practices_of_text(t, None).changes.continued_use_is_acceptance;
+        assert!(accepted("Your use of the Services following these changes means that you accept the revised Privacy Policy."));
+        assert!(accepted(
+            "By using our services after the Privacy Policy has been updated, ASUS will deem that you consent to it."
+        ));
+        assert!(!accepted("If we change this policy, we will notify you by email."));
         let security = |t: &str| practices_of_text(t, None).security_measures.into_iter().map(|f| f.id).collect::<Vec<_>>();
         assert!(
             !security("We may share encrypted versions of your email address with advertising partners.")

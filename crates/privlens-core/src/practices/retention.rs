@@ -42,6 +42,12 @@ const INDEFINITE: &[&str] = &[
     "for as long as is reasonably",
     "as long as your account is active",
     "until you delete your account",
+    "as long as it is required",
+    "as long as it is needed",
+    "as long as the information is needed",
+    "until it is no longer necessary",
+    "until it is no longer needed",
+    "business or tax need",
     "for as long as you",
     "as long as we have a legitimate",
     "period necessary",
@@ -184,6 +190,8 @@ mod tests {
         assert!(p.retention.iter().all(|r| r.days.is_none()));
         let p =
             crate::practices_of_text("We retain your data for the period necessary to fulfil the purposes of this policy.", None);
+        assert!(p.retention.iter().any(|r| r.indefinite));
+        let p = crate::practices_of_text("We retain information only for as long as we have a business or tax need.", None);
         assert!(p.retention.iter().any(|r| r.indefinite));
     }
 }
