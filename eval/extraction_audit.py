@@ -4,7 +4,7 @@ nobody tuned it on? A reader's judgements, replayed against the current build.
 
 Python 3.11 standard library only. Rebuilds each sample in a temporary directory from
 /work/shared/datasets (never into the repository): English tosback2 privacy documents, each
-sample drawn from what the earlier ones left (the signal audits' first, see eval/signal_audit.py).
+sample drawn from what the earlier ones left (eval/samples.py lists every draw).
 
 Sets (judgement files in eval/):
   third_parties         40 documents, random.seed(4242). Every named third party commit
@@ -31,40 +31,17 @@ import argparse
 import collections
 import json
 import os
-import random
 import subprocess
 import tempfile
 
-from signal_audit import audit_documents, heldout_documents, key, privacy_documents
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# Set -> (judgement file, document prefix, the field an item is known by).
+from samples import ROOT, sample, write_html
+# Set -> (judgement file, sample name in eval/samples.py, the field an item is known by).
 SETS = {
     "third_parties": ("audit_third_parties_judgements.json", "tp", "name"),
     "third_parties_second": ("audit_third_parties_second_judgements.json", "tq", "name"),
-    "data_types": ("audit_data_types_judgements.json", "td", "id"),
     "third_parties_third": ("audit_third_parties_third_judgements.json", "tr", "name"),
+    "data_types": ("audit_data_types_judgements.json", "td", "id"),
 }
-# Samples in the order they were drawn: (prefix, seed, size).
-DRAWS = [("tp", 4242, 40), ("tq", 9191, 40), ("td", 5151, 25), ("tr", 7373, 40)]
-
-
-def sample(prefix):
-    docs = privacy_documents()
-    used = {key(d) for d in audit_documents(docs) + heldout_documents(docs)}
-    for p, seed, size in DRAWS:
-        random.seed(seed)
-        drawn = random.sample([d for d in docs if key(d) not in used], size)
-        if p == prefix:
-            return drawn
-        used |= {key(d) for d in drawn}
-    raise ValueError(prefix)
-
-
-def build_sample(out, prefix):
-    for i, d in enumerate(sample(prefix)):
-        with open(os.path.join(out, f"{prefix}_{i:02d}_{d['site']}.html"), "w") as f:
-            f.write("<html><body>" + d["text"] + "</body></html>")
 
 
 def reported(cli, path, field):
@@ -96,7 +73,7 @@ def main():
         by_doc[j["doc"]][j[field]] = j
     still, lost, new, recovered = collections.Counter(), [], [], 0
     with tempfile.TemporaryDirectory() as tmp:
-        build_sample(tmp, prefix)
+        write_html(tmp, prefix, sample(prefix))
         for doc in sorted(os.listdir(tmp)):
             items = reported(args.cli, os.path.join(tmp, doc), field)
             for item, j in by_doc[doc].items():

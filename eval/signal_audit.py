@@ -15,9 +15,9 @@ filter, the 40 above left out, random.seed(777)), judged once by the same rules 
 commit 6064f04 (2026-11-23), before any fix made after reading them: its first figure is the
 unbiased one; later runs on it are in-sample too.
 
-A third set (`--set heldout2`): 30 further tosback2 privacy documents, drawn after the samples of
-eval/extraction_audit.py (random.seed(6262)), judged once on commit 34e71de (2026-11-23) by the
-same rules, before the fixes they prompted.
+A third set (`--set heldout2`): 30 further tosback2 privacy documents (sample "hs" of
+eval/samples.py, random.seed(6262)), judged once on commit 34e71de (2026-11-23) by the same
+rules, before the fixes they prompted. eval/samples.py draws every judged sample.
 
 usage: python3 eval/signal_audit.py [--set audit|heldout|heldout2] [--cli target/release/privlens] [--list]
 Build first: cargo build --release -p privlens-cli
@@ -25,55 +25,18 @@ Build first: cargo build --release -p privlens-cli
 import argparse
 import collections
 import glob
-import gzip
 import json
 import os
-import random
 import re
 import shutil
 import subprocess
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DATA = os.path.join(os.path.dirname(ROOT), "shared", "datasets")
-if not os.path.isdir(DATA):
-    DATA = "/work/shared/datasets"
-
-
-def privacy_documents():
-    docs = []
-    with gzip.open(os.path.join(DATA, "tosback2", "tosback2_documents.jsonl.gz"), "rt") as f:
-        for line in f:
-            d = json.loads(line)
-            if d["doc_type_from_title"] != "privacy":
-                continue
-            words = re.findall(r"[A-Za-z']+", d["text"].lower())
-            if len(words) < 300:
-                continue
-            common = ("the", "and", "of", "to", "we", "you", "your", "information", "or", "with")
-            if sum(w in common for w in words) / len(words) < 0.12:
-                continue
-            docs.append(d)
-    return docs
-
-
-def key(d):
-    return (d["site"], d["doc_title"])
-
-
-def audit_documents(docs):
-    random.seed(20240601)
-    return random.sample(docs, 40)
-
-
-def heldout_documents(docs):
-    used = {key(d) for d in audit_documents(docs)}
-    random.seed(777)
-    return random.sample([d for d in docs if key(d) not in used], 30)
+from samples import DATA, ROOT, sample, write_html
 
 
 def build_sample(out):
-    for i, d in enumerate(audit_documents(privacy_documents())):
+    for i, d in enumerate(sample("audit")):
         name = f"tb_{i:02d}_" + re.sub(r"[^A-Za-z0-9.]+", "_", d["site"] + "_" + d["doc_title"])[:60]
         with open(os.path.join(out, name + ".html"), "w") as f:
             f.write("<html><body>" + d["text"] + "</body></html>")
@@ -81,31 +44,10 @@ def build_sample(out):
         shutil.copy(p, os.path.join(out, "ota_" + p.split(os.sep)[-2] + ".md"))
 
 
-def build_heldout(out):
-    for i, d in enumerate(heldout_documents(privacy_documents())):
-        with open(os.path.join(out, f"hb_{i:02d}_{d['site']}.html"), "w") as f:
-            f.write("<html><body>" + d["text"] + "</body></html>")
-
-
-def build_heldout2(out):
-    # Drawn after the extraction audits' first three samples (eval/extraction_audit.py).
-    from extraction_audit import DRAWS
-
-    docs = privacy_documents()
-    used = {key(d) for d in audit_documents(docs) + heldout_documents(docs)}
-    for _, seed, size in DRAWS[:3]:
-        random.seed(seed)
-        used |= {key(d) for d in random.sample([d for d in docs if key(d) not in used], size)}
-    random.seed(6262)
-    for i, d in enumerate(random.sample([d for d in docs if key(d) not in used], 30)):
-        with open(os.path.join(out, f"hs_{i:02d}_{d['site']}.html"), "w") as f:
-            f.write("<html><body>" + d["text"] + "</body></html>")
-
-
 SETS = {
     "audit": ("signal_audit_judgements.json", build_sample),
-    "heldout": ("signal_audit_heldout_judgements.json", build_heldout),
-    "heldout2": ("signal_audit_heldout2_judgements.json", build_heldout2),
+    "heldout": ("signal_audit_heldout_judgements.json", lambda out: write_html(out, "hb", sample("heldout"))),
+    "heldout2": ("signal_audit_heldout2_judgements.json", lambda out: write_html(out, "hs", sample("hs"))),
 }
 
 
