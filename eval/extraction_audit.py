@@ -19,11 +19,16 @@ Sets (judgement files in eval/):
                         document, not shown by the quotes), and clear misses.
   third_parties_third   40 further documents, random.seed(7373), judged on commit 34e71de,
                         after the fixes the first two sets prompted: unbiased for those fixes.
+  third_parties_fourth  40 further documents, random.seed(8484), judged on commit 421d1e6, after
+                        all the fixes; no rule changed after: unbiased for the code it judged.
+  data_types_second     25 further documents, random.seed(8585), judged on commit 421d1e6 the
+                        same way: unbiased for the data-type fixes.
 
 Prints: judged items still reported by verdict, correct ones lost, precision among judged items
 still reported, how many missed items are now found, and new (unjudged) items.
 
-usage: python3 eval/extraction_audit.py [--set third_parties|third_parties_second|third_parties_third|data_types]
+usage: python3 eval/extraction_audit.py [--set third_parties|third_parties_second|third_parties_third|
+                                              third_parties_fourth|data_types|data_types_second]
                                         [--cli target/release/privlens]
 Build first: cargo build --release -p privlens-cli
 """
@@ -40,7 +45,9 @@ SETS = {
     "third_parties": ("audit_third_parties_judgements.json", "tp", "name"),
     "third_parties_second": ("audit_third_parties_second_judgements.json", "tq", "name"),
     "third_parties_third": ("audit_third_parties_third_judgements.json", "tr", "name"),
+    "third_parties_fourth": ("audit_third_parties_fourth_judgements.json", "ts", "name"),
     "data_types": ("audit_data_types_judgements.json", "td", "id"),
+    "data_types_second": ("audit_data_types_second_judgements.json", "tu", "id"),
 }
 
 

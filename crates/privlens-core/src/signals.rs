@@ -37,6 +37,8 @@ pub(crate) fn cues(list: &str) -> &'static [&'static str] {
     all.get(list).map_or(&[], Vec::as_slice)
 }
 
+/// Verbs whose negation takes advertising back: "we do not partner with any ad server companies".
+const AD_VERBS: &[&str] = &["use", "share", "serve", "show", "display", "sell", "partner", "work with"];
 /// Matching sentences looked at when choosing which two to quote.
 const EVIDENCE_POOL: usize = 8;
 /// Fewer words than this make a heading or a label, not a statement.
@@ -151,7 +153,10 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     let mut c = Collector { ctx, out: Vec::new() };
     // Describing the right to opt out of sales, or what a law calls a sale, says nothing of
     // whether this site sells.
-    let sold = c.sentences_with("sale", |t| !sale_negated(t) && !contains_phrase(t, cues("sale_not_selling")));
+    // A question ("Does Grammarly sell my data?") heads its answer; it says nothing itself.
+    let sold = c.sentences_with("sale", |t| {
+        !sale_negated(t) && !contains_phrase(t, cues("sale_not_selling")) && !t.trim_end().ends_with('?')
+    });
     c.when("sells_data", sold);
     // "request that your information not be sold" asks for no sale; it does not promise one.
     let not_sold = c.sentences_with("sale", |t| sale_negated(t) && !contains_phrase(t, cues("no_sale_not")));
@@ -165,8 +170,8 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
         // Negation is looked for in the clause that names the advertisers: "We may share
         // information, but we won't sell it to advertisers".
         let at = t.to_lowercase().find("advertis").unwrap_or(0);
-        !verb_negated(t, 0, &["use", "share", "serve", "show", "display", "sell"])
-            && !verb_negated(t, at, &["use", "share", "serve", "show", "display", "sell"])
+        !verb_negated(t, 0, AD_VERBS)
+            && !verb_negated(t, at, AD_VERBS)
             && !starts_with_no(t)
             && !t.to_lowercase().contains("no advertising")
             && contains_phrase(t, cues("advertising_recipients"))
@@ -405,6 +410,22 @@ mod tests {
             ),
             ("If we decide to sell personal information at any point, we would give notice.", "sells_data", false),
             ("You have the right to direct us to not sell your personal information.", "no_sale", false),
+            ("Does Grammarly sell or rent my Personal Data?", "sells_data", false),
+            (
+                "You can opt out of the sale of personal data by using this Do Not Sell My Personal Information link.",
+                "no_sale",
+                false,
+            ),
+            (
+                "We do not partner with or have special relationships with any ad server companies.",
+                "shares_for_advertising",
+                false,
+            ),
+            (
+                "We may use web beacons, pixel tags, local storage and other technologies to track your use of our site.",
+                "local_only_storage",
+                false,
+            ),
             (
                 "In the preceding twelve months, Care2 has sold the following categories of personal information.",
                 "sells_data",

@@ -73,6 +73,10 @@ pub fn rights(ctx: &Ctx, k: &Knowledge) -> Vec<Finding> {
         if contains_phrase(s.text, &["cookie"]) && (contains_phrase(s.text, &["browser"]) || object.contains("cookie")) {
             return false;
         }
+        // "Kaboodle reserves the right to delete any Posting": the site's right, not the reader's.
+        if id == "erasure" && contains_phrase(s.text, &["reserve the right", "reserves the right"]) {
+            return false;
+        }
         if id == "erasure" && contains_phrase(s.text, &["inactiv", "automatically delete", "automatically deleted"]) {
             return false;
         }

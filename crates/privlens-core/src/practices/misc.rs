@@ -44,7 +44,14 @@ pub fn children(ctx: &Ctx) -> Option<Children> {
 }
 
 const DISOWNED_MECHANISM: &[&str] =
-    &["not rely", "no longer rel", "not participate", "no longer participate", "invalidated", "no longer valid"];
+    &["not rely", "not relied", "no longer rel", "not participate", "no longer participate", "invalidated", "no longer valid"];
+
+fn disowned_anywhere(ctx: &Ctx, k: &Knowledge, id: &str) -> bool {
+    ctx.sentences.iter().any(|s| {
+        contains_phrase(s.text, DISOWNED_MECHANISM)
+            && k.transfer_mechanisms.matcher.find_all(s.text).iter().any(|m| k.transfer_mechanisms.ids[m.entry] == id)
+    })
+}
 
 const TRANSFER_CUES: &[&str] = &[
     "transfer",
@@ -66,10 +73,13 @@ const TRANSFER_CUES: &[&str] = &[
 pub fn transfer(ctx: &Ctx, k: &Knowledge) -> Transfer {
     // "although Microsoft does not rely on the EU-U.S. Privacy Shield": a mechanism disowned
     // anywhere in the sentence is not relied on.
-    let mechanisms = lexicon_findings(ctx, &k.transfer_mechanisms, |s, _, at| {
+    let mut mechanisms = lexicon_findings(ctx, &k.transfer_mechanisms, |s, _, at| {
         !verb_negated(s.text, at, &["rel", "us", "particip", "certif"]) && !contains_phrase(s.text, DISOWNED_MECHANISM)
     })
     .into_vec();
+    // "While not relied upon for transfers, Fitbit complies with the Privacy Shield": disowned
+    // once, the framework's complaint and arbitration sentences elsewhere are no reliance either.
+    mechanisms.retain(|m| !disowned_anywhere(ctx, k, &m.id));
     let mut out = Transfer { mechanisms, ..Transfer::default() };
     for s in ctx.sentences {
         if !contains_phrase(s.text, TRANSFER_CUES) {
@@ -154,8 +164,7 @@ const WEB_FORMS: &[&str] = &[
 ];
 
 /// Sentences that point to a regulator ("lodge a complaint with the ICO at casework@ico.org.uk").
-const REGULATOR_TALK: &[&str] =
-    &["complain", "lodge", "supervisory authority", "data protection authority", "commissioner", "regulator"];
+const REGULATOR_TALK: &[&str] = &["lodge", "supervisory authority", "data protection authority", "commissioner", "regulator"];
 
 /// A telephone number offered for calling: "call us at 1-800-782-8332", "Tel: +44 20 7946 0958".
 fn phone_number(text: &str) -> Option<String> {
@@ -216,7 +225,7 @@ fn postal_address(text: &str) -> Option<String> {
     let street = regex(
         &STREET,
         concat!(
-            r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][A-Za-z.'-]*\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Place|Pl|Court|Ct|Square|Sq|Plaza|Parkway|Pkwy|Highway|Hwy|Terrace|Circle|Row|Broadway)\b\.?",
+            r"\b\d{1,5}[A-Za-z]?\s+(?:(?:[A-Z][A-Za-z.'-]*|\d{1,3}(?:st|nd|rd|th))\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Place|Pl|Court|Ct|Square|Sq|Plaza|Parkway|Pkwy|Highway|Hwy|Terrace|Circle|Row|Broadway)\b\.?",
             r"|\b[A-ZÄÖÜÅÆØ][a-zäöüßåæøé-]*(?:straße|strasse|str\.|vej|weg|gade|gatan|vägen|laan|straat|gasse|platz|allee|plein|kade)\s+\d{1,4}[a-z]?\b",
             r"|\b\d{1,4},?\s+(?:rue|avenue|boulevard|place|via|calle|rua)\s+[A-Za-zÀ-ÿ' -]{2,40}",
             r"|\bP\.?\s?O\.?\s+Box\s+\d+",
@@ -395,6 +404,8 @@ mod tests {
         let t = "For complaints about the Privacy Shield frameworks, although we do not rely on the EU-U.S. Privacy Shield, we cooperate with regulators.";
         assert!(!mechanisms(t).contains(&"privacy_shield".to_string()), "{:?}", mechanisms(t));
         assert!(mechanisms("We participate in the EU-U.S. Privacy Shield Framework.").contains(&"privacy_shield".to_string()));
+        let fitbit = "While not relied upon for transfers, we comply with the EU-U.S. Privacy Shield Framework.\n\nIf you have a complaint about our Privacy Shield compliance, please contact us.";
+        assert!(mechanisms(fitbit).is_empty(), "{:?}", mechanisms(fitbit));
     }
 
     #[test]
@@ -408,6 +419,13 @@ mod tests {
         assert_eq!(contacts(block), vec![("postal_address".to_string(), "1601 Willow Road".to_string())]);
         let split_box = "Write to us at:\nHallmark Cards Consumer Care\nP.O.\nBox 419034 Kansas City, MO 64141";
         assert_eq!(contacts(split_box), vec![("postal_address".to_string(), "Box 419034 Kansas City, MO 64141".to_string())]);
+        let ordinal = "Write to us. Our postal address is 601 West 26th Street, New York, NY 10001.";
+        assert_eq!(
+            contacts(ordinal),
+            vec![("postal_address".to_string(), "601 West 26th Street, New York, NY 10001".to_string())]
+        );
+        let complaints = "If you have a privacy complaint, e-mail us at privacy@example.com.";
+        assert_eq!(contacts(complaints), vec![("email".to_string(), "privacy@example.com".to_string())]);
         let form = "For privacy related questions, you can reach us by submitting a form on our website.";
         assert_eq!(contacts(form), vec![("web_form".to_string(), "Contact form".to_string())]);
         let phone = "If you have questions, call us toll-free at 1-800-782-8332.";
