@@ -28,6 +28,7 @@ DRAWS = {
     "ts": (8484, 40, ["audit", "heldout", "tp", "tq", "td", "hs", "tr"]),
     "tu": (8585, 25, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts"]),
     "hv": (8686, 30, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu"]),
+    "hw": (8787, 30, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv"]),
 }
 
 
