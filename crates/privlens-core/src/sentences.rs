@@ -312,8 +312,14 @@ const MAX_CACHED_LISTS: usize = 512;
 struct AddressHasher(u64);
 
 impl Hasher for AddressHasher {
+    /// Multiplying carries low bits upward only, and the keys are aligned addresses whose low
+    /// bits are all zero: the high half is folded down (the splitmix64 finaliser) so that keys
+    /// spread over the table's buckets.
     fn finish(&self) -> u64 {
-        self.0
+        let mut h = self.0;
+        h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        h ^ (h >> 31)
     }
 
     fn write(&mut self, bytes: &[u8]) {

@@ -209,6 +209,57 @@ fn offers_address(ctx: &Ctx, s: &crate::sentences::Sentence) -> bool {
     [s.text, near_before, near_after, ctx.lead_in(s), ctx.heading(s)].iter().any(|t| contains_phrase(t, ADDRESS_CUES))
 }
 
+/// Street words the address pattern below needs one of, as whole words ("Road", "rue", "Box")
+/// or word endings ("Aastvej", "Hauptstraße", "Hauptstr."). Numbered sections ("4.1 Cookies")
+/// put a digit in many sentences; this word test spares them the pattern's slower run.
+const STREET_WORDS: &[&str] = &[
+    "Street",
+    "St",
+    "Road",
+    "Rd",
+    "Avenue",
+    "Ave",
+    "Drive",
+    "Dr",
+    "Boulevard",
+    "Blvd",
+    "Lane",
+    "Ln",
+    "Way",
+    "Place",
+    "Pl",
+    "Court",
+    "Ct",
+    "Square",
+    "Sq",
+    "Plaza",
+    "Parkway",
+    "Pkwy",
+    "Highway",
+    "Hwy",
+    "Terrace",
+    "Circle",
+    "Row",
+    "Broadway",
+    "rue",
+    "avenue",
+    "boulevard",
+    "place",
+    "via",
+    "calle",
+    "rua",
+    "Box",
+];
+const STREET_ENDINGS: &[&str] = &[
+    "straße", "strasse", "str", "vej", "weg", "gade", "gatan", "vägen", "laan", "straat", "gasse", "platz", "allee", "plein",
+    "kade",
+];
+
+fn may_name_a_street(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| STREET_WORDS.contains(&w) || STREET_ENDINGS.iter().any(|e| w.len() > e.len() && w.ends_with(e)))
+}
+
 /// How far (in bytes) from an address block its offer may be.
 const ADDRESS_REACH: usize = 120;
 
@@ -218,7 +269,7 @@ const POSTCODE_REACH: usize = 60;
 /// A street address with its number, and the postcode that follows it within a line:
 /// "1601 Willow Road Menlo Park, CA 94025", "Aastvej 1, 7190 Billund", "P.O. Box 123".
 fn postal_address(text: &str) -> Option<String> {
-    if !text.contains(|c: char| c.is_ascii_digit()) {
+    if !text.contains(|c: char| c.is_ascii_digit()) || !may_name_a_street(text) {
         return None;
     }
     static STREET: OnceLock<Regex> = OnceLock::new();
