@@ -18,10 +18,11 @@ unbiased one; later runs on it are in-sample too.
 A third set (`--set heldout2`): 30 further tosback2 privacy documents (sample "hs" of
 eval/samples.py, random.seed(6262)), judged once on commit 34e71de (2026-11-23) by the same
 rules, before the fixes they prompted. A fourth (`--set heldout3`, sample "hv", random.seed(8686)):
-30 further documents judged once on commit 421d1e6, after all the session's fixes.
+30 further documents judged once on commit 421d1e6, after all the session's fixes. A fifth
+(`--set heldout4`, sample "hw", random.seed(8787)): 30 more, judged once on commit daee565.
 eval/samples.py draws every judged sample.
 
-usage: python3 eval/signal_audit.py [--set audit|heldout|heldout2|heldout3] [--cli target/release/privlens] [--list]
+usage: python3 eval/signal_audit.py [--set audit|heldout|heldout2|heldout3|heldout4] [--cli target/release/privlens] [--list]
 Build first: cargo build --release -p privlens-cli
 """
 import argparse
@@ -51,6 +52,7 @@ SETS = {
     "heldout": ("signal_audit_heldout_judgements.json", lambda out: write_html(out, "hb", sample("heldout"))),
     "heldout2": ("signal_audit_heldout2_judgements.json", lambda out: write_html(out, "hs", sample("hs"))),
     "heldout3": ("signal_audit_heldout3_judgements.json", lambda out: write_html(out, "hv", sample("hv"))),
+    "heldout4": ("signal_audit_heldout4_judgements.json", lambda out: write_html(out, "hw", sample("hw"))),
 }
 
 

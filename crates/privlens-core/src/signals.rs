@@ -38,7 +38,7 @@ pub(crate) fn cues(list: &str) -> &'static [&'static str] {
 }
 
 /// Verbs whose negation takes advertising back: "we do not partner with any ad server companies".
-const AD_VERBS: &[&str] = &["use", "share", "serve", "show", "display", "sell", "partner", "work with"];
+const AD_VERBS: &[&str] = &["use", "share", "serve", "show", "display", "sell", "partner", "work with", "permit", "allow"];
 /// Matching sentences looked at when choosing which two to quote.
 const EVIDENCE_POOL: usize = 8;
 /// Fewer words than this make a heading or a label, not a statement.
@@ -162,8 +162,14 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     let not_sold = c.sentences_with("sale", |t| sale_negated(t) && !contains_phrase(t, cues("no_sale_not")));
     c.when("no_sale", not_sold);
 
-    let ad_parties =
-        distinct(p.third_parties.iter().filter(|t| t.category == "advertising").flat_map(|t| best_quote(&t.evidence)));
+    // Aggregate statistics shown to advertisers are no one's data.
+    let ad_parties = distinct(
+        p.third_parties
+            .iter()
+            .filter(|t| t.category == "advertising")
+            .flat_map(|t| best_quote(&t.evidence))
+            .filter(|e| !contains_phrase(&e.quote, cues("advertising_not"))),
+    );
     // "Advertising" alone may be the site's own promotion ("used in advertising and
     // publicity"): the text must name who advertises or how ads are aimed.
     let ad_text = c.sentences_with("advertising", |t| {
@@ -175,6 +181,7 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
             && !starts_with_no(t)
             && !t.to_lowercase().contains("no advertising")
             && contains_phrase(t, cues("advertising_recipients"))
+            && !contains_phrase(t, cues("advertising_not"))
     });
     c.when("shares_for_advertising", if ad_parties.is_empty() { ad_text } else { ad_parties });
 
@@ -189,6 +196,8 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     );
     // Beacons and pixel tags are tracking tools, the site's own as often as anyone's: quote
     // first the sentences that have someone else using them.
+    // Beacons and pixel tags are tracking tools, the site's own as often as anyone's: quote
+    // first the sentences that have someone else using them.
     let tracking_text = c.sentences_preferring(
         "tracking",
         |t| !verb_negated(t, 0, &["use", "track", "allow"]),
@@ -199,7 +208,15 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     let implied = c.sentences_with("implied_consent", |t| {
         // "in connection with your continued use of the Services" agrees to e-mails, not cookies.
         let continued_use_only = contains_phrase(t, CONTINUED_USE) && !contains_phrase(t, &["cookie", "tracking"]);
-        contains_phrase(t, &["cookie", "consent", "accept", "agree", "practices"])
+        // Consent by use to something else (transfers abroad, e-mails) is not cookie consent,
+        // and a heading ("What You Agree to by Using Our Site") says nothing yet.
+        let to_the_policy = contains_phrase(t, &["this policy", "privacy policy", "this privacy", "these terms", "practices"])
+            && !contains_phrase(
+                t,
+                &["international", "countr", "abroad", "outside", "stored and processed", "such transfers", "to the transfer"],
+            );
+        (contains_phrase(t, &["cookie"]) || to_the_policy)
+            && t.split_whitespace().count() >= FULL_SENTENCE_WORDS
             && !continued_use_only
             && !contains_phrase(t, cues("implied_consent_not"))
             && visits_the_site(t)
@@ -411,6 +428,19 @@ mod tests {
             ("If we decide to sell personal information at any point, we would give notice.", "sells_data", false),
             ("You have the right to direct us to not sell your personal information.", "no_sale", false),
             ("Does Grammarly sell or rent my Personal Data?", "sells_data", false),
+            ("By visiting the Site you consent to such transfers to other countries.", "implied_consent_cookies", false),
+            ("By continuing to use this site, you agree to our use of cookies.", "implied_consent_cookies", true),
+            ("Once we receive your request, we will not sell your personal information.", "no_sale", false),
+            (
+                "We do not permit third-party ad networks to collect information about your browsing.",
+                "shares_for_advertising",
+                false,
+            ),
+            (
+                "We disclose aggregated user statistics to partners, advertisers and other third parties.",
+                "shares_for_advertising",
+                false,
+            ),
             (
                 "You can opt out of the sale of personal data by using this Do Not Sell My Personal Information link.",
                 "no_sale",

@@ -74,7 +74,13 @@ pub fn rights(ctx: &Ctx, k: &Knowledge) -> Vec<Finding> {
             return false;
         }
         // "Kaboodle reserves the right to delete any Posting": the site's right, not the reader's.
-        if id == "erasure" && contains_phrase(s.text, &["reserve the right", "reserves the right"]) {
+        // Nor is a parent's request to delete what a child gave: that right is not the reader's.
+        if id == "erasure"
+            && contains_phrase(
+                s.text,
+                &["reserve the right", "reserves the right", "sole discretion", "shall have the right", "a child under"],
+            )
+        {
             return false;
         }
         if id == "erasure" && contains_phrase(s.text, &["inactiv", "automatically delete", "automatically deleted"]) {
@@ -156,5 +162,12 @@ mod tests {
         assert!(!rights("You can delete cookies already on your computer.").contains(&"erasure".to_string()));
         assert!(!rights("Accounts inactive for two years will be deleted.").contains(&"erasure".to_string()));
         assert!(rights("You can request that we delete your personal data.").contains(&"erasure".to_string()));
+        assert!(
+            !rights("We shall have the right, in our sole discretion, to delete any postings.").contains(&"erasure".to_string())
+        );
+        assert!(
+            rights("If you would like to correct any errors, or remove such information, please contact us.")
+                .contains(&"erasure".to_string())
+        );
     }
 }

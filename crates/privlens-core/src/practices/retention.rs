@@ -28,6 +28,8 @@ const RETENTION_CUES: &[&str] = &[
     "lifetime",
     "duration",
 ];
+const COOKIE_LIFETIME: &[&str] =
+    &["session cookie", "persistent cookie", "cookies exist", "cookies stay", "cookies remain", "cookie remains", "cookie stays"];
 const INDEFINITE: &[&str] = &[
     "as long as necessary",
     "as long as is necessary",
@@ -36,9 +38,9 @@ const INDEFINITE: &[&str] = &[
     "for as long as we need",
     "indefinitely",
     "for as long as required",
+    "no longer than necessary",
     "as long as it is necessary",
     "as long as we deem",
-    "no longer than necessary",
     "for as long as is reasonably",
     "as long as your account is active",
     "until you delete your account",
@@ -155,7 +157,10 @@ pub fn periods(ctx: &Ctx) -> Vec<Retention> {
                 out.push(Retention { days: Some(days), indefinite: false, evidence: ctx.evidence(s) });
             }
         }
-        if contains_phrase(s.text, INDEFINITE) && !out.iter().any(|r| r.indefinite) {
+        // A cookie's lifetime ("persistent cookies stay on your computer until you delete them")
+        // is not how long the site keeps data.
+        let cookie_lifetime = contains_phrase(s.text, COOKIE_LIFETIME);
+        if contains_phrase(s.text, INDEFINITE) && !cookie_lifetime && !out.iter().any(|r| r.indefinite) {
             out.push(Retention { days: None, indefinite: true, evidence: ctx.evidence(s) });
         }
     }
@@ -193,5 +198,7 @@ mod tests {
         assert!(p.retention.iter().any(|r| r.indefinite));
         let p = crate::practices_of_text("We retain information only for as long as we have a business or tax need.", None);
         assert!(p.retention.iter().any(|r| r.indefinite));
+        let p = crate::practices_of_text("Persistent cookies stay on your computer until you delete your account or them.", None);
+        assert!(!p.retention.iter().any(|r| r.indefinite));
     }
 }

@@ -165,6 +165,8 @@ const NOT_GIVEN: &[&str] = &[
     "obtain",
     "track",
     "releas",
+    "permit",
+    "allow",
 ];
 /// Negations that come before the subject: "None of the information collected is sold or
 /// shared", "It is not the practice of the site to share".
