@@ -108,6 +108,8 @@ struct Open {
     hidden: bool,
     main: bool,
     in_link: bool,
+    /// The address of a `mailto:` link, written after its text when the text does not show it.
+    mailto: Option<String>,
 }
 
 #[derive(Default)]
@@ -230,6 +232,10 @@ pub fn extract_html(input: &str) -> Extracted {
             hidden: parent_hidden || is_hidden(&tag),
             main,
             in_link: stack.last().is_some_and(|o| o.in_link) || tag.name == "a",
+            mailto: (tag.name == "a")
+                .then(|| tag.attr("href"))
+                .flatten()
+                .and_then(|h| super::text::mailto_address(&decode_entities(h))),
             name: tag.name.clone(),
         };
         b.boilerplate = open.boilerplate;
@@ -279,6 +285,11 @@ fn close_tag(stack: &mut Vec<Open>, b: &mut Builder, name: &str) {
     // thousands of unclosed tags is not looked for all the way down.
     let reach = stack.len().saturating_sub(CLOSE_REACH);
     if let Some(pos) = stack[reach..].iter().rposition(|o| o.name == name) {
+        for closed in &stack[reach + pos..] {
+            if let Some(address) = closed.mailto.as_ref().filter(|a| !closed.hidden && !b.text.contains(a.as_str())) {
+                b.text.push_str(&format!(" ({address})"));
+            }
+        }
         stack.truncate(reach + pos);
     }
     b.boilerplate = stack.last().is_some_and(|o| o.boilerplate);
@@ -415,5 +426,14 @@ mod tests {
         let got = texts("<p>unclosed <b>bold <p>after</p> 3 < 4 and < not a tag <");
         assert!(got.iter().any(|b| b.1.contains("unclosed bold")));
         assert!(got.iter().any(|b| b.1.contains("< not a tag <")));
+    }
+
+    #[test]
+    fn mailto_links_show_their_address() {
+        let ex = extract_html(
+            "<p>Questions? <a href='mailto:privacy@example.com?subject=Hi'>Email our privacy team</a>.</p><p><a href='mailto:a@b.c'>a@b.c</a></p>",
+        );
+        let texts: Vec<&str> = ex.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec!["Questions? Email our privacy team (privacy@example.com).", "a@b.c"]);
     }
 }

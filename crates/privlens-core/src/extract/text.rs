@@ -177,7 +177,12 @@ pub fn clean_inline(s: &str) -> String {
         {
             let text_end = chars[i..].iter().position(|c| *c == ']').map_or(i, |p| i + p);
             let inner: String = chars[i + 1..text_end].iter().collect();
-            out.push_str(&clean_inline(&inner));
+            let shown = clean_inline(&inner);
+            out.push_str(&shown);
+            let target: String = chars[(text_end + 2).min(end)..end.saturating_sub(1).max(text_end + 2)].iter().collect();
+            if let Some(address) = mailto_address(&target).filter(|a| !shown.contains(a.as_str())) {
+                out.push_str(&format!(" ({address})"));
+            }
             i = end;
             continue;
         }
@@ -200,6 +205,15 @@ pub fn clean_inline(s: &str) -> String {
         i += 1;
     }
     normalize_space(&decode_entities(&out))
+}
+
+/// The address of a `mailto:` link ("mailto:privacy@example.com?subject=Hi"): a link that reads
+/// "email us" gives the reader a contact the text alone does not show.
+pub fn mailto_address(href: &str) -> Option<String> {
+    let href = href.trim();
+    let rest = href.get(..7).filter(|p| p.eq_ignore_ascii_case("mailto:")).map(|_| &href[7..])?;
+    let address = rest.split(['?', ',']).next().unwrap_or("").trim();
+    (address.contains('@') && !address.contains(char::is_whitespace)).then(|| address.to_string())
 }
 
 /// How far (in characters) a link's or autolink's end is looked for: they are short, and a line
@@ -285,7 +299,7 @@ mod tests {
         assert_eq!(ex.blocks[0].kind, BlockKind::Heading(1));
         assert_eq!(ex.blocks[1].kind, BlockKind::Heading(3));
         assert_eq!(ex.blocks[1].text, "1. Who are we?");
-        assert_eq!(ex.blocks[2].text, "1.1 We are X LLP. Mail us.");
+        assert_eq!(ex.blocks[2].text, "1.1 We are X LLP. Mail us (a@b.c).");
         assert!(ex.blocks[3].link_only);
     }
 
