@@ -29,6 +29,8 @@ DRAWS = {
     "tu": (8585, 25, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts"]),
     "hv": (8686, 30, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu"]),
     "hw": (8787, 30, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv"]),
+    "hx": (8888, 30, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw"]),
+    "tv": (8989, 25, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw", "hx"]),
 }
 
 
