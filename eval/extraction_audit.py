@@ -23,12 +23,15 @@ Sets (judgement files in eval/):
                         all the fixes; no rule changed after: unbiased for the code it judged.
   data_types_second     25 further documents, random.seed(8585), judged on commit 421d1e6 the
                         same way: unbiased for the data-type fixes.
+  data_types_third      25 further documents, random.seed(8989), judged on commit c1872dc, the
+                        end of session 3.
 
 Prints: judged items still reported by verdict, correct ones lost, precision among judged items
 still reported, how many missed items are now found, and new (unjudged) items.
 
 usage: python3 eval/extraction_audit.py [--set third_parties|third_parties_second|third_parties_third|
-                                              third_parties_fourth|data_types|data_types_second]
+                                              third_parties_fourth|data_types|data_types_second|
+                                              data_types_third]
                                         [--cli target/release/privlens]
 Build first: cargo build --release -p privlens-cli
 """
@@ -48,6 +51,7 @@ SETS = {
     "third_parties_fourth": ("audit_third_parties_fourth_judgements.json", "ts", "name"),
     "data_types": ("audit_data_types_judgements.json", "td", "id"),
     "data_types_second": ("audit_data_types_second_judgements.json", "tu", "id"),
+    "data_types_third": ("audit_data_types_third_judgements.json", "tv", "id"),
 }
 
 
