@@ -110,11 +110,22 @@ pub fn security(ctx: &Ctx, k: &Knowledge) -> Vec<Finding> {
             && contains_phrase(s.text, &["share", "provide", "disclose", "send", "pass"])
             && contains_phrase(s.text, &["partner", "advertis", "third part"]);
         !verb_negated(s.text, at, &["encrypt", "use", "employ", "guarant"])
-            && !contains_phrase(s.text, &["unencrypted", "not encrypted"])
+            && !contains_phrase(s.text, NOT_SECURITY)
             && !shared_hashed
     })
     .into_vec()
 }
+
+/// Encryption that hides who you are from advertisers, or turns identifiers into strings for
+/// ad profiles, protects the ad business, not your data.
+const NOT_SECURITY: &[&str] = &[
+    "unencrypted",
+    "not encrypted",
+    "string of characters",
+    "cannot be turned back",
+    "targeted advertising",
+    "encryption-generated",
+];
 
 pub fn contacts(ctx: &Ctx) -> Vec<Contact> {
     static EMAIL: OnceLock<Regex> = OnceLock::new();
@@ -164,7 +175,10 @@ const WEB_FORMS: &[&str] = &[
 ];
 
 /// Sentences that point to a regulator ("lodge a complaint with the ICO at casework@ico.org.uk").
-const REGULATOR_TALK: &[&str] = &["lodge", "supervisory authority", "data protection authority", "commissioner", "regulator"];
+/// Addresses for others' business: a regulator's (given for complaints) or the legal
+/// department's for copyright notices.
+const REGULATOR_TALK: &[&str] =
+    &["lodge", "supervisory authority", "data protection authority", "commissioner", "regulator", "copyright", "infringement"];
 
 /// A telephone number offered for calling: "call us at 1-800-782-8332", "Tel: +44 20 7946 0958".
 fn phone_number(text: &str) -> Option<String> {
@@ -358,6 +372,11 @@ const POSTED: &[&str] = &[
     "review this policy",
     "posted here",
     "check back",
+    "review it periodically",
+    "periodically visit this page",
+    "periodically reread",
+    "bookmark this page",
+    "no obligation to notify",
 ];
 pub const CONTINUED_USE: &[&str] = &[
     "continued use",
@@ -385,9 +404,25 @@ pub const CONTINUED_USE: &[&str] = &[
     "failure to opt out after",
 ];
 
+/// Use itself, not only continued use, taken as accepting the policy.
+const USE_AS_ACCEPTANCE: &[&str] = &["by using", "by visiting or using", "your use of any"];
+
+/// "Your continued use of our Website constitutes your acceptance of those changes", "By using
+/// Fox News Services, you agree to the terms of this Privacy Policy".
+fn accepts_by_use(text: &str) -> bool {
+    (contains_phrase(text, CONTINUED_USE) || contains_phrase(text, USE_AS_ACCEPTANCE))
+        && has_any(text, &["agree", "accept", "consent", "deemed", "bound", "assume", "constitut"])
+        && has_any(text, &["change", "update", "modif", "amend", "revis", "policy", "notice", "statement", "terms"])
+}
+
 pub fn changes(ctx: &Ctx) -> Changes {
     let mut out = Changes::default();
     let mut seen = FindingSet::default();
+    // Acceptance by use may stand in a sentence that names no change.
+    if let Some(s) = ctx.sentences.iter().find(|s| accepts_by_use(s.text)) {
+        out.continued_use_is_acceptance = true;
+        out.evidence.push(ctx.evidence(s));
+    }
     for s in ctx.sentences {
         let about_change = has_any(s.text, &["change", "update", "modif", "amend", "revis"])
             && (has_any(s.text, &["policy", "notice", "statement", "terms"])
@@ -415,9 +450,7 @@ pub fn changes(ctx: &Ctx) -> Changes {
             seen.add("posted_only", ctx.evidence(s));
             relevant = true;
         }
-        if contains_phrase(s.text, CONTINUED_USE)
-            && has_any(s.text, &["agree", "accept", "consent", "deemed", "bound", "assume", "constitut"])
-        {
+        if accepts_by_use(s.text) {
             out.continued_use_is_acceptance = true;
             relevant = true;
         }
@@ -475,6 +508,8 @@ mod tests {
             contacts(ordinal),
             vec![("postal_address".to_string(), "601 West 26th Street, New York, NY 10001".to_string())]
         );
+        let copyright = "Notices of copyright infringement should go to our Law Department at law@example.com.";
+        assert!(contacts(copyright).is_empty(), "{:?}", contacts(copyright));
         let complaints = "If you have a privacy complaint, e-mail us at privacy@example.com.";
         assert_eq!(contacts(complaints), vec![("email".to_string(), "privacy@example.com".to_string())]);
         let form = "For privacy related questions, you can reach us by submitting a form on our website.";

@@ -41,6 +41,7 @@ const INDEFINITE: &[&str] = &[
     "no longer than necessary",
     "as long as it is necessary",
     "as long as we deem",
+    "as long as we think",
     "for as long as is reasonably",
     "as long as your account is active",
     "until you delete your account",
@@ -160,7 +161,9 @@ pub fn periods(ctx: &Ctx) -> Vec<Retention> {
         // A cookie's lifetime ("persistent cookies stay on your computer until you delete them")
         // is not how long the site keeps data.
         let cookie_lifetime = contains_phrase(s.text, COOKIE_LIFETIME);
-        if contains_phrase(s.text, INDEFINITE) && !cookie_lifetime && !out.iter().any(|r| r.indefinite) {
+        // "until you ask us to delete it, but not longer than 24 months": the period is the limit.
+        let capped = !period_days(s.text).is_empty();
+        if contains_phrase(s.text, INDEFINITE) && !cookie_lifetime && !capped && !out.iter().any(|r| r.indefinite) {
             out.push(Retention { days: None, indefinite: true, evidence: ctx.evidence(s) });
         }
     }
