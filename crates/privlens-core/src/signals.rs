@@ -263,7 +263,12 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     });
     c.when("data_transferred_in_merger", merger);
 
-    match p.contacts.first() {
+    // Quote the contact offered for privacy questions before one met in passing (a sales
+    // number, a legal department's address).
+    let for_privacy =
+        |q: &str| contains_phrase(q, &["privacy", "question", "personal information", "personal data", "contact us"]);
+    let best = p.contacts.iter().find(|k| for_privacy(&k.evidence.quote)).or(p.contacts.first());
+    match best {
         Some(contact) => c.raise("clear_contact", vec![contact.evidence.clone()]),
         None => c.raise("no_contact_given", Vec::new()),
     }
@@ -301,6 +306,14 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_contact_quoted_is_the_one_for_privacy_questions() {
+        let page =
+            "Call our sales team at 1-800-555-0199 for offers.\n\nFor questions about your privacy, e-mail privacy@example.com.";
+        let contact = signals_of(page).into_iter().find(|s| s.id == "clear_contact").expect("raised");
+        assert!(contact.evidence[0].quote.contains("privacy@example.com"), "{:?}", contact.evidence);
+    }
 
     fn signals_of(text: &str) -> Vec<Signal> {
         let segments: Vec<crate::extract::RawSegment> =
