@@ -96,6 +96,10 @@ pub fn find_dates(lines: &[&str]) -> (Option<String>, Option<String>) {
     let mut effective = None;
     let mut updated = None;
     for line in lines {
+        // Most lines name no date at all: only those with a digit are worth lower-casing.
+        if !line.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         let lower = line.to_lowercase();
         if effective.is_none() {
             effective = date_after(line, &lower, EFFECTIVE);
