@@ -1,6 +1,9 @@
 //! Finding lexicon phrases in text: many phrases at once (Aho-Corasick), whole words only.
 //! A phrase ending in `*` matches as a word prefix ("encrypt*" finds "encrypted").
 
+use std::cell::RefCell;
+
+use aho_corasick::packed::{Config, Searcher};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +17,10 @@ pub struct PhraseMatch {
 pub struct PhraseMatcher {
     insensitive: Option<(AhoCorasick, Vec<(usize, bool)>)>,
     sensitive: Option<(AhoCorasick, Vec<(usize, bool)>)>,
+    /// For lexicons of up to 64 phrases, vectorised searchers that tell, about ten times faster
+    /// than the automata, that a sentence holds none of them (the common case). The first
+    /// looks for the case-insensitive phrases, lower-cased, in lower-cased text.
+    quick: Option<(Option<Searcher>, Option<Searcher>)>,
 }
 
 impl PhraseMatcher {
@@ -43,7 +50,15 @@ impl PhraseMatcher {
                 .expect("lexicon phrases build an automaton");
             Some((ac, list.into_iter().map(|(_, e, p)| (e, p)).collect()))
         };
-        PhraseMatcher { insensitive: build(ci, true), sensitive: build(cs, false) }
+        let quick = quick_searchers(&ci, &cs);
+        PhraseMatcher { insensitive: build(ci, true), sensitive: build(cs, false), quick }
+    }
+
+    /// False only when no phrase occurs anywhere in `text`.
+    fn may_match(&self, text: &str) -> bool {
+        let Some((insensitive, sensitive)) = &self.quick else { return true };
+        let in_lower = insensitive.as_ref().is_some_and(|q| with_ascii_lowercase(text, |lower| q.find(lower).is_some()));
+        in_lower || sensitive.as_ref().is_some_and(|q| q.find(text).is_some())
     }
 
     /// Every whole-word match in `text`, in order of position; where matches overlap, the
@@ -51,6 +66,9 @@ impl PhraseMatcher {
     /// not hide a shorter one that fits: the same start is tried again with a shorter reach.
     pub fn find_all(&self, text: &str) -> Vec<PhraseMatch> {
         let mut out = Vec::new();
+        if !self.may_match(text) {
+            return out;
+        }
         for (ac, meta) in [&self.insensitive, &self.sensitive].into_iter().flatten() {
             for m in ac.find_iter(text) {
                 if !is_boundary_before(text, m.start()) {
@@ -84,6 +102,35 @@ impl PhraseMatcher {
     pub fn contains_any(&self, text: &str) -> bool {
         !self.find_all(text).is_empty()
     }
+}
+
+thread_local! {
+    static LOWERED: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// `f` of `text` with its ASCII letters lower-cased, in a buffer kept between calls (the quick
+/// searchers run once per sentence and list). Byte offsets are those of `text`.
+pub(crate) fn with_ascii_lowercase<T>(text: &str, f: impl FnOnce(&str) -> T) -> T {
+    LOWERED.with(|cell| {
+        let mut lower = cell.borrow_mut();
+        lower.clear();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        f(lower.as_str())
+    })
+}
+
+/// The quick searchers for both halves of a lexicon, or none when either half has a phrase list
+/// the vectorised searcher cannot take (over 64 phrases, or no vector instructions here).
+fn quick_searchers(ci: &[(String, usize, bool)], cs: &[(String, usize, bool)]) -> Option<(Option<Searcher>, Option<Searcher>)> {
+    let searcher = |list: &[(String, usize, bool)], lower: bool| -> Option<Option<Searcher>> {
+        if list.is_empty() {
+            return Some(None);
+        }
+        let phrases = list.iter().map(|(p, _, _)| if lower { p.to_ascii_lowercase() } else { p.clone() });
+        Config::new().builder().extend(phrases).build().map(Some)
+    };
+    Some((searcher(ci, true)?, searcher(cs, false)?))
 }
 
 fn is_word_char(c: char) -> bool {

@@ -188,7 +188,7 @@ fn with_clause_breaks<T>(sentence: &str, f: impl FnOnce(&[(usize, usize)]) -> T)
             last.sentence.push_str(sentence);
             last.breaks.clear();
             let breaks = cached(CLAUSE_BREAKS, ListKind::Phrases);
-            last.breaks.extend(breaks.find_overlapping_iter(sentence).map(|m| (m.start(), m.end())));
+            last.breaks.extend(breaks.ac.find_overlapping_iter(sentence).map(|m| (m.start(), m.end())));
         }
         f(&last.breaks)
     })
@@ -263,8 +263,8 @@ pub fn in_url(text: &str, at: usize) -> bool {
 /// Whether a word of `text` starts with one of `stems` (lower-case), ignoring case. Called for
 /// every sentence by many extractors, so each stem list is compiled once into an automaton.
 pub fn has_any(text: &str, stems: &[&str]) -> bool {
-    let ac = cached(stems, ListKind::Stems);
-    ac.find_iter(text).any(|m| is_word_start(text, m.start()))
+    let list = cached(stems, ListKind::Stems);
+    list.may_match(text) && list.ac.find_iter(text).any(|m| is_word_start(text, m.start()))
 }
 
 /// Whether `text` contains one of `phrases` (lower-case), ignoring ASCII case, starting at a
@@ -272,10 +272,11 @@ pub fn has_any(text: &str, stems: &[&str]) -> bool {
 /// phrase may end inside a word ("certif" finds "certified"), and one that opens with a space or
 /// a bracket (" dpo", "(dpo)") needs no boundary.
 pub fn contains_phrase(text: &str, phrases: &[&str]) -> bool {
-    let ac = cached(phrases, ListKind::Phrases);
-    // Most texts hold none of the phrases: the plain test settles those at its speed.
-    ac.is_match(text)
-        && ac
+    let list = cached(phrases, ListKind::Phrases);
+    // Most texts hold none of the phrases: the quick test settles those.
+    list.may_match(text)
+        && list
+            .ac
             .find_overlapping_iter(text)
             .any(|m| text[m.start()..].starts_with(|c: char| !c.is_alphanumeric()) || starts_word_or_quote(text, m.start()))
 }
@@ -337,13 +338,29 @@ impl Hasher for AddressHasher {
     }
 }
 
-type Automata = HashMap<ListKey, Rc<AhoCorasick>, BuildHasherDefault<AddressHasher>>;
+/// A compiled list: the automaton that finds every match, and a vectorised searcher (where the
+/// CPU has one and the list is short enough) that settles the common case, no match at all,
+/// about ten times faster on a sentence.
+struct Compiled {
+    ac: AhoCorasick,
+    quick: Option<aho_corasick::packed::Searcher>,
+}
+
+impl Compiled {
+    /// False only when no phrase occurs anywhere in `text`, whatever the case of its letters.
+    fn may_match(&self, text: &str) -> bool {
+        let Some(quick) = &self.quick else { return true };
+        crate::matcher::with_ascii_lowercase(text, |lower| quick.find(lower).is_some())
+    }
+}
+
+type Automata = HashMap<ListKey, Rc<Compiled>, BuildHasherDefault<AddressHasher>>;
 
 thread_local! {
     static AUTOMATA: RefCell<Automata> = RefCell::new(Automata::default());
 }
 
-fn cached(list: &[&str], kind: ListKind) -> Rc<AhoCorasick> {
+fn cached(list: &[&str], kind: ListKind) -> Rc<Compiled> {
     let key = (
         list.as_ptr() as usize,
         list.len(),
@@ -365,7 +382,7 @@ fn cached(list: &[&str], kind: ListKind) -> Rc<AhoCorasick> {
     })
 }
 
-fn build(list: &[&str], kind: ListKind) -> AhoCorasick {
+fn build(list: &[&str], kind: ListKind) -> Compiled {
     let mut patterns: Vec<String> = Vec::new();
     for p in list.iter().filter(|p| !p.is_empty()) {
         // Stems are matched within one word: a stem with a space never matched a word.
@@ -377,7 +394,11 @@ fn build(list: &[&str], kind: ListKind) -> AhoCorasick {
             patterns.push(p.replace('\'', "’"));
         }
     }
-    AhoCorasickBuilder::new().ascii_case_insensitive(true).build(&patterns).expect("phrase lists build an automaton")
+    let ac = AhoCorasickBuilder::new().ascii_case_insensitive(true).build(&patterns).expect("phrase lists build an automaton");
+    // The quick searcher compares bytes as they are: it gets the phrases lower-cased and, at
+    // search time, the text lower-cased the same way (ASCII only, as the automaton folds).
+    let quick = aho_corasick::packed::Config::new().builder().extend(patterns.iter().map(|p| p.to_ascii_lowercase())).build();
+    Compiled { ac, quick }
 }
 
 #[cfg(test)]
