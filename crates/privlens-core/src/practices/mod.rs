@@ -1,20 +1,27 @@
 //! What the policy says about the reader's data: one module per kind of practice, all
 //! reading the same sentences and returning findings with evidence.
 
+mod changes;
 mod collection;
+mod contacts;
 mod dates;
 mod legal;
 mod misc;
 mod retention;
 mod sharing;
 
+pub use changes::CONTINUED_USE;
 pub use dates::find_dates;
-pub use misc::CONTINUED_USE;
 
 use crate::extract::RawSegment;
 use crate::knowledge::{Lexicon, knowledge};
 use crate::report::{Evidence, Finding, Practices};
 use crate::sentences::{Sentence, evidence, in_url, tail};
+
+/// A regex compiled on first use: the practice extractors keep theirs in statics.
+fn regex(cell: &'static std::sync::OnceLock<regex_lite::Regex>, pattern: &str) -> &'static regex_lite::Regex {
+    cell.get_or_init(|| regex_lite::Regex::new(pattern).expect("valid regex"))
+}
 
 /// Evidence kept per finding: enough to convince, few enough to read.
 const MAX_EVIDENCE: usize = 3;
@@ -102,7 +109,7 @@ pub fn extract_practices(ctx: &Ctx) -> Practices {
         children: misc::children(ctx),
         international_transfer: misc::transfer(ctx, k),
         security_measures: misc::security(ctx, k),
-        contacts: misc::contacts(ctx),
-        changes: misc::changes(ctx),
+        contacts: contacts::contacts(ctx),
+        changes: changes::changes(ctx),
     }
 }

@@ -1,0 +1,228 @@
+//! How to reach the company about your data: e-mail addresses, a data protection officer,
+//! telephone numbers, postal addresses offered for writing, contact forms.
+
+use std::sync::OnceLock;
+
+use regex_lite::Regex;
+
+use super::{Ctx, regex};
+use crate::report::Contact;
+use crate::sentences::{contains_phrase, has_any, head, tail};
+
+pub fn contacts(ctx: &Ctx) -> Vec<Contact> {
+    static EMAIL: OnceLock<Regex> = OnceLock::new();
+    let email = regex(&EMAIL, r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}");
+    let mut out: Vec<Contact> = Vec::new();
+    let mut push = |kind: &str, value: String, ev| {
+        if !out.iter().any(|c: &Contact| c.kind == kind && c.value.eq_ignore_ascii_case(&value)) {
+            out.push(Contact { kind: kind.to_string(), value, evidence: ev });
+        }
+    };
+    for s in ctx.sentences {
+        // The address pattern has no literal prefix, so the regex engine would try every byte.
+        // A regulator's address, given for complaints, is not a way to reach the company.
+        let regulators = contains_phrase(s.text, REGULATOR_TALK);
+        let addresses = if s.text.contains('@') && !regulators { email.find_iter(s.text).collect() } else { Vec::new() };
+        for m in addresses {
+            push("email", m.as_str().trim_end_matches('.').to_string(), ctx.evidence(s));
+        }
+        if contains_phrase(s.text, &["data protection officer", " dpo", "(dpo)", "datenschutzbeauftragte"]) {
+            push("dpo", "Data protection officer".to_string(), ctx.evidence(s));
+        }
+        if let Some(number) = phone_number(s.text) {
+            push("phone", number, ctx.evidence(s));
+        }
+        if let Some(address) = postal_address(s.text).filter(|_| offers_address(ctx, s)) {
+            push("postal_address", address, ctx.evidence(s));
+        }
+        if contains_phrase(s.text, WEB_FORMS)
+            && has_any(s.text, &["contact", "request", "question"])
+            && !has_any(s.text, &["order", "purchas"])
+        {
+            push("web_form", "Contact form".to_string(), ctx.evidence(s));
+        }
+    }
+    out
+}
+
+const WEB_FORMS: &[&str] = &[
+    "contact form",
+    "contact us form",
+    "web form",
+    "online form",
+    "privacy request form",
+    "webform",
+    "form on our website",
+    "form on our site",
+];
+
+/// Sentences that point to a regulator ("lodge a complaint with the ICO at casework@ico.org.uk").
+/// Addresses for others' business: a regulator's (given for complaints) or the legal
+/// department's for copyright notices.
+const REGULATOR_TALK: &[&str] =
+    &["lodge", "supervisory authority", "data protection authority", "commissioner", "regulator", "copyright", "infringement"];
+
+/// A telephone number offered for calling: "call us at 1-800-782-8332", "Tel: +44 20 7946 0958".
+fn phone_number(text: &str) -> Option<String> {
+    if !contains_phrase(text, &["call", "phone", "telephone", "tel:", "tel.", "toll-free", "toll free"]) {
+        return None;
+    }
+    static PHONE: OnceLock<Regex> = OnceLock::new();
+    let phone = regex(&PHONE, r"\+?\(?\d{1,4}\)?(?:[\s.-]?\(?\d{2,4}\)?){2,4}");
+    phone
+        .find_iter(text)
+        .map(|m| m.as_str().trim().to_string())
+        .find(|n| (9..=15).contains(&n.chars().filter(char::is_ascii_digit).count()))
+}
+
+/// Words that offer an address to write to, in the sentence, its lead-in or its heading.
+const ADDRESS_CUES: &[&str] = &[
+    "write to",
+    "writing to",
+    "by mail",
+    "by post",
+    "mailing address",
+    "postal address",
+    "attn",
+    "attention:",
+    "address:",
+    "contact",
+    "registered office",
+    "located at",
+    "letter",
+    "c/o",
+    "our address",
+    "send",
+    "directed to",
+];
+
+fn offers_address(ctx: &Ctx, s: &crate::sentences::Sentence) -> bool {
+    // An address block's lines sit next to the line that offers it ("ATTN: Privacy Operations"),
+    // before or after them.
+    let text = &ctx.segments[s.segment].text;
+    let near_before = tail(&text[..s.start], ADDRESS_REACH);
+    let near_after = head(&text[s.end..], ADDRESS_REACH);
+    [s.text, near_before, near_after, ctx.lead_in(s), ctx.heading(s)].iter().any(|t| contains_phrase(t, ADDRESS_CUES))
+}
+
+/// Street words the address pattern below needs one of, as whole words ("Road", "rue", "Box")
+/// or word endings ("Aastvej", "Hauptstraße", "Hauptstr."). Numbered sections ("4.1 Cookies")
+/// put a digit in many sentences; this word test spares them the pattern's slower run.
+const STREET_WORDS: &[&str] = &[
+    "Street",
+    "St",
+    "Road",
+    "Rd",
+    "Avenue",
+    "Ave",
+    "Drive",
+    "Dr",
+    "Boulevard",
+    "Blvd",
+    "Lane",
+    "Ln",
+    "Way",
+    "Place",
+    "Pl",
+    "Court",
+    "Ct",
+    "Square",
+    "Sq",
+    "Plaza",
+    "Parkway",
+    "Pkwy",
+    "Highway",
+    "Hwy",
+    "Terrace",
+    "Circle",
+    "Row",
+    "Broadway",
+    "rue",
+    "avenue",
+    "boulevard",
+    "place",
+    "via",
+    "calle",
+    "rua",
+    "Box",
+];
+const STREET_ENDINGS: &[&str] = &[
+    "straße", "strasse", "str", "vej", "weg", "gade", "gatan", "vägen", "laan", "straat", "gasse", "platz", "allee", "plein",
+    "kade",
+];
+
+fn may_name_a_street(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| STREET_WORDS.contains(&w) || STREET_ENDINGS.iter().any(|e| w.len() > e.len() && w.ends_with(e)))
+}
+
+/// How far (in bytes) from an address block its offer may be.
+const ADDRESS_REACH: usize = 120;
+
+/// How far (in bytes) after the street its postcode may come.
+const POSTCODE_REACH: usize = 60;
+
+/// A street address with its number, and the postcode that follows it within a line:
+/// "1601 Willow Road Menlo Park, CA 94025", "Aastvej 1, 7190 Billund", "P.O. Box 123".
+fn postal_address(text: &str) -> Option<String> {
+    if !text.contains(|c: char| c.is_ascii_digit()) || !may_name_a_street(text) {
+        return None;
+    }
+    static STREET: OnceLock<Regex> = OnceLock::new();
+    let street = regex(
+        &STREET,
+        concat!(
+            r"\b\d{1,5}[A-Za-z]?\s+(?:(?:[A-Z][A-Za-z.'-]*|\d{1,3}(?:st|nd|rd|th))\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Place|Pl|Court|Ct|Square|Sq|Plaza|Parkway|Pkwy|Highway|Hwy|Terrace|Circle|Row|Broadway)\b\.?",
+            r"|\b[A-ZÄÖÜÅÆØ][a-zäöüßåæøé-]*(?:straße|strasse|str\.|vej|weg|gade|gatan|vägen|laan|straat|gasse|platz|allee|plein|kade)\s+\d{1,4}[a-z]?\b",
+            r"|\b\d{1,4},?\s+(?:rue|avenue|boulevard|place|via|calle|rua)\s+[A-Za-zÀ-ÿ' -]{2,40}",
+            r"|\bP\.?\s?O\.?\s+Box\s+\d+",
+            // "P.O." ending the line before: lines are sentences of their own.
+            r"|^Box\s+\d+",
+        ),
+    );
+    static POSTCODE: OnceLock<Regex> = OnceLock::new();
+    let postcode = regex(&POSTCODE, r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b\d{4,5}\b");
+    let m = street.find(text)?;
+    let end = postcode.find(head(&text[m.end()..], POSTCODE_REACH)).map_or(m.end(), |p| m.end() + p.end());
+    Some(text[m.start()..end].trim().trim_end_matches(',').to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::practices_of_text;
+
+    #[test]
+    fn postal_addresses_offered_for_writing_are_contacts() {
+        let contacts = |t: &str| practices_of_text(t, None).contacts.into_iter().map(|c| (c.kind, c.value)).collect::<Vec<_>>();
+        let facebook = "You can contact us online or by mail at: Facebook, Inc. ATTN: Privacy Operations 1601 Willow Road Menlo Park, CA 94025";
+        assert_eq!(contacts(facebook), vec![("postal_address".to_string(), "1601 Willow Road Menlo Park, CA 94025".to_string())]);
+        let lego = "Questions can be directed to LEGO System A/S, Aastvej 1, 7190 Billund, Denmark.";
+        assert_eq!(contacts(lego), vec![("postal_address".to_string(), "Aastvej 1, 7190".to_string())]);
+        let block = "Contact us by mail at:\n\nFacebook, Inc.\nATTN: Privacy Operations\n1601 Willow Road\nMenlo Park, CA 94025";
+        assert_eq!(contacts(block), vec![("postal_address".to_string(), "1601 Willow Road".to_string())]);
+        let split_box = "Write to us at:\nHallmark Cards Consumer Care\nP.O.\nBox 419034 Kansas City, MO 64141";
+        assert_eq!(contacts(split_box), vec![("postal_address".to_string(), "Box 419034 Kansas City, MO 64141".to_string())]);
+        let ordinal = "Write to us. Our postal address is 601 West 26th Street, New York, NY 10001.";
+        assert_eq!(
+            contacts(ordinal),
+            vec![("postal_address".to_string(), "601 West 26th Street, New York, NY 10001".to_string())]
+        );
+        let copyright = "Notices of copyright infringement should go to our Law Department at law@example.com.";
+        assert!(contacts(copyright).is_empty(), "{:?}", contacts(copyright));
+        let complaints = "If you have a privacy complaint, e-mail us at privacy@example.com.";
+        assert_eq!(contacts(complaints), vec![("email".to_string(), "privacy@example.com".to_string())]);
+        let form = "For privacy related questions, you can reach us by submitting a form on our website.";
+        assert_eq!(contacts(form), vec![("web_form".to_string(), "Contact form".to_string())]);
+        let phone = "If you have questions, call us toll-free at 1-800-782-8332.";
+        assert_eq!(contacts(phone), vec![("phone".to_string(), "1-800-782-8332".to_string())]);
+        assert!(contacts("Our phone app was downloaded 12 times in 2019.").is_empty());
+        let ico = "You may lodge a complaint with the Information Commissioner's Office at casework@ico.org.uk.";
+        assert!(contacts(ico).is_empty());
+        let orders = "We may request personal information through online forms for ordering products and services.";
+        assert!(contacts(orders).is_empty());
+        let attn_after = "LEGO SYSTEM A/S\nAastvej 1,\nDK-7190 Billund Denmark\nAttn: Privacy Officer";
+        assert_eq!(contacts(attn_after), vec![("postal_address".to_string(), "Aastvej 1".to_string())]);
+        // A number and a street in passing are no address to write to.
+        assert!(contacts("Our team grew from 12 People Street fans in 2019.").is_empty());
+    }
+}
