@@ -31,6 +31,7 @@ DRAWS = {
     "hw": (8787, 30, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv"]),
     "hx": (8888, 30, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw"]),
     "tv": (8989, 25, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw", "hx"]),
+    "hy": (9090, 30, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw", "hx", "tv"]),
 }
 
 
