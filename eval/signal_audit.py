@@ -20,11 +20,11 @@ eval/samples.py, random.seed(6262)), judged once on commit 34e71de (2026-11-23) 
 rules, before the fixes they prompted. A fourth (`--set heldout3`, sample "hv", random.seed(8686)):
 30 further documents judged once on commit 421d1e6, after all the session's fixes. A fifth
 (`--set heldout4`, sample "hw", random.seed(8787)): 30 more, judged once on commit daee565. A
-sixth (`--set heldout5`, sample "hx"): 30 more, judged once on commit c1872dc, the end of
-session 3.
+sixth (`--set heldout5`, sample "hx"): 30 more, judged once on commit c1872dc. A seventh
+(`--set heldout6`, sample "hy"): 30 more, judged once on commit 6906cd9, the end of session 3.
 eval/samples.py draws every judged sample.
 
-usage: python3 eval/signal_audit.py [--set audit|heldout|heldout2|heldout3|heldout4|heldout5] [--cli target/release/privlens] [--list]
+usage: python3 eval/signal_audit.py [--set audit|heldout|heldout2|heldout3|heldout4|heldout5|heldout6] [--cli target/release/privlens] [--list]
 Build first: cargo build --release -p privlens-cli
 """
 import argparse
@@ -56,6 +56,7 @@ SETS = {
     "heldout3": ("signal_audit_heldout3_judgements.json", lambda out: write_html(out, "hv", sample("hv"))),
     "heldout4": ("signal_audit_heldout4_judgements.json", lambda out: write_html(out, "hw", sample("hw"))),
     "heldout5": ("signal_audit_heldout5_judgements.json", lambda out: write_html(out, "hx", sample("hx"))),
+    "heldout6": ("signal_audit_heldout6_judgements.json", lambda out: write_html(out, "hy", sample("hy"))),
 }
 
 
