@@ -153,7 +153,8 @@ pub fn periods(ctx: &Ctx) -> Vec<Retention> {
             continue;
         }
         let timed_elsewhere = contains_phrase(s.text, NOT_RETENTION);
-        for days in period_days(s.text) {
+        let periods = period_days(s.text);
+        for &days in &periods {
             if !out.iter().any(|r| r.days == Some(days)) && !is_age(s.text) && !timed_elsewhere {
                 out.push(Retention { days: Some(days), indefinite: false, evidence: ctx.evidence(s) });
             }
@@ -162,7 +163,7 @@ pub fn periods(ctx: &Ctx) -> Vec<Retention> {
         // is not how long the site keeps data.
         let cookie_lifetime = contains_phrase(s.text, COOKIE_LIFETIME);
         // "until you ask us to delete it, but not longer than 24 months": the period is the limit.
-        let capped = !period_days(s.text).is_empty();
+        let capped = !periods.is_empty();
         if contains_phrase(s.text, INDEFINITE) && !cookie_lifetime && !capped && !out.iter().any(|r| r.indefinite) {
             out.push(Retention { days: None, indefinite: true, evidence: ctx.evidence(s) });
         }

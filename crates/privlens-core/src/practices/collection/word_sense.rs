@@ -167,8 +167,11 @@ const NETWORK_WORDS: &[&str] = &["internet", "ip", "protocol", "web", "url", "do
 /// Senses of single kinds: a message sent to the reader, a cookie's identifier, "your
 /// interests, rights and freedoms", public health, the company behind an IP address.
 fn other_sense(text: &str, id: &str, word: &str, at: usize, before: &str, after: &str) -> bool {
-    let (cs, ce) = clause(text, at);
-    let in_clause = |phrases: &[&str]| contains_phrase(&text[cs..ce], phrases);
+    // Only some kinds look at the clause: it is found when one asks.
+    let in_clause = |phrases: &[&str]| {
+        let (cs, ce) = clause(text, at);
+        contains_phrase(&text[cs..ce], phrases)
+    };
     match id {
         "communications" => {
             before.split_whitespace().rev().take(3).any(|w| OUTBOUND.iter().any(|o| w.starts_with(o)))

@@ -258,6 +258,12 @@ fn add(out: &mut Vec<ThirdParty>, name: &str, category: &str, id: Option<&str>, 
 mod tests {
     use crate::practices_of_text;
 
+    fn assert_none_named(texts: &[&str]) {
+        for t in texts {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+    }
+
     fn names(text: &str) -> Vec<String> {
         practices_of_text(text, None).third_parties.into_iter().map(|t| t.id.unwrap_or(t.name)).collect()
     }
@@ -303,7 +309,7 @@ mod tests {
 
     #[test]
     fn technology_opt_out_pages_and_other_sites_policies_name_no_recipient() {
-        for t in [
+        assert_none_named(&[
             "LSOs using Adobe Flash can be managed using Flash management tools on the Adobe website.",
             "This may include your device and mobile ad identifiers (e.g., Apple IDFA or Android AAID).",
             "You can deactivate the Google Advertising ID in the settings.",
@@ -311,16 +317,14 @@ mod tests {
             "Facebook and Twitter are governed by their own terms of use and privacy policies, which you should review.",
             "If you buy from a retailer like Best Buy or Amazon.com, information you give them is subject to their policy.",
             "The TRUSTe program covers only those properties identified on the validation page.",
-        ] {
-            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
-        }
+        ]);
         // Adobe setting cookies is Adobe receiving data.
         assert_eq!(names("We allow Adobe to set cookies and process data about your visits."), vec!["Adobe"]);
     }
 
     #[test]
     fn regulators_named_for_their_role_and_affiliates_are_not_recipients() {
-        for t in [
+        assert_none_named(&[
             "Transfers rely on clauses which the European Commission has assessed as providing adequate protection.",
             "We commit to cooperate with EU data protection authorities and the Swiss Federal Data Protection and Information Commissioner (FDPIC) and comply with the advice given by such authorities with regard to data transferred from the EU.",
             "This processing has been reported to the relevant local authority (Commission Nationale de l’Informatique et des Libertés).",
@@ -335,9 +339,7 @@ mod tests {
             "If you have a dispute regarding our handling of your data, you may contact the FTC for information.",
             "The federal agency with jurisdiction over our practices is the Federal Trade Commission.",
             "Transfers go to countries not yet determined by the European Commission to be adequate.",
-        ] {
-            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
-        }
+        ]);
     }
 
     #[test]

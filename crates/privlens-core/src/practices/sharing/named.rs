@@ -234,8 +234,7 @@ fn makes_rules(text: &str, start: usize, end: usize) -> bool {
     let after = rest.to_lowercase();
     let before = text[..start].trim_end().to_lowercase();
     let before = before.strip_suffix(" the").unwrap_or(&before);
-    RULE_MAKING_AFTER.iter().any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
-        || RULE_MAKING_BEFORE.iter().any(|w| before.ends_with(w))
+    starts_with_word(&after, RULE_MAKING_AFTER) || RULE_MAKING_BEFORE.iter().any(|w| before.ends_with(w))
 }
 
 /// Words a line of page furniture may have: a menu item ("Facebook"), an app badge, a
@@ -270,7 +269,7 @@ fn informs(after: &str) -> bool {
 /// A company named for its group: "one of the Facebook Companies", "the Acme family of companies".
 fn names_its_group(after: &str) -> bool {
     let after = strip_possessive(after.trim_start());
-    GROUP_AFTER.iter().any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    starts_with_word(after, GROUP_AFTER)
 }
 
 /// Whether `text` names one of `cues` (lower-case) at a word start. Asked only of sentences
@@ -317,16 +316,16 @@ const PARTNER_LIST: &[&str] = &[
 ];
 
 fn listed_as_partner(before: &str) -> bool {
-    contains_phrase(tail(before, AFFILIATE_LIST_REACH), PARTNER_LIST)
+    contains_phrase(tail(before, LIST_REACH), PARTNER_LIST)
 }
 
-/// How far back a list of affiliates may begin.
-const AFFILIATE_LIST_REACH: usize = 100;
+/// How far back a list of partners or affiliates may begin.
+const LIST_REACH: usize = 100;
 
 /// A company listed as an affiliate ("an AT&T affiliate (like Xandr)", "our subsidiaries, such
 /// as X"): part of the site's own group, which OPP-115 and readers tell apart from third parties.
 fn listed_as_affiliate(before: &str) -> bool {
-    let near = tail(before, AFFILIATE_LIST_REACH).to_lowercase();
+    let near = tail(before, LIST_REACH).to_lowercase();
     let Some(at) = near.rfind("affiliate").or_else(|| near.rfind("subsidiar")) else {
         return false;
     };
@@ -338,8 +337,10 @@ fn listed_as_affiliate(before: &str) -> bool {
 /// A self-regulatory body, or a company named for its product ("Adobe Flash").
 fn not_a_party(name: &str, after: &str) -> bool {
     let after = strip_possessive(after.trim_start());
-    SELF_REGULATORY.contains(&name)
-        || PRODUCT_AFTER
-            .iter()
-            .any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    SELF_REGULATORY.contains(&name) || starts_with_word(after, PRODUCT_AFTER)
+}
+
+/// Whether `text` begins with one of `words`, ending there: "Flash player", not "Flashy".
+fn starts_with_word(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.starts_with(w) && text[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
 }
