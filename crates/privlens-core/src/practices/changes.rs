@@ -150,12 +150,12 @@ pub fn changes(ctx: &Ctx) -> Changes {
             seen.add("posted_only", ctx.evidence(s));
             relevant = true;
         }
-        if accepts_by_use(s.text) {
-            out.continued_use_is_acceptance = true;
-            relevant = true;
-        }
-        if relevant && out.evidence.len() < 3 {
-            out.evidence.push(ctx.evidence(s));
+        // The flag is set above; an accepting sentence about a change is still quoted, once.
+        relevant |= out.continued_use_is_acceptance && accepts_by_use(s.text);
+        let ev = ctx.evidence(s);
+        let quoted = out.evidence.iter().any(|e| e.segment == ev.segment && e.start == ev.start);
+        if relevant && !quoted && out.evidence.len() < 3 {
+            out.evidence.push(ev);
         }
     }
     let active = seen.has("notice_by_email") || seen.has("notice_on_site");
@@ -196,6 +196,8 @@ mod tests {
             "By using our services after the Privacy Policy has been updated, ASUS will deem that you consent to it."
         ));
         assert!(!accepted("If we change this policy, we will notify you by email."));
+        let once = "Your continued use of the site after changes to this policy constitutes your acceptance.";
+        assert_eq!(practices_of_text(once, None).changes.evidence.len(), 1);
         let posted = "We may update this policy from time to time and will notify you by posting the new policy on this page.";
         assert_eq!(notice(posted), vec!["posted_only"]);
     }
