@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::matcher::PhraseMatcher;
+use crate::matcher::{CombinedMatcher, PhraseMatcher};
 
 mod files {
     include!(concat!(env!("OUT_DIR"), "/data_files.rs"));
@@ -81,6 +81,8 @@ pub struct Knowledge {
     pub party_matcher: PhraseMatcher,
     pub recipients: Vec<RecipientKind>,
     pub recipient_matcher: PhraseMatcher,
+    /// The lexicons read sentence by sentence, in one automaton run once per sentence.
+    pub sentence_matcher: CombinedMatcher,
 }
 
 macro_rules! lexicon {
@@ -117,7 +119,7 @@ fn build() -> Knowledge {
     let recipient_matcher = PhraseMatcher::new(
         recipients.iter().enumerate().flat_map(|(i, r)| r.phrases.iter().map(move |p| (i, p.as_str(), false))),
     );
-    Knowledge {
+    let mut k = Knowledge {
         data_types: lexicon!("data_types.json"),
         purposes: lexicon!("purposes.json"),
         rights: lexicon!("rights.json"),
@@ -131,7 +133,20 @@ fn build() -> Knowledge {
         party_matcher,
         recipients,
         recipient_matcher,
-    }
+        sentence_matcher: CombinedMatcher::new(&mut []),
+    };
+    k.sentence_matcher = CombinedMatcher::new(&mut [
+        &mut k.data_types.matcher,
+        &mut k.purposes.matcher,
+        &mut k.rights.matcher,
+        &mut k.laws.matcher,
+        &mut k.security.matcher,
+        &mut k.transfer_mechanisms.matcher,
+        &mut k.regions.matcher,
+        &mut k.party_matcher,
+        &mut k.recipient_matcher,
+    ]);
+    k
 }
 
 pub fn knowledge() -> &'static Knowledge {

@@ -116,7 +116,7 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
     let (effective_date, last_updated) = practices::find_dates(&date_lines);
     let read = readability::measure(&texts, sentences.len());
 
-    let ctx = practices::Ctx { segments: &segments, sentences: &sentences, url: input.url };
+    let ctx = practices::Ctx::new(&segments, &sentences, input.url);
     let practices = practices::extract_practices(&ctx);
     let language = language::detect(page.lang.as_deref(), &body_text);
     // Practices are read with English lexicons: a policy in another language would be graded
@@ -174,7 +174,7 @@ pub fn practices_of_text(text: &str, url: Option<&str>) -> report::Practices {
         .map(|p| extract::RawSegment { heading: None, text: p.trim().to_string() })
         .collect();
     let sentences = sentences::split(&segments);
-    practices::extract_practices(&practices::Ctx { segments: &segments, sentences: &sentences, url })
+    practices::extract_practices(&practices::Ctx::new(&segments, &sentences, url))
 }
 
 /// Languages whose policies privlens reads practice by practice (its lexicons are English).

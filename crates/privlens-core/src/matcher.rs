@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 
 use aho_corasick::packed::{Config, Searcher};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PhraseMatch {
@@ -15,42 +15,23 @@ pub struct PhraseMatch {
 }
 
 pub struct PhraseMatcher {
-    insensitive: Option<(AhoCorasick, Vec<(usize, bool)>)>,
-    sensitive: Option<(AhoCorasick, Vec<(usize, bool)>)>,
+    automata: Automata,
     /// For lexicons of up to 64 phrases: quick tests for the case-insensitive and the
     /// case-sensitive phrases.
     quick: Option<(Option<QuickTest>, Option<QuickTest>)>,
+    /// The phrases as given (entry, phrase, match case), for a [`CombinedMatcher`] to take in.
+    phrases: Vec<(usize, String, bool)>,
+    /// This matcher's place in the [`CombinedMatcher`] that took it in, if one did.
+    slot: Option<u16>,
 }
 
 impl PhraseMatcher {
     /// `phrases`: (entry index, phrase, match case).
     pub fn new<'a>(phrases: impl IntoIterator<Item = (usize, &'a str, bool)>) -> Self {
-        let (mut ci, mut cs): (Vec<_>, Vec<_>) = (Vec::new(), Vec::new());
-        for (entry, phrase, case) in phrases {
-            let (text, prefix) = match phrase.strip_suffix('*') {
-                Some(p) => (p, true),
-                None => (phrase, false),
-            };
-            if text.trim().is_empty() {
-                continue;
-            }
-            let list = if case { &mut cs } else { &mut ci };
-            list.push((text.to_string(), entry, prefix));
-        }
-        let build = |list: Vec<(String, usize, bool)>, insensitive: bool| {
-            if list.is_empty() {
-                return None;
-            }
-            let ac = AhoCorasickBuilder::new()
-                .ascii_case_insensitive(insensitive)
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(StartKind::Both)
-                .build(list.iter().map(|(p, _, _)| p.as_str()))
-                .expect("lexicon phrases build an automaton");
-            Some((ac, list.into_iter().map(|(_, e, p)| (e, p)).collect()))
-        };
-        let quick = quick_tests(&ci, &cs);
-        PhraseMatcher { insensitive: build(ci, true), sensitive: build(cs, false), quick }
+        let phrases: Vec<(usize, String, bool)> = phrases.into_iter().map(|(e, p, case)| (e, p.to_string(), case)).collect();
+        let automata = Automata::new(phrases.iter().map(|(e, p, case)| (0, *e, p.as_str(), *case)));
+        let quick = quick_tests(&phrases);
+        PhraseMatcher { automata, quick, phrases, slot: None }
     }
 
     /// False only when no phrase occurs anywhere in `text`.
@@ -61,44 +42,183 @@ impl PhraseMatcher {
 
     /// Every whole-word match in `text`, in order of position; where matches overlap, the
     /// leftmost, then the longest, wins. A longer phrase that fails at a word boundary does
-    /// not hide a shorter one that fits: the same start is tried again with a shorter reach.
+    /// not hide a shorter one that fits.
     pub fn find_all(&self, text: &str) -> Vec<PhraseMatch> {
-        let mut out = Vec::new();
         if !self.may_match(text) {
-            return out;
+            return Vec::new();
         }
-        for (ac, meta) in [&self.insensitive, &self.sensitive].into_iter().flatten() {
-            for m in ac.find_iter(text) {
-                if !is_boundary_before(text, m.start()) {
-                    continue;
-                }
-                let mut found = Some(m);
-                while let Some(candidate) = found {
-                    let (entry, prefix) = meta[candidate.pattern().as_usize()];
-                    let end = if prefix { word_end(text, candidate.end()) } else { candidate.end() };
-                    if prefix || is_boundary_after(text, end) {
-                        out.push(PhraseMatch { entry, start: candidate.start(), end });
-                        break;
-                    }
-                    // The longest phrase here ran into a word: look for a shorter one at the same start.
-                    let input = Input::new(text).span(candidate.start()..candidate.end() - 1).anchored(Anchored::Yes);
-                    found = if candidate.end() - 1 > candidate.start() { ac.find(input) } else { None };
-                }
-            }
-        }
-        out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        // The two automata may overlap: a match inside a longer one is not a match of its own.
-        let mut kept: Vec<PhraseMatch> = Vec::with_capacity(out.len());
-        for m in out {
-            if kept.last().is_none_or(|k| m.start >= k.end) {
-                kept.push(m);
-            }
-        }
-        kept
+        let mut candidates = Vec::new();
+        self.automata.for_each_hit(text, |origin, start, end| candidates.push(Candidate::new(origin, start, end)));
+        resolve(text, candidates)
     }
 
     pub fn contains_any(&self, text: &str) -> bool {
         !self.find_all(text).is_empty()
+    }
+}
+
+/// Where an automaton's pattern comes from: which matcher (slot), which of its entries, its
+/// place in that matcher's list (the earlier phrase wins a tie) and whether it is a prefix.
+#[derive(Debug, Clone, Copy)]
+struct Origin {
+    slot: u16,
+    prefix: bool,
+    order: u32,
+    entry: u32,
+}
+
+/// A phrase found in a text before its word boundaries are checked.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    origin: Origin,
+    start: usize,
+    end: usize,
+}
+
+impl Candidate {
+    fn new(origin: Origin, start: usize, end: usize) -> Self {
+        Candidate { origin, start, end }
+    }
+}
+
+/// Whole-word matches from raw occurrences, as a leftmost-longest search finds them: at the
+/// leftmost place where any phrase occurs, the longest phrase that starts and ends at a word
+/// (a prefix phrase runs on to the end of its word) is taken, else the next longest, and the
+/// search goes on after the longest occurrence there. Case-insensitive and case-sensitive
+/// phrases are searched apart; where their matches overlap, the leftmost, then the longest, wins.
+fn resolve(text: &str, mut candidates: Vec<Candidate>) -> Vec<PhraseMatch> {
+    let case_sensitive = |c: &Candidate| c.origin.order >> 31;
+    candidates.sort_unstable_by_key(|c| (case_sensitive(c), c.start, std::cmp::Reverse(c.end), c.origin.order));
+    let mut out: Vec<PhraseMatch> = Vec::new();
+    let mut resume = (u32::MAX, 0);
+    let mut i = 0;
+    while i < candidates.len() {
+        let first = candidates[i];
+        let group_end = i + candidates[i..].iter().take_while(|c| case_sensitive(c) == case_sensitive(&first) && c.start == first.start).count();
+        let skipped = resume.0 == case_sensitive(&first) && first.start < resume.1;
+        if !skipped {
+            resume = (case_sensitive(&first), first.end);
+            if is_boundary_before(text, first.start) {
+                out.extend(candidates[i..group_end].iter().find_map(|c| whole_word(text, c)));
+            }
+        }
+        i = group_end;
+    }
+    out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    // The two searches may overlap: a match inside a longer one is not a match of its own.
+    let mut kept: Vec<PhraseMatch> = Vec::with_capacity(out.len());
+    for m in out {
+        if kept.last().is_none_or(|k| m.start >= k.end) {
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+/// The match a candidate makes when it ends at a word (or, as a prefix, runs on to one).
+fn whole_word(text: &str, c: &Candidate) -> Option<PhraseMatch> {
+    let end = if c.origin.prefix { word_end(text, c.end) } else { c.end };
+    (c.origin.prefix || is_boundary_after(text, end)).then_some(PhraseMatch { entry: c.origin.entry as usize, start: c.start, end })
+}
+
+/// A case-insensitive and a case-sensitive automaton that report every occurrence of every
+/// phrase, overlaps included: which of them count is for [`resolve`] to say.
+struct Automata {
+    insensitive: Option<(AhoCorasick, Vec<Origin>)>,
+    sensitive: Option<(AhoCorasick, Vec<Origin>)>,
+}
+
+impl Automata {
+    /// `phrases`: (slot, entry, phrase, match case); a phrase ending in `*` is a prefix.
+    fn new<'a>(phrases: impl Iterator<Item = (u16, usize, &'a str, bool)>) -> Self {
+        let (mut ci, mut cs): (Vec<(&str, Origin)>, Vec<(&str, Origin)>) = (Vec::new(), Vec::new());
+        for (slot, entry, phrase, case) in phrases {
+            let (text, prefix) = match phrase.strip_suffix('*') {
+                Some(p) => (p, true),
+                None => (phrase, false),
+            };
+            if text.trim().is_empty() {
+                continue;
+            }
+            let list = if case { &mut cs } else { &mut ci };
+            // Case-insensitive phrases win ties: they were looked for first before.
+            let order = list.len() as u32 + if case { 1 << 31 } else { 0 };
+            list.push((text, Origin { slot, prefix, order, entry: entry as u32 }));
+        }
+        let build = |list: Vec<(&str, Origin)>, insensitive: bool| {
+            if list.is_empty() {
+                return None;
+            }
+            let ac = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(insensitive)
+                .match_kind(MatchKind::Standard)
+                .build(list.iter().map(|(p, _)| p))
+                .expect("lexicon phrases build an automaton");
+            Some((ac, list.into_iter().map(|(_, o)| o).collect()))
+        };
+        Automata { insensitive: build(ci, true), sensitive: build(cs, false) }
+    }
+
+    fn for_each_hit(&self, text: &str, mut f: impl FnMut(Origin, usize, usize)) {
+        for (ac, origins) in [&self.insensitive, &self.sensitive].into_iter().flatten() {
+            for m in ac.find_overlapping_iter(text) {
+                f(origins[m.pattern().as_usize()], m.start(), m.end());
+            }
+        }
+    }
+}
+
+/// Several matchers' phrases in one automaton, run once over each sentence of a page: each
+/// big lexicon would otherwise cost a pass of its own over every sentence.
+pub struct CombinedMatcher {
+    automata: Automata,
+}
+
+impl CombinedMatcher {
+    /// Takes in `matchers`, telling each its slot, so that [`TextHits::find_all`] knows whose
+    /// matches to pick.
+    pub fn new(matchers: &mut [&mut PhraseMatcher]) -> Self {
+        for (slot, m) in matchers.iter_mut().enumerate() {
+            m.slot = Some(u16::try_from(slot).expect("fewer than 65,536 matchers"));
+        }
+        let phrases = matchers.iter().flat_map(|m| {
+            let slot = m.slot.unwrap_or_default();
+            m.phrases.iter().map(move |(entry, phrase, case)| (slot, *entry, phrase.as_str(), *case))
+        });
+        CombinedMatcher { automata: Automata::new(phrases) }
+    }
+
+    /// Every occurrence of every phrase in each of `texts`, for [`TextHits::find_all`] to sort out.
+    pub fn index<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> TextHits {
+        let mut index = TextHits::default();
+        for text in texts {
+            self.automata.for_each_hit(text, |origin, start, end| index.hits.push(Candidate::new(origin, start, end)));
+            index.texts.push((index.hits.len(), text.len()));
+        }
+        index
+    }
+}
+
+/// The phrase occurrences of a list of texts (a page's sentences), found in one pass each.
+#[derive(Default)]
+pub struct TextHits {
+    hits: Vec<Candidate>,
+    /// Per text: where its hits end in `hits`, and its length (a check that the text asked
+    /// about is the one indexed).
+    texts: Vec<(usize, usize)>,
+}
+
+impl TextHits {
+    /// What `matcher.find_all(text)` returns, read off the index when `text` is the indexed
+    /// text number `i` and the matcher was taken into the combined automaton.
+    pub fn find_all(&self, matcher: &PhraseMatcher, i: usize, text: &str) -> Vec<PhraseMatch> {
+        let (Some(slot), Some(&(end, len))) = (matcher.slot, self.texts.get(i)) else { return matcher.find_all(text) };
+        if len != text.len() {
+            return matcher.find_all(text);
+        }
+        let start = if i == 0 { 0 } else { self.texts[i - 1].0 };
+        let mine: Vec<Candidate> = self.hits[start..end].iter().filter(|c| c.origin.slot == slot).copied().collect();
+        if mine.is_empty() { Vec::new() } else { resolve(text, mine) }
     }
 }
 
@@ -141,16 +261,21 @@ thread_local! {
     static LOWERED: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
-/// The quick tests for both halves of a lexicon, or none when either half has a phrase list
-/// the vectorised searcher cannot take.
-fn quick_tests(ci: &[(String, usize, bool)], cs: &[(String, usize, bool)]) -> Option<(Option<QuickTest>, Option<QuickTest>)> {
-    let test = |list: &[(String, usize, bool)], fold_case: bool| -> Option<Option<QuickTest>> {
-        if list.is_empty() {
+/// The quick tests for the case-insensitive and the case-sensitive phrases, or none when
+/// either half is a list the vectorised searcher cannot take.
+fn quick_tests(phrases: &[(usize, String, bool)]) -> Option<(Option<QuickTest>, Option<QuickTest>)> {
+    let test = |case: bool| -> Option<Option<QuickTest>> {
+        let half: Vec<&str> = phrases
+            .iter()
+            .filter(|(_, p, c)| *c == case && !p.trim_end_matches('*').trim().is_empty())
+            .map(|(_, p, _)| p.trim_end_matches('*'))
+            .collect();
+        if half.is_empty() {
             return Some(None);
         }
-        QuickTest::new(list.iter().map(|(p, _, _)| p.as_str()), fold_case).map(Some)
+        QuickTest::new(half, !case).map(Some)
     };
-    Some((test(ci, true)?, test(cs, false)?))
+    Some((test(false)?, test(true)?))
 }
 
 fn is_word_char(c: char) -> bool {
@@ -199,6 +324,24 @@ mod tests {
         assert_eq!(found[0].start, 29);
         let m = PhraseMatcher::new([(0, "cookie", false), (1, "cookie settingsx", false)]);
         assert_eq!(m.find_all("cookie settingsxyz").len(), 1, "falls back to the shorter phrase");
+    }
+
+    #[test]
+    fn a_combined_index_finds_what_each_matcher_finds() {
+        let mut regions = PhraseMatcher::new([(0, "the eu", false), (1, "european union", false), (2, "EU", true)]);
+        let mut data = PhraseMatcher::new([(0, "email*", false), (1, "email address", false), (2, "name", false)]);
+        let combined = CombinedMatcher::new(&mut [&mut regions, &mut data]);
+        let texts = ["Users in the European Union give their email addresses.", "", "EU and eu names, e-mail", "xemail address"];
+        let index = combined.index(texts);
+        for (i, text) in texts.iter().enumerate() {
+            assert_eq!(index.find_all(&regions, i, text), regions.find_all(text), "{text}");
+            assert_eq!(index.find_all(&data, i, text), data.find_all(text), "{text}");
+        }
+        assert_eq!(index.find_all(&data, 0, texts[0]).len(), 1);
+        assert_eq!(index.find_all(&regions, 2, texts[2]).len(), 1, "case-sensitive EU only");
+        let stranger = PhraseMatcher::new([(0, "users", false)]);
+        assert_eq!(index.find_all(&stranger, 0, texts[0]).len(), 1, "a matcher outside the index reads the text itself");
+        assert_eq!(index.find_all(&regions, 0, "another text").len(), 0, "a different text is read afresh");
     }
 
     #[test]

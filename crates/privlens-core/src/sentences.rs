@@ -14,6 +14,8 @@ use crate::report::Evidence;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Sentence<'a> {
+    /// Place among the page's sentences.
+    pub index: usize,
     pub segment: usize,
     /// Byte range inside the segment's text.
     pub start: usize,
@@ -128,7 +130,7 @@ fn push_one<'a>(text: &'a str, start: usize, end: usize, segment: usize, out: &m
     let trimmed = raw.trim();
     if trimmed.chars().any(char::is_alphanumeric) {
         let s = start + lead;
-        out.push(Sentence { segment, start: s, end: s + trimmed.len(), text: trimmed, char_start: 0 });
+        out.push(Sentence { index: out.len(), segment, start: s, end: s + trimmed.len(), text: trimmed, char_start: 0 });
     }
 }
 

@@ -319,7 +319,7 @@ mod tests {
         let segments: Vec<crate::extract::RawSegment> =
             text.split("\n\n").map(|p| crate::extract::RawSegment { heading: None, text: p.to_string() }).collect();
         let sentences = crate::sentences::split(&segments);
-        let ctx = Ctx { segments: &segments, sentences: &sentences, url: None };
+        let ctx = Ctx::new(&segments, &sentences, None);
         let practices = crate::practices::extract_practices(&ctx);
         signals(&ctx, &practices)
     }

@@ -45,7 +45,7 @@ const DISOWNED_MECHANISM: &[&str] =
 fn disowned_anywhere(ctx: &Ctx, k: &Knowledge, id: &str) -> bool {
     ctx.sentences.iter().any(|s| {
         contains_phrase(s.text, DISOWNED_MECHANISM)
-            && k.transfer_mechanisms.matcher.find_all(s.text).iter().any(|m| k.transfer_mechanisms.ids[m.entry] == id)
+            && ctx.find_all(&k.transfer_mechanisms.matcher, s).iter().any(|m| k.transfer_mechanisms.ids[m.entry] == id)
     })
 }
 
@@ -82,7 +82,7 @@ pub fn transfer(ctx: &Ctx, k: &Knowledge) -> Transfer {
             continue;
         }
         let mut named = false;
-        for m in k.regions.matcher.find_all(s.text) {
+        for m in ctx.find_all(&k.regions.matcher, s) {
             let region = &k.regions.ids[m.entry];
             if !out.regions.contains(region) {
                 out.regions.push(region.clone());

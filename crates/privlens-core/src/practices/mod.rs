@@ -15,6 +15,7 @@ pub use dates::find_dates;
 
 use crate::extract::RawSegment;
 use crate::knowledge::{Lexicon, knowledge};
+use crate::matcher::{PhraseMatch, PhraseMatcher, TextHits};
 use crate::report::{Evidence, Finding, Practices};
 use crate::sentences::{Sentence, evidence, in_url, tail};
 
@@ -35,9 +36,21 @@ pub struct Ctx<'a> {
     pub sentences: &'a [Sentence<'a>],
     /// The page's address, when known: the site's own organisation is no third party.
     pub url: Option<&'a str>,
+    /// Every lexicon phrase in every sentence, found in one pass.
+    hits: TextHits,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    pub fn new(segments: &'a [RawSegment], sentences: &'a [Sentence<'a>], url: Option<&'a str>) -> Self {
+        let hits = knowledge().sentence_matcher.index(sentences.iter().map(|s| s.text));
+        Ctx { segments, sentences, url, hits }
+    }
+
+    /// `matcher.find_all(s.text)`, read off the page's index when the matcher is in it.
+    pub fn find_all(&self, matcher: &PhraseMatcher, s: &Sentence) -> Vec<PhraseMatch> {
+        self.hits.find_all(matcher, s.index, s.text)
+    }
+
     pub fn evidence(&self, s: &Sentence) -> Evidence {
         evidence(s)
     }
@@ -86,7 +99,7 @@ impl FindingSet {
 pub fn lexicon_findings(ctx: &Ctx, lex: &Lexicon, mut keep: impl FnMut(&Sentence, &str, usize) -> bool) -> FindingSet {
     let mut set = FindingSet::default();
     for s in ctx.sentences {
-        for m in lex.matcher.find_all(s.text) {
+        for m in ctx.find_all(&lex.matcher, s) {
             let id = &lex.ids[m.entry];
             if !in_url(s.text, m.start) && keep(s, id, m.start) {
                 set.add(id, ctx.evidence(s));

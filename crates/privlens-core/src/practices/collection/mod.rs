@@ -109,7 +109,7 @@ const CONTACT_US: &[&str] = &[
 pub fn collected(ctx: &Ctx, k: &Knowledge) -> (Vec<Finding>, Vec<Finding>) {
     let mut data = FindingSet::default();
     for s in ctx.sentences {
-        let matches = k.data_types.matcher.find_all(s.text);
+        let matches = ctx.find_all(&k.data_types.matcher, s);
         if matches.is_empty() {
             continue;
         }

@@ -174,14 +174,14 @@ const NEGATED_SUBJECT: &[&str] = &["none of", "no personal", "no information", "
 
 pub fn third_parties(ctx: &Ctx, k: &Knowledge) -> Vec<ThirdParty> {
     let mut out: Vec<ThirdParty> = Vec::new();
-    let party_hits: Vec<Vec<PhraseMatch>> = ctx.sentences.iter().map(|s| k.party_matcher.find_all(s.text)).collect();
+    let party_hits: Vec<Vec<PhraseMatch>> = ctx.sentences.iter().map(|s| ctx.find_all(&k.party_matcher, s)).collect();
     let own = own_company(ctx, k, &party_hits);
     for (s, parties) in ctx.sentences.iter().zip(&party_hits) {
         // The gates below cost a pass over the sentence each: ask them only when there is a match to judge.
         if !parties.is_empty() {
             third_parties_named(ctx, k, s, parties, &own, &mut out);
         }
-        let recipients = k.recipient_matcher.find_all(s.text);
+        let recipients = ctx.find_all(&k.recipient_matcher, s);
         if !recipients.is_empty() {
             recipients_named(ctx, k, s, &recipients, &mut out);
         }
