@@ -102,9 +102,28 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
     let sentences = sentences::split(&segments);
     let title = input.title.map(str::to_string).or(page.title.clone());
 
-    let (categorised, found) = with_categories(&segments, || read_page(input, &page, &segments, body, &sentences, title.as_deref()));
-    let Found { kind, is_policy, effective_date, last_updated, read, practices, language, signals, grade, trackers, cookie_banner } =
-        found;
+    // What the page is and how it reads needs none of the practices: in a native build it is
+    // worked out on a second thread while this one reads the practices.
+    let parallel = segments.iter().map(|s| s.text.len()).sum::<usize>() >= PARALLEL_MIN_BYTES;
+    let (about, (ctx, practices)) = beside(
+        parallel,
+        || about_page(input, &page, &segments, body, sentences.len(), title.as_deref()),
+        || {
+            let ctx = practices::Ctx::new(&segments, &sentences, input.url);
+            let practices = practices::extract_practices(&ctx);
+            (ctx, practices)
+        },
+    );
+    let About { categorised, kind, effective_date, last_updated, read, language } = about;
+    let is_policy = kind.kind.is_policy();
+    // Practices are read with English lexicons: a policy in another language would be graded
+    // on what the lexicons missed (no contact, no deletion right...), so it gets no grade.
+    let graded = is_policy && reads_practices(&language);
+    let signals = if graded { signals::signals(&ctx, &practices) } else { Vec::new() };
+    let grade = grade::grade(&signals, graded);
+    let outside = |i: usize| body.is_none_or(|(s, e)| i < s || i > e);
+    let trackers = trackers::trackers(&page.markers, input.url, &practices.third_parties);
+    let cookie_banner = banner::detect(&page.banners, &page.blocks, &page.markers, &outside);
     let segments = segments
         .into_iter()
         .zip(categorised)
@@ -139,29 +158,25 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
     Ok(report)
 }
 
-/// What the page says, all but its segments' categories.
-struct Found {
+/// What the page is and how it reads: all that needs no practice findings.
+struct About {
+    /// Every segment's categories and scores, in order.
+    categorised: Vec<(Vec<String>, std::collections::BTreeMap<String, f64>)>,
     kind: doc_kind::KindResult,
-    is_policy: bool,
     effective_date: Option<String>,
     last_updated: Option<String>,
     read: readability::Readability,
-    practices: report::Practices,
     language: String,
-    signals: Vec<report::Signal>,
-    grade: report::Grade,
-    trackers: report::Trackers,
-    cookie_banner: report::CookieBanner,
 }
 
-fn read_page(
+fn about_page(
     input: &PageInput,
     page: &extract::Extracted,
     segments: &[extract::RawSegment],
     body: Option<(usize, usize)>,
-    sentences: &[sentences::Sentence],
+    sentence_count: usize,
     title: Option<&str>,
-) -> Found {
+) -> About {
     let texts: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
     let body_text = texts.join("\n");
     let headings = top_headings(&page.blocks, body);
@@ -171,46 +186,37 @@ fn read_page(
         headings: &headings.iter().map(String::as_str).collect::<Vec<_>>(),
         body: &body_text,
     });
-    let is_policy = kind.kind.is_policy();
     let date_lines: Vec<&str> = page.blocks.iter().filter(|b| !b.link_only).map(|b| b.text.as_str()).collect();
     let (effective_date, last_updated) = practices::find_dates(&date_lines);
-    let read = readability::measure(&texts, sentences.len());
-
-    let ctx = practices::Ctx::new(segments, sentences, input.url);
-    let practices = practices::extract_practices(&ctx);
-    let language = language::detect(page.lang.as_deref(), &body_text);
-    // Practices are read with English lexicons: a policy in another language would be graded
-    // on what the lexicons missed (no contact, no deletion right...), so it gets no grade.
-    let graded = is_policy && reads_practices(&language);
-    let signals = if graded { signals::signals(&ctx, &practices) } else { Vec::new() };
-    let grade = grade::grade(&signals, graded);
-    let outside = |i: usize| body.is_none_or(|(s, e)| i < s || i > e);
-    let trackers = trackers::trackers(&page.markers, input.url, &practices.third_parties);
-    let cookie_banner = banner::detect(&page.banners, &page.blocks, &page.markers, &outside);
-    Found { kind, is_policy, effective_date, last_updated, read, practices, language, signals, grade, trackers, cookie_banner }
+    let categorised = segments.iter().map(|s| categorise::categorise(s.heading.as_deref(), &s.text)).collect();
+    About {
+        categorised,
+        kind,
+        effective_date,
+        last_updated,
+        read: readability::measure(&texts, sentence_count),
+        language: language::detect(page.lang.as_deref(), &body_text),
+    }
 }
 
-type Categorised = (Vec<String>, std::collections::BTreeMap<String, f64>);
-
 /// Below this much segment text a second thread costs more than it saves.
-#[cfg(not(target_arch = "wasm32"))]
-const CLASSIFY_BESIDE_MIN_BYTES: usize = 16 * 1024;
+const PARALLEL_MIN_BYTES: usize = 16 * 1024;
 
-/// Every segment's categories, and what `rest` returns. The classifier needs nothing the rest
-/// of the scan finds, so in a native build it runs on a second thread meanwhile (wasm in the
-/// browser has one thread: there, one after the other).
-fn with_categories<T>(segments: &[extract::RawSegment], rest: impl FnOnce() -> T) -> (Vec<Categorised>, T) {
-    let categorise_all = || segments.iter().map(|s| categorise::categorise(s.heading.as_deref(), &s.text)).collect();
+/// `side()` and `main()`, on two threads when `parallel` and the build has threads (wasm in
+/// the browser has one: there, one after the other). `main` runs on the calling thread, where
+/// the extractors' compiled phrase lists are cached.
+fn beside<A: Send, B>(parallel: bool, side: impl FnOnce() -> A + Send, main: impl FnOnce() -> B) -> (A, B) {
     #[cfg(not(target_arch = "wasm32"))]
-    if segments.iter().map(|s| s.text.len()).sum::<usize>() >= CLASSIFY_BESIDE_MIN_BYTES {
+    if parallel {
         return std::thread::scope(|scope| {
-            let side = scope.spawn(categorise_all);
-            let found = rest();
-            (side.join().expect("the classifier thread does not panic"), found)
+            let side = scope.spawn(side);
+            let main = main();
+            (side.join().expect("the side thread does not panic"), main)
         });
     }
-    let found = rest();
-    (categorise_all(), found)
+    let _ = parallel;
+    let main = main();
+    (side(), main)
 }
 
 /// The practices stated in a piece of policy text read on its own (one segment, or a few
