@@ -81,33 +81,20 @@ impl Candidate {
     }
 }
 
-/// Whole-word matches from raw occurrences, as a leftmost-longest search finds them: at the
-/// leftmost place where any phrase occurs, the longest phrase that starts and ends at a word
-/// (a prefix phrase runs on to the end of its word) is taken, else the next longest, and the
-/// search goes on after the longest occurrence there. Case-insensitive and case-sensitive
-/// phrases are searched apart; where their matches overlap, the leftmost, then the longest, wins.
-fn resolve(text: &str, mut candidates: Vec<Candidate>) -> Vec<PhraseMatch> {
-    let case_sensitive = |c: &Candidate| c.origin.order >> 31;
-    candidates.sort_unstable_by_key(|c| (case_sensitive(c), c.start, std::cmp::Reverse(c.end), c.origin.order));
-    let mut out: Vec<PhraseMatch> = Vec::new();
-    let mut resume = (u32::MAX, 0);
-    let mut i = 0;
-    while i < candidates.len() {
-        let first = candidates[i];
-        let group_end = i + candidates[i..].iter().take_while(|c| case_sensitive(c) == case_sensitive(&first) && c.start == first.start).count();
-        let skipped = resume.0 == case_sensitive(&first) && first.start < resume.1;
-        if !skipped {
-            resume = (case_sensitive(&first), first.end);
-            if is_boundary_before(text, first.start) {
-                out.extend(candidates[i..group_end].iter().find_map(|c| whole_word(text, c)));
-            }
-        }
-        i = group_end;
-    }
-    out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-    // The two searches may overlap: a match inside a longer one is not a match of its own.
-    let mut kept: Vec<PhraseMatch> = Vec::with_capacity(out.len());
-    for m in out {
+/// Whole-word matches from raw occurrences: each must start at a word and end at one (a
+/// prefix phrase runs on to the end of its word); then, left to right, the longest match
+/// starting at a place wins and hides whatever it overlaps. A phrase that runs into a word
+/// hides nothing: "the eu" failing in "the European Union" leaves "european union" to match.
+fn resolve(text: &str, candidates: Vec<Candidate>) -> Vec<PhraseMatch> {
+    let mut found: Vec<(PhraseMatch, usize, u32)> = candidates
+        .iter()
+        .filter(|c| is_boundary_before(text, c.start))
+        .filter_map(|c| whole_word(text, c).map(|m| (m, c.end - c.start, c.origin.order)))
+        .collect();
+    // At one place and one reach, the longer phrase, then the earlier listed, wins.
+    found.sort_unstable_by_key(|(m, raw_len, order)| (m.start, std::cmp::Reverse(m.end), std::cmp::Reverse(*raw_len), *order));
+    let mut kept: Vec<PhraseMatch> = Vec::with_capacity(found.len());
+    for (m, _, _) in found {
         if kept.last().is_none_or(|k| m.start >= k.end) {
             kept.push(m);
         }
@@ -118,7 +105,11 @@ fn resolve(text: &str, mut candidates: Vec<Candidate>) -> Vec<PhraseMatch> {
 /// The match a candidate makes when it ends at a word (or, as a prefix, runs on to one).
 fn whole_word(text: &str, c: &Candidate) -> Option<PhraseMatch> {
     let end = if c.origin.prefix { word_end(text, c.end) } else { c.end };
-    (c.origin.prefix || is_boundary_after(text, end)).then_some(PhraseMatch { entry: c.origin.entry as usize, start: c.start, end })
+    (c.origin.prefix || is_boundary_after(text, end)).then_some(PhraseMatch {
+        entry: c.origin.entry as usize,
+        start: c.start,
+        end,
+    })
 }
 
 /// A case-insensitive and a case-sensitive automaton that report every occurrence of every
@@ -324,6 +315,15 @@ mod tests {
         assert_eq!(found[0].start, 29);
         let m = PhraseMatcher::new([(0, "cookie", false), (1, "cookie settingsx", false)]);
         assert_eq!(m.find_all("cookie settingsxyz").len(), 1, "falls back to the shorter phrase");
+    }
+
+    #[test]
+    fn a_phrase_running_into_a_word_hides_nothing_after_it() {
+        let m = PhraseMatcher::new([(0, "the eu", false), (1, "european union", false)]);
+        let found = m.find_all("Users in the European Union");
+        assert_eq!(found, vec![PhraseMatch { entry: 1, start: 13, end: 27 }]);
+        let m = PhraseMatcher::new([(0, "or restrict", false), (1, "restriction", false)]);
+        assert_eq!(m.find_all("or restriction").iter().map(|m| m.entry).collect::<Vec<_>>(), vec![1]);
     }
 
     #[test]

@@ -14,7 +14,8 @@ pub fn measure(texts: &[&str], sentence_count: usize) -> Readability {
     let mut syllables = 0usize;
     for text in texts {
         for w in text.split_whitespace() {
-            let has_letter = if w.is_ascii() { w.bytes().any(|b| b.is_ascii_alphabetic()) } else { w.chars().any(char::is_alphabetic) };
+            let has_letter =
+                if w.is_ascii() { w.bytes().any(|b| b.is_ascii_alphabetic()) } else { w.chars().any(char::is_alphabetic) };
             if has_letter {
                 words += 1;
                 syllables += count_syllables(w);

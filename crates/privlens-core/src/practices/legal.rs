@@ -49,6 +49,12 @@ const ABOUT_THE_LAW: &[&str] =
 /// not a right to object.
 const OBJECT_BY_LEAVING: &[&str] = &["cease using", "stop using", "discontinue", "sole recourse", "not use the"];
 
+/// Whether "without" comes before byte `at` in its clause.
+fn without_before(sentence: &str, at: usize) -> bool {
+    let (start, _) = crate::sentences::clause(sentence, at);
+    sentence[start..at].split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case("without"))
+}
+
 pub fn rights(ctx: &Ctx, k: &Knowledge) -> Vec<Finding> {
     let mut found = lexicon_findings(ctx, &k.rights, |s, id, at| {
         if verb_negated(
@@ -59,6 +65,11 @@ pub fn rights(ctx: &Ctx, k: &Knowledge) -> Vec<Finding> {
                 "remov",
             ],
         ) {
+            return false;
+        }
+        // "without obligation, compensation, or restriction of any kind" (a licence the reader
+        // grants) is no right to restrict processing.
+        if id == "restriction" && without_before(s.text, at) {
             return false;
         }
         // "provide access to secure areas" is not an access right; "profiling" alone is not one either.
@@ -155,6 +166,14 @@ mod tests {
             rights("California law requires certain businesses to let customers opt out of disclosures to third parties.")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn using_something_without_restriction_is_no_right_to_restrict() {
+        let grant = "You grant us the right to use your submission without obligation, compensation, or restriction of any kind.";
+        assert!(!rights(grant).contains(&"restriction".to_string()));
+        assert!(!rights("We may share de-identified data without restriction.").contains(&"restriction".to_string()));
+        assert!(rights("You have the right to request restriction of processing.").contains(&"restriction".to_string()));
     }
 
     #[test]
