@@ -65,7 +65,7 @@ pub type Sparse = Vec<(u32, f32)>;
 pub fn term_frequencies(text: &str, bits: u32) -> [Sparse; N_GROUPS] {
     let mask = (1u32 << bits) - 1;
     let lower = text.to_lowercase();
-    let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).peekable();
+    let mut words = word_slices(&lower).into_iter().peekable();
     let (word_seed, pair_seed, char_seed) = (fnv(FNV_OFFSET, b"w"), fnv(FNV_OFFSET, b"b"), fnv(FNV_OFFSET, b"c"));
     let mut word_keys: Vec<u32> = Vec::with_capacity(lower.len() / 3);
     let mut char_keys: Vec<u32> = Vec::with_capacity(lower.len() * 3);
@@ -113,6 +113,30 @@ pub fn term_frequencies(text: &str, bits: u32) -> [Sparse; N_GROUPS] {
     })
 }
 
+/// The words of lower-cased text: maximal runs of alphanumeric characters. ASCII text, nearly
+/// every English policy, is cut a byte at a time rather than a character at a time.
+fn word_slices(lower: &str) -> Vec<&str> {
+    if !lower.is_ascii() {
+        return lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    }
+    let bytes = lower.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 5);
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i > start {
+            out.push(&lower[start..i]);
+        }
+    }
+    out
+}
+
 /// The character n-gram keys of a padded ASCII word, where every character is one byte: the
 /// same hashes as the general path, without working out character boundaries.
 fn ascii_char_keys(padded: &[u8], seed: u64, mask: u32, out: &mut Vec<u32>) {
@@ -130,19 +154,23 @@ fn ascii_char_keys(padded: &[u8], seed: u64, mask: u32, out: &mut Vec<u32>) {
 /// Distinct keys in order of first occurrence, with 1 + ln(count). `scratch` holds a zero
 /// count per bucket and is left that way.
 fn counts(keys: &[u32], scratch: &mut [u32]) -> Sparse {
-    let mut out: Sparse = Vec::with_capacity(keys.len());
+    // Written without a branch on "first time seen": that branch goes either way at random.
+    let mut firsts = vec![0u32; keys.len()];
+    let mut n = 0;
     for k in keys {
         let c = &mut scratch[*k as usize];
-        if *c == 0 {
-            out.push((*k, 0.0));
-        }
+        firsts[n] = *k;
+        n += usize::from(*c == 0);
         *c += 1;
     }
-    for (k, v) in out.iter_mut() {
-        let c = std::mem::take(&mut scratch[*k as usize]);
-        *v = if c == 1 { 1.0 } else { 1.0 + (c as f32).ln() };
-    }
-    out
+    firsts[..n].iter().map(|k| (*k, sublinear(std::mem::take(&mut scratch[*k as usize])))).collect()
+}
+
+/// 1 + ln(count), from a table for the common small counts.
+fn sublinear(count: u32) -> f32 {
+    static SMALL: OnceLock<[f32; 64]> = OnceLock::new();
+    let table = SMALL.get_or_init(|| std::array::from_fn(|c| if c <= 1 { 1.0 } else { 1.0 + (c as f32).ln() }));
+    table.get(count as usize).copied().unwrap_or_else(|| 1.0 + (count as f32).ln())
 }
 
 /// Multiply by idf and L2-normalise, in place.

@@ -11,6 +11,7 @@ pub mod grade;
 pub mod knowledge;
 pub mod language;
 pub mod matcher;
+mod parallel;
 pub mod practices;
 pub mod readability;
 pub mod render;
@@ -104,8 +105,8 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
 
     // What the page is and how it reads needs none of the practices: in a native build it is
     // worked out on a second thread while this one reads the practices.
-    let parallel = segments.iter().map(|s| s.text.len()).sum::<usize>() >= PARALLEL_MIN_BYTES;
-    let (about, (ctx, practices)) = beside(
+    let parallel = segments.iter().map(|s| s.text.len()).sum::<usize>() >= parallel::MIN_BYTES;
+    let (about, (ctx, practices)) = parallel::beside(
         parallel,
         || about_page(input, &page, &segments, body, sentences.len(), title.as_deref()),
         || {
@@ -197,26 +198,6 @@ fn about_page(
         read: readability::measure(&texts, sentence_count),
         language: language::detect(page.lang.as_deref(), &body_text),
     }
-}
-
-/// Below this much segment text a second thread costs more than it saves.
-const PARALLEL_MIN_BYTES: usize = 16 * 1024;
-
-/// `side()` and `main()`, on two threads when `parallel` and the build has threads (wasm in
-/// the browser has one: there, one after the other). `main` runs on the calling thread, where
-/// the extractors' compiled phrase lists are cached.
-fn beside<A: Send, B>(parallel: bool, side: impl FnOnce() -> A + Send, main: impl FnOnce() -> B) -> (A, B) {
-    #[cfg(not(target_arch = "wasm32"))]
-    if parallel {
-        return std::thread::scope(|scope| {
-            let side = scope.spawn(side);
-            let main = main();
-            (side.join().expect("the side thread does not panic"), main)
-        });
-    }
-    let _ = parallel;
-    let main = main();
-    (side(), main)
 }
 
 /// The practices stated in a piece of policy text read on its own (one segment, or a few

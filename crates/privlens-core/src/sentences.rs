@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::rc::Rc;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 
@@ -355,13 +355,20 @@ impl Compiled {
     }
 }
 
-type Automata = HashMap<ListKey, Rc<Compiled>, BuildHasherDefault<AddressHasher>>;
+type Automata = HashMap<ListKey, Arc<Compiled>, BuildHasherDefault<AddressHasher>>;
 
 thread_local! {
+    /// This thread's lists: looked up without a lock, thousands of times per page.
     static AUTOMATA: RefCell<Automata> = RefCell::new(Automata::default());
 }
 
-fn cached(list: &[&str], kind: ListKind) -> Rc<Compiled> {
+/// Every thread's lists, so that a thread started for one page need not compile them again.
+fn shared_automata() -> &'static Mutex<Automata> {
+    static SHARED: OnceLock<Mutex<Automata>> = OnceLock::new();
+    SHARED.get_or_init(|| Mutex::new(Automata::default()))
+}
+
+fn cached(list: &[&str], kind: ListKind) -> Arc<Compiled> {
     let key = (
         list.as_ptr() as usize,
         list.len(),
@@ -374,10 +381,16 @@ fn cached(list: &[&str], kind: ListKind) -> Rc<Compiled> {
         if let Some(ac) = map.get(&key) {
             return ac.clone();
         }
+        let ac = {
+            let mut shared = shared_automata().lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if shared.len() >= MAX_CACHED_LISTS {
+                shared.clear();
+            }
+            shared.entry(key).or_insert_with(|| Arc::new(build(list, kind))).clone()
+        };
         if map.len() >= MAX_CACHED_LISTS {
             map.clear();
         }
-        let ac = Rc::new(build(list, kind));
         map.insert(key, ac.clone());
         ac
     })

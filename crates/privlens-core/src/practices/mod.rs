@@ -111,13 +111,19 @@ pub fn lexicon_findings(ctx: &Ctx, lex: &Lexicon, mut keep: impl FnMut(&Sentence
 
 pub fn extract_practices(ctx: &Ctx) -> Practices {
     let k = knowledge();
-    let (data_collected, purposes) = collection::collected(ctx, k);
+    // Companies and retention periods are read on a second thread when the page is big.
+    let big = ctx.sentences.iter().map(|s| s.text.len()).sum::<usize>() >= crate::parallel::MIN_BYTES;
+    let ((third_parties, retention), ((data_collected, purposes), rights)) = crate::parallel::beside(
+        big,
+        || (sharing::without_own_organisation(sharing::third_parties(ctx, k), ctx.url, k), retention::periods(ctx)),
+        || (collection::collected(ctx, k), legal::rights(ctx, k)),
+    );
     Practices {
         data_collected,
         purposes,
-        third_parties: sharing::without_own_organisation(sharing::third_parties(ctx, k), ctx.url, k),
-        retention: retention::periods(ctx),
-        rights: legal::rights(ctx, k),
+        third_parties,
+        retention,
+        rights,
         laws: legal::laws(ctx, k),
         children: misc::children(ctx),
         international_transfer: misc::transfer(ctx, k),
