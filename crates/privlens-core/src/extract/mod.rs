@@ -105,6 +105,9 @@ pub fn extract(input: &str, format: Format) -> Extracted {
 
 /// Collapse runs of whitespace to one space and trim.
 pub fn normalize_space(s: &str) -> String {
+    if s.is_ascii() {
+        return normalize_ascii_space(s);
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
@@ -119,6 +122,24 @@ pub fn normalize_space(s: &str) -> String {
         }
     }
     out
+}
+
+/// The same for ASCII text, a byte at a time: most lines of an English page.
+fn normalize_ascii_space(s: &str) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    let mut pending_space = false;
+    for &b in s.as_bytes() {
+        if b.is_ascii_whitespace() || b == 0x0b {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(b' ');
+                pending_space = false;
+            }
+            out.push(b);
+        }
+    }
+    String::from_utf8(out).expect("ASCII in, ASCII out")
 }
 
 pub use entities::decode_entities;

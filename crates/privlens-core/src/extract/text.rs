@@ -155,6 +155,10 @@ fn is_link_only(s: &str) -> bool {
 
 /// Remove Markdown inline syntax: links keep their text, images go, emphasis marks go.
 pub fn clean_inline(s: &str) -> String {
+    // Most lines hold no inline markup: only those that do are read a character at a time.
+    if !s.bytes().any(|b| matches!(b, b'\\' | b'!' | b'[' | b'<' | b'*' | b'_' | b'`')) {
+        return normalize_space(&decode_entities(s));
+    }
     let mut out = String::with_capacity(s.len());
     let chars: Vec<char> = s.chars().collect();
     let mut i = 0;

@@ -111,11 +111,15 @@ pub fn lexicon_findings(ctx: &Ctx, lex: &Lexicon, mut keep: impl FnMut(&Sentence
 
 pub fn extract_practices(ctx: &Ctx) -> Practices {
     let k = knowledge();
-    // Companies and retention periods are read on a second thread when the page is big.
+    // Companies, retention periods, contacts and changes are read on a second thread when the
+    // page is big: about the same work as the rest.
     let big = ctx.sentences.iter().map(|s| s.text.len()).sum::<usize>() >= crate::parallel::MIN_BYTES;
-    let ((third_parties, retention), ((data_collected, purposes), rights)) = crate::parallel::beside(
+    let ((third_parties, retention, contacts, changes), ((data_collected, purposes), rights)) = crate::parallel::beside(
         big,
-        || (sharing::without_own_organisation(sharing::third_parties(ctx, k), ctx.url, k), retention::periods(ctx)),
+        || {
+            let third_parties = sharing::without_own_organisation(sharing::third_parties(ctx, k), ctx.url, k);
+            (third_parties, retention::periods(ctx), contacts::contacts(ctx), changes::changes(ctx))
+        },
         || (collection::collected(ctx, k), legal::rights(ctx, k)),
     );
     Practices {
@@ -128,7 +132,7 @@ pub fn extract_practices(ctx: &Ctx) -> Practices {
         children: misc::children(ctx),
         international_transfer: misc::transfer(ctx, k),
         security_measures: misc::security(ctx, k),
-        contacts: contacts::contacts(ctx),
-        changes: changes::changes(ctx),
+        contacts,
+        changes,
     }
 }
