@@ -112,17 +112,22 @@ fn whole_word(text: &str, c: &Candidate) -> Option<PhraseMatch> {
     })
 }
 
-/// A case-insensitive and a case-sensitive automaton that report every occurrence of every
-/// phrase, overlaps included: which of them count is for [`resolve`] to say.
+/// One automaton, folding ASCII case, that reports every occurrence of every phrase, overlaps
+/// included: which of them count is for [`resolve`] to say. A phrase that must match case is
+/// checked against the text where it occurs (a second, case-sensitive automaton cost a second
+/// pass over every sentence for a few hundred company names).
 struct Automata {
-    insensitive: Option<(AhoCorasick, Vec<Origin>)>,
-    sensitive: Option<(AhoCorasick, Vec<Origin>)>,
+    ac: Option<AhoCorasick>,
+    origins: Vec<Origin>,
+    /// Per pattern, the exact text a case-sensitive phrase must show.
+    exact: Vec<Option<Box<str>>>,
 }
 
 impl Automata {
     /// `phrases`: (slot, entry, phrase, match case); a phrase ending in `*` is a prefix.
     fn new<'a>(phrases: impl Iterator<Item = (u16, usize, &'a str, bool)>) -> Self {
-        let (mut ci, mut cs): (Vec<(&str, Origin)>, Vec<(&str, Origin)>) = (Vec::new(), Vec::new());
+        let (mut patterns, mut origins, mut exact) = (Vec::new(), Vec::new(), Vec::new());
+        let mut counts = [0u32; 2];
         for (slot, entry, phrase, case) in phrases {
             let (text, prefix) = match phrase.strip_suffix('*') {
                 Some(p) => (p, true),
@@ -131,29 +136,29 @@ impl Automata {
             if text.trim().is_empty() {
                 continue;
             }
-            let list = if case { &mut cs } else { &mut ci };
-            // Case-insensitive phrases win ties: they were looked for first before.
-            let order = list.len() as u32 + if case { 1 << 31 } else { 0 };
-            list.push((text, Origin { slot, prefix, order, entry: entry as u32 }));
+            // Case-insensitive phrases win ties: they come first in the order of preference.
+            let order = counts[usize::from(case)] + if case { 1 << 31 } else { 0 };
+            counts[usize::from(case)] += 1;
+            patterns.push(text);
+            origins.push(Origin { slot, prefix, order, entry: entry as u32 });
+            exact.push(case.then(|| Box::from(text)));
         }
-        let build = |list: Vec<(&str, Origin)>, insensitive: bool| {
-            if list.is_empty() {
-                return None;
-            }
-            let ac = AhoCorasickBuilder::new()
-                .ascii_case_insensitive(insensitive)
+        let ac = (!patterns.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
-                .build(list.iter().map(|(p, _)| p))
-                .expect("lexicon phrases build an automaton");
-            Some((ac, list.into_iter().map(|(_, o)| o).collect()))
-        };
-        Automata { insensitive: build(ci, true), sensitive: build(cs, false) }
+                .build(&patterns)
+                .expect("lexicon phrases build an automaton")
+        });
+        Automata { ac, origins, exact }
     }
 
     fn for_each_hit(&self, text: &str, mut f: impl FnMut(Origin, usize, usize)) {
-        for (ac, origins) in [&self.insensitive, &self.sensitive].into_iter().flatten() {
-            for m in ac.find_overlapping_iter(text) {
-                f(origins[m.pattern().as_usize()], m.start(), m.end());
+        let Some(ac) = &self.ac else { return };
+        for m in ac.find_overlapping_iter(text) {
+            let id = m.pattern().as_usize();
+            if self.exact[id].as_deref().is_none_or(|want| &text[m.start()..m.end()] == want) {
+                f(self.origins[id], m.start(), m.end());
             }
         }
     }
