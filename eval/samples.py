@@ -32,6 +32,7 @@ DRAWS = {
     "hx": (8888, 30, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw"]),
     "tv": (8989, 25, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw", "hx"]),
     "hy": (9090, 30, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw", "hx", "tv"]),
+    "hz": (9292, 30, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw", "hx", "tv", "hy"]),
 }
 
 

@@ -22,9 +22,12 @@ rules, before the fixes they prompted. A fourth (`--set heldout3`, sample "hv", 
 (`--set heldout4`, sample "hw", random.seed(8787)): 30 more, judged once on commit daee565. A
 sixth (`--set heldout5`, sample "hx"): 30 more, judged once on commit c1872dc. A seventh
 (`--set heldout6`, sample "hy"): 30 more, judged once on commit 6906cd9, the end of session 3.
+An eighth (`--set heldout7`, sample "hz", random.seed(9292)): 30 more, judged once on commit
+5163ef0 (session 4, 2026-11-23), by three reader helpers following the same rules, before the
+fixes they prompted.
 eval/samples.py draws every judged sample.
 
-usage: python3 eval/signal_audit.py [--set audit|heldout|heldout2|heldout3|heldout4|heldout5|heldout6] [--cli target/release/privlens] [--list]
+usage: python3 eval/signal_audit.py [--set audit|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7] [--cli target/release/privlens] [--list]
 Build first: cargo build --release -p privlens-cli
 """
 import argparse
@@ -57,6 +60,7 @@ SETS = {
     "heldout4": ("signal_audit_heldout4_judgements.json", lambda out: write_html(out, "hw", sample("hw"))),
     "heldout5": ("signal_audit_heldout5_judgements.json", lambda out: write_html(out, "hx", sample("hx"))),
     "heldout6": ("signal_audit_heldout6_judgements.json", lambda out: write_html(out, "hy", sample("hy"))),
+    "heldout7": ("signal_audit_heldout7_judgements.json", lambda out: write_html(out, "hz", sample("hz"))),
 }
 
 
