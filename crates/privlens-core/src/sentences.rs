@@ -245,8 +245,10 @@ pub fn verb_negated(sentence: &str, at: usize, verbs: &[&str]) -> bool {
         if rest.clone().take(4).any(|x| starts_with_any(x, verbs)) {
             return true;
         }
-        // "No personal information is collected": the verb comes later in the clause.
-        if w.eq_ignore_ascii_case("no") && rest.clone().any(|x| starts_with_any(x, verbs)) {
+        // "No personal information is collected": the verb comes later in the clause. ("If you
+        // no longer wish to use our service, you can delete it" negates nothing later on.)
+        let idiom = rest.clone().next().is_some_and(|x| x.eq_ignore_ascii_case("longer") || x.eq_ignore_ascii_case("matter"));
+        if w.eq_ignore_ascii_case("no") && !idiom && rest.clone().any(|x| starts_with_any(x, verbs)) {
             return true;
         }
     }
@@ -272,7 +274,9 @@ pub fn in_url(text: &str, at: usize) -> bool {
 /// every sentence by many extractors, so each stem list is compiled once into an automaton.
 pub fn has_any(text: &str, stems: &[&str]) -> bool {
     let list = cached(stems, ListKind::Stems);
-    list.may_match(text) && list.ac.find_iter(text).any(|m| is_word_start(text, m.start()))
+    // Overlapping: a stem found inside a word ("no" in "cannot") must not hide one that
+    // starts the word.
+    list.may_match(text) && list.ac.find_overlapping_iter(text).any(|m| is_word_start(text, m.start()))
 }
 
 /// Whether `text` contains one of `phrases` (lower-case), ignoring ASCII case, starting at a
@@ -458,6 +462,7 @@ mod tests {
         assert!(has_any("We COLLECT data", &["collect"]));
         assert!(has_any("We don’t share", &["don't"]));
         assert!(!has_any("recollection", &["collect"]));
+        assert!(has_any("IDs cannot be deleted", &["no", "cannot"]), "a stem inside a word hides no other");
         assert!(contains_phrase("By Continuing To Use this site", &["by continuing to use"]));
         assert!(!contains_phrase("short", &["much longer phrase"]));
     }
@@ -486,5 +491,9 @@ mod tests {
         assert!(verb_negated(s, 3, &verbs));
         let s = "We collect your name and email address.";
         assert!(!verb_negated(s, s.find("email").unwrap(), &verbs));
+        let s = "If you no longer wish to use our service, you can delete your data.";
+        assert!(!verb_negated(s, s.find("delete").unwrap(), &["delet"]), "'no longer' negates nothing later");
+        let s = "We no longer collect your location.";
+        assert!(verb_negated(s, s.find("location").unwrap(), &verbs));
     }
 }

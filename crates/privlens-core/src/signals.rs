@@ -38,7 +38,8 @@ pub(crate) fn cues(list: &str) -> &'static [&'static str] {
 }
 
 /// Verbs whose negation takes advertising back: "we do not partner with any ad server companies".
-const AD_VERBS: &[&str] = &["use", "share", "serve", "show", "display", "sell", "partner", "work with", "permit", "allow"];
+const AD_VERBS: &[&str] =
+    &["use", "share", "serve", "show", "display", "sell", "partner", "work with", "permit", "allow", "send", "sent"];
 /// Matching sentences looked at when choosing which two to quote.
 const EVIDENCE_POOL: usize = 8;
 /// Fewer words than this make a heading or a label, not a statement.
@@ -194,8 +195,6 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
             .filter(|t| !t.evidence.iter().any(|e| contains_phrase(&e.quote, self_hosted_cues)))
             .flat_map(|t| t.evidence.iter().find(|e| t.category != "social" || tracks_socially(&e.quote))),
     );
-    // Beacons and pixel tags are tracking tools, the site's own as often as anyone's: quote
-    // first the sentences that have someone else using them.
     // Beacons and pixel tags are tracking tools, the site's own as often as anyone's: quote
     // first the sentences that have someone else using them.
     let tracking_text = c.sentences_preferring(
@@ -411,6 +410,57 @@ mod tests {
                 false,
             ),
             ("So, we do not offer an opt-out to the sale of personal data.", "sells_data", false),
+            (
+                "If we exchange personal information with partners for valuable consideration in the future, we will take steps to avoid activities that could be considered a “sale”.",
+                "sells_data",
+                false,
+            ),
+            (
+                "MLB has disclosed and sold personal information to third parties for a business or commercial purpose in the past 12 months.",
+                "sells_data",
+                true,
+            ),
+            (
+                "If you play a game offline, this data will be stored on your device and transmitted to EA when your device connects.",
+                "local_only_storage",
+                false,
+            ),
+            (
+                "As a rule you cannot unsubscribe from such notifications because these e-mails are not sent for advertising purposes.",
+                "shares_for_advertising",
+                false,
+            ),
+            (
+                "We use non-identifying and aggregate information to design the service and to share with advertisers and publishers.",
+                "shares_for_advertising",
+                false,
+            ),
+            (
+                "We process your data with your consent for targeted advertising and profiling to serve more accurate advertising.",
+                "opt_in_marketing",
+                false,
+            ),
+            (
+                "Users may modify or remove any of their personal information at any time in their account.",
+                "deletion_on_request",
+                true,
+            ),
+            (
+                "If you no longer wish to use our service, you can delete your personal data in your account.",
+                "deletion_on_request",
+                true,
+            ),
+            (
+                "If you learn that your child has provided us with Personal Information, contact us and we will delete that information.",
+                "deletion_on_request",
+                false,
+            ),
+            (
+                "By using our Services, you are telling us that you are 18 years or older and agree to these terms.",
+                "continued_use_is_acceptance",
+                false,
+            ),
+            ("If you have questions about our privacy policy, please email us at privacy[at]example.com", "clear_contact", true),
             (
                 "For more information about data we disclose in response to requests from law enforcement, please see our report.",
                 "shares_with_authorities_broadly",

@@ -107,10 +107,15 @@ pub const CONTINUED_USE: &[&str] = &[
 /// Use itself, not only continued use, taken as accepting the policy.
 const USE_AS_ACCEPTANCE: &[&str] = &["by using", "by visiting or using", "your use of any"];
 
+/// "By using our Services, you are telling us that you are 18 years or older": a claim about
+/// the reader's age, not acceptance of the policy.
+const ABOUT_AGE: &[&str] = &["years or older", "years of age or older", "of legal age", "age of majority"];
+
 /// "Your continued use of our Website constitutes your acceptance of those changes", "By using
 /// Fox News Services, you agree to the terms of this Privacy Policy".
 fn accepts_by_use(text: &str) -> bool {
     (contains_phrase(text, CONTINUED_USE) || contains_phrase(text, USE_AS_ACCEPTANCE))
+        && !contains_phrase(text, ABOUT_AGE)
         && has_any(text, &["agree", "accept", "consent", "deemed", "bound", "assume", "constitut"])
         && has_any(text, &["change", "update", "modif", "amend", "revis", "policy", "notice", "statement", "terms"])
 }

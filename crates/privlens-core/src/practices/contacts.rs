@@ -26,6 +26,9 @@ pub fn contacts(ctx: &Ctx) -> Vec<Contact> {
         for m in addresses {
             push("email", m.as_str().trim_end_matches('.').to_string(), ctx.evidence(s));
         }
+        for address in spelled_out_emails(s.text).into_iter().filter(|_| !regulators) {
+            push("email", address, ctx.evidence(s));
+        }
         if contains_phrase(s.text, &["data protection officer", " dpo", "(dpo)", "datenschutzbeauftragte"]) {
             push("dpo", "Data protection officer".to_string(), ctx.evidence(s));
         }
@@ -76,6 +79,21 @@ fn phone_number(text: &str) -> Option<String> {
 }
 
 /// Words that offer an address to write to, in the sentence, its lead-in or its heading.
+/// Addresses written against harvesters: "privacy[at]example.com", "privacy (at) example (dot) com".
+fn spelled_out_emails(text: &str) -> Vec<String> {
+    if !text.contains("at]") && !text.contains("at)") {
+        return Vec::new();
+    }
+    static SPELLED: OnceLock<Regex> = OnceLock::new();
+    let spelled = regex(
+        &SPELLED,
+        r"(?i)\b([a-z0-9._%+-]+)\s?[\[(]at[\])]\s?([a-z0-9-]+(?:(?:\.|\s?[\[(]dot[\])]\s?)[a-z0-9-]+)*(?:\.|\s?[\[(]dot[\])]\s?)[a-z]{2,})\b",
+    );
+    static DOT: OnceLock<Regex> = OnceLock::new();
+    let dot = regex(&DOT, r"(?i)\s?[\[(]dot[\])]\s?");
+    spelled.captures_iter(text).map(|c| format!("{}@{}", &c[1], dot.replace_all(&c[2], "."))).collect()
+}
+
 const ADDRESS_CUES: &[&str] = &[
     "write to",
     "writing to",
@@ -102,7 +120,10 @@ fn offers_address(ctx: &Ctx, s: &crate::sentences::Sentence) -> bool {
     let text = &ctx.segments[s.segment].text;
     let near_before = tail(&text[..s.start], ADDRESS_REACH);
     let near_after = head(&text[s.end..], ADDRESS_REACH);
-    [s.text, near_before, near_after, ctx.lead_in(s), ctx.heading(s)].iter().any(|t| contains_phrase(t, ADDRESS_CUES))
+    // A section title the page did not mark as a heading opens its segment ("15. HOW CAN YOU
+    // CONTACT SKYPE?").
+    let first_line = text.lines().next().filter(|l| l.split_whitespace().count() <= TITLE_WORDS).unwrap_or("");
+    [s.text, near_before, near_after, ctx.lead_in(s), ctx.heading(s), first_line].iter().any(|t| contains_phrase(t, ADDRESS_CUES))
 }
 
 /// Street words the address pattern below needs one of, as whole words ("Road", "rue", "Box")
@@ -155,6 +176,9 @@ fn may_name_a_street(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
         .any(|w| STREET_WORDS.contains(&w) || STREET_ENDINGS.iter().any(|e| w.len() > e.len() && w.ends_with(e)))
 }
+
+/// A segment's first line this short may be its title.
+const TITLE_WORDS: usize = 10;
 
 /// How far (in bytes) from an address block its offer may be.
 const ADDRESS_REACH: usize = 120;
@@ -222,6 +246,17 @@ mod tests {
         assert!(contacts(orders).is_empty());
         let attn_after = "LEGO SYSTEM A/S\nAastvej 1,\nDK-7190 Billund Denmark\nAttn: Privacy Officer";
         assert_eq!(contacts(attn_after), vec![("postal_address".to_string(), "Aastvej 1".to_string())]);
+        let spelled = "Questions? Email privacy [at] example [dot] com or legal(at)example.co.uk.";
+        assert_eq!(
+            contacts(spelled),
+            vec![
+                ("email".to_string(), "privacy@example.com".to_string()),
+                ("email".to_string(), "legal@example.co.uk".to_string())
+            ]
+        );
+        let titled =
+            "15. HOW CAN YOU CONTACT SKYPE?\nSkype Inc.\nFor members only:\n3210 Porter Drive\nPalo Alto, California 94304";
+        assert_eq!(contacts(titled), vec![("postal_address".to_string(), "3210 Porter Drive".to_string())]);
         // A number and a street in passing are no address to write to.
         assert!(contacts("Our team grew from 12 People Street fans in 2019.").is_empty());
     }

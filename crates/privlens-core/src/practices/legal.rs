@@ -49,6 +49,20 @@ const ABOUT_THE_LAW: &[&str] =
 /// not a right to object.
 const OBJECT_BY_LEAVING: &[&str] = &["cease using", "stop using", "discontinue", "sole recourse", "not use the"];
 
+/// Deletion that is the site's to decide, or a child's data removed once the site learns of it.
+const NOT_READERS_ERASURE: &[&str] = &[
+    "reserve the right",
+    "reserves the right",
+    "sole discretion",
+    "shall have the right",
+    "a child under",
+    "your child has provided",
+    "under 13",
+    "under the age of 13",
+    "we learn that",
+    "learns that",
+];
+
 /// Whether "without" comes before byte `at` in its clause.
 fn without_before(sentence: &str, at: usize) -> bool {
     let (start, _) = crate::sentences::clause(sentence, at);
@@ -85,13 +99,9 @@ pub fn rights(ctx: &Ctx, k: &Knowledge) -> Vec<Finding> {
             return false;
         }
         // "Kaboodle reserves the right to delete any Posting": the site's right, not the reader's.
-        // Nor is a parent's request to delete what a child gave: that right is not the reader's.
-        if id == "erasure"
-            && contains_phrase(
-                s.text,
-                &["reserve the right", "reserves the right", "sole discretion", "shall have the right", "a child under"],
-            )
-        {
+        // Nor is deleting what a child gave, once the site learns of it: that right is not the
+        // reader's.
+        if id == "erasure" && contains_phrase(s.text, NOT_READERS_ERASURE) {
             return false;
         }
         if id == "erasure" && contains_phrase(s.text, &["inactiv", "automatically delete", "automatically deleted"]) {

@@ -115,6 +115,8 @@ pub fn security(ctx: &Ctx, k: &Knowledge) -> Vec<Finding> {
 /// Encryption that hides who you are from advertisers, or turns identifiers into strings for
 /// ad profiles, protects the ad business, not your data.
 const NOT_SECURITY: &[&str] = &[
+    // "http/https request method": a field of a logged request, not encryption.
+    "http/https",
     "unencrypted",
     "not encrypted",
     "string of characters",
