@@ -77,6 +77,9 @@ const TRACKING_THERE: &[&str] = &["cookie", "serve ads", "to serve", "collect", 
 /// address"), whose maker does get data.
 const PAGE_CHROME: &[&str] = &["follow us", "find us on", "share this"];
 const PAGE_CHROME_MAX_WORDS: usize = 10;
+/// "Visit WebMD on Twitter", "Follow Acme on Instagram": a footer link to the site's profile.
+const PROFILE_LINK: &[&str] = &["visit", "follow", "join"];
+const PROFILE_LINK_MAX_WORDS: usize = 6;
 /// Bare "third parties" is everywhere ("third-party websites", "the privacy of others"); it is a
 /// recipient only when its own clause moves data to or through it.
 const UNNAMED: &str = "third_parties";
@@ -293,6 +296,25 @@ mod tests {
         assert!(names(t).is_empty(), "{:?}", names(t));
         let t = "We may disclose your information to the Federal Trade Commission when required by law.";
         assert!(names(t).iter().any(|n| n == "Federal Trade Commission"), "{:?}", names(t));
+        assert_none_named(&[
+            "We will only transfer your personal data to countries deemed to provide an adequate level of protection by the European Commission.",
+            "Acme commits to cooperate with the panel established by the EU DPAs and the Swiss Federal Data Protection and Information Commissioner.",
+        ]);
+    }
+
+    #[test]
+    fn seals_arbitrators_logos_and_footer_links_are_not_recipients() {
+        assert_none_named(&[
+            "Comcast is a Member of TRUSTe",
+            "Disputes must be submitted to binding arbitration administered by JAMS.",
+            "All trademarks of adidas (including the Three Stripe logo) are trademarks of adidas.",
+            "Visit WebMD on Twitter",
+            "Android users, go to Google Play Store to update to the latest version of the app.",
+        ]);
+        let t = "Amazon.co.uk knows that you care how information about you is used.\n\nWe share data with Amazon subsidiaries.";
+        assert!(!names(t).iter().any(|n| n == "Amazon"), "{:?}", names(t));
+        let t = "We collect information to provide Google apps, sites, and devices, like Search, YouTube, and Google Home.";
+        assert!(!names(t).iter().any(|n| n == "YouTube"), "{:?}", names(t));
     }
 
     #[test]

@@ -3,7 +3,10 @@
 //! rules, products named after their maker.
 
 use super::own::strip_possessive;
-use super::{Ctx, LINKED_SITES, NOT_A_RECIPIENT, NOT_GIVEN, PAGE_CHROME, PAGE_CHROME_MAX_WORDS, TRACKING_THERE, add};
+use super::{
+    Ctx, LINKED_SITES, NOT_A_RECIPIENT, NOT_GIVEN, PAGE_CHROME, PAGE_CHROME_MAX_WORDS, PROFILE_LINK, PROFILE_LINK_MAX_WORDS,
+    TRACKING_THERE, add,
+};
 use crate::knowledge::Knowledge;
 use crate::matcher::PhraseMatch;
 use crate::report::ThirdParty;
@@ -102,7 +105,10 @@ pub(super) fn third_parties_named(
     out: &mut Vec<ThirdParty>,
 ) {
     let certification = contains_phrase(s.text, CERTIFICATION) && !has_any(s.text, DATA_FLOW);
-    let chrome = contains_phrase(s.text, PAGE_CHROME) && s.text.split_whitespace().count() <= PAGE_CHROME_MAX_WORDS;
+    let words = s.text.split_whitespace().count();
+    let lower_start = crate::sentences::head(s.text, 8).to_ascii_lowercase();
+    let chrome = (contains_phrase(s.text, PAGE_CHROME) && words <= PAGE_CHROME_MAX_WORDS)
+        || (starts_with_word(&lower_start, PROFILE_LINK) && words <= PROFILE_LINK_MAX_WORDS);
     let linked_site = contains_phrase(s.text, LINKED_SITES) && !contains_phrase(s.text, TRACKING_THERE);
     if chrome || linked_site || furniture(ctx, s) || contains_phrase(s.text, NOT_A_RECIPIENT) {
         return;
@@ -131,6 +137,7 @@ pub(super) fn third_parties_named(
         let p = &k.parties[m.entry];
         let authority_not_given_data = p.category == "authorities"
             && (administers
+                || contains_phrase(s.text, AUTHORITY_ROLE)
                 || makes_rules(s.text, m.start, m.end)
                 || informs(&s.text[m.end..])
                 || !has_any(s.text, AUTHORITY_DISCLOSURE));
@@ -153,6 +160,11 @@ pub(super) fn third_parties_named(
         add(out, &p.name, &p.category, None, ctx.evidence(s));
     }
 }
+
+/// What an authority is named for when no data goes to it: its adequacy decisions and model
+/// contracts ("countries deemed to provide an adequate level of protection by the European
+/// Commission"), or a panel the site cooperates with on complaints.
+const AUTHORITY_ROLE: &[&str] = &["adequa", "model contract", "cooperate with", "co-operate with"];
 
 /// Rules and decisions an authority is named for: "the European Commission has approved
 /// contractual clauses", "clauses adopted by the European Commission". Naming them gives the

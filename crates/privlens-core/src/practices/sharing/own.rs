@@ -39,6 +39,8 @@ const OWN_FAMILY: &[&str] = &[
     "we offer products, including",
     "we offer services, including",
     "family of companies, including",
+    "apps, sites, and devices, like",
+    "apps, sites and devices, like",
 ];
 const OWN_ALIAS: &[&str] =
     &["(\"we", "(“we", "(the \"company", "(\"us", "(collectively, \"we", "(collectively \"we", "(hereinafter"];
@@ -50,9 +52,8 @@ pub(super) fn own_company(ctx: &Ctx, k: &Knowledge, party_hits: &[Vec<PhraseMatc
     let mut own = Vec::new();
     for (s, parties) in ctx.sentences.iter().zip(party_hits) {
         for m in parties {
-            let after = strip_possessive(&s.text[m.end..]);
-            let after =
-                after.trim_start_matches(".com").trim_start_matches(',').trim_start().trim_start_matches("Inc.").trim_start();
+            let after = strip_possessive(strip_domain_ending(&s.text[m.end..]));
+            let after = after.trim_start_matches(',').trim_start().trim_start_matches("Inc.").trim_start();
             let before = s.text[..m.start].trim().to_lowercase();
             let opens = matches!(before.as_str(), "" | "the" | "welcome to" | "welcome to the");
             let titled = opens && OWN_POLICY.iter().any(|t| after.starts_with(t)) && s.text.split_whitespace().count() <= 8;
@@ -102,6 +103,13 @@ pub fn without_own_organisation(parties: Vec<ThirdParty>, url: Option<&str>, k: 
         .into_iter()
         .filter(|t| t.generic || !k.parties.iter().any(|p| p.name == t.name && own_owners.contains(&owner_of(p))))
         .collect()
+}
+
+/// "Amazon.co.uk knows": the name's web-address ending (".com", ".co.uk") is part of the name.
+fn strip_domain_ending(text: &str) -> &str {
+    let ending = text.len() - text.trim_start_matches(|c: char| c == '.' || c.is_ascii_lowercase()).len();
+    let looks_like_domain = text.starts_with('.') && ending > 2 && !text[..ending].ends_with('.');
+    if looks_like_domain { &text[ending..] } else { text }
 }
 
 pub(super) fn strip_possessive(text: &str) -> &str {
