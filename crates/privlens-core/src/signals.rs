@@ -462,6 +462,14 @@ mod tests {
             ),
             ("If you have questions about our privacy policy, please email us at privacy[at]example.com", "clear_contact", true),
             (
+                "With your consent, we may share your contact information with third party marketing partners.",
+                "opt_in_marketing",
+                false,
+            ),
+            ("We do not collect \"Personal Information\" unless you voluntarily provide it to us.", "data_minimization", false),
+            ("The Sportsman's Guide will not sell, trade, share or rent your email address to anyone.", "no_sale", false),
+            ("If you are registered, you can remove your information by deleting your profile.", "deletion_on_request", true),
+            (
                 "For more information about data we disclose in response to requests from law enforcement, please see our report.",
                 "shares_with_authorities_broadly",
                 false,

@@ -11,6 +11,9 @@ const EMAIL_NOTICE: &[&str] = &[
     "via email",
     "via e-mail",
     "send you an email",
+    "sending you an email",
+    "sending you an e-mail",
+    "send you an e-mail",
     "email you",
     "notice by email",
     "emailing you",
@@ -194,6 +197,8 @@ mod tests {
         assert_eq!(notice(in_app), vec!["notice_on_site"]);
         let by_mail = "If we change this policy, we will notify you by email.";
         assert_eq!(notice(by_mail), vec!["notice_by_email"]);
+        let announced = "If we make material changes to this policy, we will notify you by posting an announcement on our Sites, or by sending you an email.";
+        assert_eq!(notice(announced), vec!["notice_by_email"]);
         assert!(notice("Last updated: June 30, 2026").is_empty());
         let accepted = |t: &str| practices_of_text(t, None).changes.continued_use_is_acceptance;
         assert!(accepted("Your use of the Services following these changes means that you accept the revised Privacy Policy."));

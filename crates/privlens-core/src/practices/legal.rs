@@ -59,6 +59,8 @@ const NOT_READERS_ERASURE: &[&str] = &[
     "your child has provided",
     "under 13",
     "under the age of 13",
+    "under 18",
+    "under the age of 18",
     "we learn that",
     "learns that",
 ];
