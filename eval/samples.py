@@ -35,6 +35,8 @@ DRAWS = {
     "hz": (9292, 30, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw", "hx", "tv", "hy"]),
     "ia": (9393, 30, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw", "hx", "tv", "hy", "hz"]),
     "tw": (9494, 40, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw", "hx", "tv", "hy", "hz", "ia"]),
+    "ib": (9595, 30, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw", "hx", "tv", "hy", "hz", "ia", "tw"]),
+    "tx": (9696, 40, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw", "hx", "tv", "hy", "hz", "ia", "tw", "ib"]),
 }
 
 
