@@ -25,10 +25,12 @@ sixth (`--set heldout5`, sample "hx"): 30 more, judged once on commit c1872dc. A
 An eighth (`--set heldout7`, sample "hz", random.seed(9292)): 30 more, judged once on commit
 5163ef0 (session 4, 2026-11-23), by three reader helpers following the same rules, before the
 fixes they prompted. A ninth (`--set heldout8`, sample "ia", random.seed(9393)): 30 more,
-judged once on commit e1f6259, after those fixes, the same way.
+judged once on commit e1f6259, after those fixes, the same way. A tenth (`--set heldout9`,
+sample "ib", random.seed(9595)): 30 more, judged once on commit bacf02b, the end of session 4,
+after which no rule changed: unbiased for that code.
 eval/samples.py draws every judged sample.
 
-usage: python3 eval/signal_audit.py [--set audit|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8] [--cli target/release/privlens] [--list]
+usage: python3 eval/signal_audit.py [--set audit|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9] [--cli target/release/privlens] [--list]
 Build first: cargo build --release -p privlens-cli
 """
 import argparse
@@ -63,6 +65,7 @@ SETS = {
     "heldout6": ("signal_audit_heldout6_judgements.json", lambda out: write_html(out, "hy", sample("hy"))),
     "heldout7": ("signal_audit_heldout7_judgements.json", lambda out: write_html(out, "hz", sample("hz"))),
     "heldout8": ("signal_audit_heldout8_judgements.json", lambda out: write_html(out, "ia", sample("ia"))),
+    "heldout9": ("signal_audit_heldout9_judgements.json", lambda out: write_html(out, "ib", sample("ib"))),
 }
 
 
