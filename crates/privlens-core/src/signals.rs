@@ -295,8 +295,11 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
             && !contains_phrase(t, cues("anonymous_analytics_not"))
     });
     c.when("anonymous_analytics", anonymous);
+    // A heading ("Local storage") states nothing yet.
     let local = c.sentences_with("local_storage", |t| {
-        !contains_phrase(t, &["cookie", "flash"]) && !contains_phrase(t, cues("local_storage_not"))
+        t.split_whitespace().count() >= FULL_SENTENCE_WORDS
+            && !contains_phrase(t, &["cookie", "flash"])
+            && !contains_phrase(t, cues("local_storage_not"))
     });
     c.when("local_only_storage", local);
     c.out
@@ -469,6 +472,17 @@ mod tests {
             ("We do not collect \"Personal Information\" unless you voluntarily provide it to us.", "data_minimization", false),
             ("The Sportsman's Guide will not sell, trade, share or rent your email address to anyone.", "no_sale", false),
             ("If you are registered, you can remove your information by deleting your profile.", "deletion_on_request", true),
+            ("Local storage", "local_only_storage", false),
+            (
+                "If you opt in to receive communications from a third party, its own privacy policy applies.",
+                "opt_in_marketing",
+                false,
+            ),
+            (
+                "In the European Union we only collect information about you when we have a valid reason.",
+                "data_minimization",
+                false,
+            ),
             (
                 "For more information about data we disclose in response to requests from law enforcement, please see our report.",
                 "shares_with_authorities_broadly",

@@ -26,6 +26,8 @@ const EMAIL_NOTICE: &[&str] = &[
 /// An active notice on the site: the reader sees it without looking for it.
 const SITE_NOTICE: &[&str] = &[
     "prominent notice",
+    "notice will be posted",
+    "placing a note",
     "notice on our",
     "notice on the",
     "banner",
@@ -199,6 +201,8 @@ mod tests {
         assert_eq!(notice(by_mail), vec!["notice_by_email"]);
         let announced = "If we make material changes to this policy, we will notify you by posting an announcement on our Sites, or by sending you an email.";
         assert_eq!(notice(announced), vec!["notice_by_email"]);
+        let noted = "When we change the policy in a material way, a notice will be posted on our website.";
+        assert_eq!(notice(noted), vec!["notice_on_site"]);
         assert!(notice("Last updated: June 30, 2026").is_empty());
         let accepted = |t: &str| practices_of_text(t, None).changes.continued_use_is_acceptance;
         assert!(accepted("Your use of the Services following these changes means that you accept the revised Privacy Policy."));

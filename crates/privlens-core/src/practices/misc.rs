@@ -123,11 +123,23 @@ const NOT_SECURITY: &[&str] = &[
     "cannot be turned back",
     "targeted advertising",
     "encryption-generated",
+    // Hashed e-mails and customer lists handed to ad partners; export rules for software.
+    "md5",
+    "customer list",
+    "cannot be exported",
 ];
 
 #[cfg(test)]
 mod tests {
     use crate::practices_of_text;
+
+    #[test]
+    fn hashed_lists_for_ad_partners_and_export_rules_are_no_encryption() {
+        let security = |t: &str| practices_of_text(t, None).security_measures.into_iter().map(|m| m.id).collect::<Vec<_>>();
+        assert!(security("We upload an encrypted customer list to a third party to target our advertising.").is_empty());
+        assert!(security("Encrypted email addresses of our users (MD5 hash) go to our ad partner.").is_empty());
+        assert!(security("We encrypt your payment details with TLS.").contains(&"encryption".to_string()));
+    }
 
     #[test]
     fn a_disowned_transfer_mechanism_is_not_relied_on() {
