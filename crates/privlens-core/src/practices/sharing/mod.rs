@@ -75,7 +75,7 @@ const TRACKING_THERE: &[&str] = &["cookie", "serve ads", "to serve", "collect", 
 /// Page furniture: "Follow us on Facebook", "Share this: Twitter". In a full sentence the same
 /// words describe a plug-in ("widgets such as the 'share this' button ... may collect your IP
 /// address"), whose maker does get data.
-const PAGE_CHROME: &[&str] = &["follow us", "find us on", "share this"];
+const PAGE_CHROME: &[&str] = &["follow us", "find us on", "share this", "share on"];
 const PAGE_CHROME_MAX_WORDS: usize = 10;
 /// "Visit WebMD on Twitter", "Follow Acme on Instagram": a footer link to the site's profile.
 const PROFILE_LINK: &[&str] = &["visit", "follow", "join"];
@@ -309,6 +309,9 @@ mod tests {
             "Disputes must be submitted to binding arbitration administered by JAMS.",
             "All trademarks of adidas (including the Three Stripe logo) are trademarks of adidas.",
             "Visit WebMD on Twitter",
+            "Share on WhatsApp",
+            "Read the helpful information provided by the FTC about protecting children online.",
+            "We participate in the IAB Europe Transparency & Consent Framework.",
             "Android users, go to Google Play Store to update to the latest version of the app.",
         ]);
         let t = "Amazon.co.uk knows that you care how information about you is used.\n\nWe share data with Amazon subsidiaries.";

@@ -25,6 +25,8 @@ const SELF_REGULATORY: &[&str] = &[
 /// the site itself, not recipients.
 const CERTIFICATION: &[&str] = &[
     "seal",
+    "transparency & consent framework",
+    "transparency and consent framework",
     "certif",
     "safe harbor",
     "privacy shield",
@@ -140,6 +142,7 @@ pub(super) fn third_parties_named(
                 || contains_phrase(s.text, AUTHORITY_ROLE)
                 || makes_rules(s.text, m.start, m.end)
                 || informs(&s.text[m.end..])
+                || gives_advice(&s.text[..m.start])
                 || !has_any(s.text, AUTHORITY_DISCLOSURE));
         let other_role = !data_flow && !lets_it_set_cookies && mentions_any(s.text, &p.non_recipient_cues);
         // "the advertising companies we work with, including DoubleClick, are members of the NAI":
@@ -276,6 +279,14 @@ fn furniture(ctx: &Ctx, s: &Sentence) -> bool {
 fn informs(after: &str) -> bool {
     let next = after.split_whitespace().next().unwrap_or("").to_lowercase();
     matches!(next.trim_end_matches(|c: char| !c.is_alphanumeric()), "provides" | "offers" | "publishes" | "explains")
+}
+
+/// "the helpful information provided by the FTC": the authority as a source of advice.
+fn gives_advice(before: &str) -> bool {
+    let before = before.trim_end().to_lowercase();
+    ["information provided by", "advice provided by", "information from", "guidance from", "tips from"]
+        .iter()
+        .any(|p| before.ends_with(p) || before.ends_with(&format!("{p} the")))
 }
 
 /// A company named for its group: "one of the Facebook Companies", "the Acme family of companies".
