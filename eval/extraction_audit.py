@@ -23,8 +23,10 @@ Sets (judgement files in eval/):
                         all the fixes; no rule changed after: unbiased for the code it judged.
   third_parties_fifth   40 further documents, random.seed(9494), judged on commit e1f6259 (session
                         4) by two reader helpers the same way, before the fixes it prompted.
-  third_parties_sixth   40 further documents, random.seed(9696), judged on commit bacf02b, the end
-                        of session 4, the same way; no rule changed after: unbiased for that code.
+  third_parties_sixth   40 further documents, random.seed(9696), judged on commit bacf02b the same
+                        way, before the fixes it prompted.
+  third_parties_seventh 40 further documents, random.seed(9898), judged on commit 6e05df1, the
+                        rules at the end of session 4; no rule changed after: unbiased for them.
   data_types_second     25 further documents, random.seed(8585), judged on commit 421d1e6 the
                         same way: unbiased for the data-type fixes.
   data_types_third      25 further documents, random.seed(8989), judged on commit c1872dc, the
@@ -34,7 +36,7 @@ Prints: judged items still reported by verdict, correct ones lost, precision amo
 still reported, how many missed items are now found, and new (unjudged) items.
 
 usage: python3 eval/extraction_audit.py [--set third_parties|third_parties_second|third_parties_third|
-                                              third_parties_fourth|third_parties_fifth|third_parties_sixth|data_types|data_types_second|
+                                              third_parties_fourth|third_parties_fifth|third_parties_sixth|third_parties_seventh|data_types|data_types_second|
                                               data_types_third]
                                         [--cli target/release/privlens]
 Build first: cargo build --release -p privlens-cli
@@ -55,6 +57,7 @@ SETS = {
     "third_parties_fourth": ("audit_third_parties_fourth_judgements.json", "ts", "name"),
     "third_parties_fifth": ("audit_third_parties_fifth_judgements.json", "tw", "name"),
     "third_parties_sixth": ("audit_third_parties_sixth_judgements.json", "tx", "name"),
+    "third_parties_seventh": ("audit_third_parties_seventh_judgements.json", "ty", "name"),
     "data_types": ("audit_data_types_judgements.json", "td", "id"),
     "data_types_second": ("audit_data_types_second_judgements.json", "tu", "id"),
     "data_types_third": ("audit_data_types_third_judgements.json", "tv", "id"),

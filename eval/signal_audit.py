@@ -26,11 +26,12 @@ An eighth (`--set heldout7`, sample "hz", random.seed(9292)): 30 more, judged on
 5163ef0 (session 4, 2026-11-23), by three reader helpers following the same rules, before the
 fixes they prompted. A ninth (`--set heldout8`, sample "ia", random.seed(9393)): 30 more,
 judged once on commit e1f6259, after those fixes, the same way. A tenth (`--set heldout9`,
-sample "ib", random.seed(9595)): 30 more, judged once on commit bacf02b, the end of session 4,
-after which no rule changed: unbiased for that code.
+sample "ib", random.seed(9595)): 30 more, judged once on commit bacf02b. An eleventh (`--set
+heldout10`, sample "ic", random.seed(9797)): 30 more, judged once on commit 6e05df1, the rules at
+the end of session 4, after which no rule changed: unbiased for that code.
 eval/samples.py draws every judged sample.
 
-usage: python3 eval/signal_audit.py [--set audit|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9] [--cli target/release/privlens] [--list]
+usage: python3 eval/signal_audit.py [--set audit|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10] [--cli target/release/privlens] [--list]
 Build first: cargo build --release -p privlens-cli
 """
 import argparse
@@ -66,6 +67,7 @@ SETS = {
     "heldout7": ("signal_audit_heldout7_judgements.json", lambda out: write_html(out, "hz", sample("hz"))),
     "heldout8": ("signal_audit_heldout8_judgements.json", lambda out: write_html(out, "ia", sample("ia"))),
     "heldout9": ("signal_audit_heldout9_judgements.json", lambda out: write_html(out, "ib", sample("ib"))),
+    "heldout10": ("signal_audit_heldout10_judgements.json", lambda out: write_html(out, "ic", sample("ic"))),
 }
 
 

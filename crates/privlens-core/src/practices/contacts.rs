@@ -78,7 +78,6 @@ fn phone_number(text: &str) -> Option<String> {
         .find(|n| (9..=15).contains(&n.chars().filter(char::is_ascii_digit).count()))
 }
 
-/// Words that offer an address to write to, in the sentence, its lead-in or its heading.
 /// Addresses written against harvesters: "privacy[at]example.com", "privacy (at) example (dot) com".
 fn spelled_out_emails(text: &str) -> Vec<String> {
     if !text.contains("at]") && !text.contains("at)") {
@@ -94,6 +93,7 @@ fn spelled_out_emails(text: &str) -> Vec<String> {
     spelled.captures_iter(text).map(|c| format!("{}@{}", &c[1], dot.replace_all(&c[2], "."))).collect()
 }
 
+/// Words that offer an address to write to, in the sentence, its lead-in or its heading.
 const ADDRESS_CUES: &[&str] = &[
     "write to",
     "writing to",
