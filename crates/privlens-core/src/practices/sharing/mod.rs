@@ -15,6 +15,10 @@ pub use own::without_own_organisation;
 /// Sentences that name organisations without giving them data: examples of other sites,
 /// disclaimers about linked sites, where to learn more.
 const NOT_A_RECIPIENT: &[&str] = &[
+    // "Apple, the Apple logo and iPhone are trademarks of Apple Inc.": a footer notice.
+    "trademarks of",
+    "trademark of",
+    "registered trademark",
     "privacy policies of",
     "privacy policy of",
     "privacy practices of",
@@ -310,6 +314,7 @@ mod tests {
             "All trademarks of adidas (including the Three Stripe logo) are trademarks of adidas.",
             "Visit WebMD on Twitter",
             "Share on WhatsApp",
+            "Apple and the Apple logo are trademarks of Apple Inc., registered in the U.S. and other countries.",
             "Read the helpful information provided by the FTC about protecting children online.",
             "We participate in the IAB Europe Transparency & Consent Framework.",
             "Android users, go to Google Play Store to update to the latest version of the app.",
