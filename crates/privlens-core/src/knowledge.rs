@@ -119,34 +119,38 @@ fn build() -> Knowledge {
     let recipient_matcher = PhraseMatcher::new(
         recipients.iter().enumerate().flat_map(|(i, r)| r.phrases.iter().map(move |p| (i, p.as_str(), false))),
     );
-    let mut k = Knowledge {
-        data_types: lexicon!("data_types.json"),
-        purposes: lexicon!("purposes.json"),
-        rights: lexicon!("rights.json"),
-        laws: lexicon!("laws.json"),
-        security: lexicon!("security.json"),
-        transfer_mechanisms: lexicon!("transfer_mechanisms.json"),
-        regions: lexicon!("regions.json"),
+    let (mut data_types, mut purposes, mut rights) =
+        (lexicon!("data_types.json"), lexicon!("purposes.json"), lexicon!("rights.json"));
+    let (mut laws, mut security) = (lexicon!("laws.json"), lexicon!("security.json"));
+    let (mut transfer_mechanisms, mut regions) = (lexicon!("transfer_mechanisms.json"), lexicon!("regions.json"));
+    let (mut party_matcher, mut recipient_matcher) = (party_matcher, recipient_matcher);
+    let sentence_matcher = CombinedMatcher::new(&mut [
+        &mut data_types.matcher,
+        &mut purposes.matcher,
+        &mut rights.matcher,
+        &mut laws.matcher,
+        &mut security.matcher,
+        &mut transfer_mechanisms.matcher,
+        &mut regions.matcher,
+        &mut party_matcher,
+        &mut recipient_matcher,
+    ]);
+    Knowledge {
+        data_types,
+        purposes,
+        rights,
+        laws,
+        security,
+        transfer_mechanisms,
+        regions,
         categories: lexicon!("categories.json"),
         document_kinds: lexicon!("document_kinds.json"),
         parties,
         party_matcher,
         recipients,
         recipient_matcher,
-        sentence_matcher: CombinedMatcher::new(&mut []),
-    };
-    k.sentence_matcher = CombinedMatcher::new(&mut [
-        &mut k.data_types.matcher,
-        &mut k.purposes.matcher,
-        &mut k.rights.matcher,
-        &mut k.laws.matcher,
-        &mut k.security.matcher,
-        &mut k.transfer_mechanisms.matcher,
-        &mut k.regions.matcher,
-        &mut k.party_matcher,
-        &mut k.recipient_matcher,
-    ]);
-    k
+        sentence_matcher,
+    }
 }
 
 pub fn knowledge() -> &'static Knowledge {

@@ -105,9 +105,8 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
 
     // What the page is and how it reads needs none of the practices: in a native build it is
     // worked out on a second thread while this one reads the practices.
-    let parallel = segments.iter().map(|s| s.text.len()).sum::<usize>() >= parallel::MIN_BYTES;
     let (about, (ctx, practices)) = parallel::beside(
-        parallel,
+        parallel::worth_a_thread(&segments),
         || about_page(input, &page, &segments, body, sentences.len(), title.as_deref()),
         || {
             let ctx = practices::Ctx::new(&segments, &sentences, input.url);

@@ -2,6 +2,7 @@
 //! A phrase ending in `*` matches as a word prefix ("encrypt*" finds "encrypted").
 
 use std::cell::RefCell;
+use std::sync::OnceLock;
 
 use aho_corasick::packed::{Config, Searcher};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -15,10 +16,9 @@ pub struct PhraseMatch {
 }
 
 pub struct PhraseMatcher {
-    automata: Automata,
-    /// For lexicons of up to 64 phrases: quick tests for the case-insensitive and the
-    /// case-sensitive phrases.
-    quick: Option<(Option<QuickTest>, Option<QuickTest>)>,
+    /// This matcher's own automaton and quick tests, built on first use: a matcher taken into
+    /// a [`CombinedMatcher`] is mostly read off a page's index and may never need them.
+    own: OnceLock<OwnSearch>,
     /// The phrases as given (entry, phrase, match case), for a [`CombinedMatcher`] to take in.
     phrases: Vec<(usize, String, bool)>,
     /// This matcher's place in the [`CombinedMatcher`] that took it in, if one did.
@@ -28,32 +28,47 @@ pub struct PhraseMatcher {
 impl PhraseMatcher {
     /// `phrases`: (entry index, phrase, match case).
     pub fn new<'a>(phrases: impl IntoIterator<Item = (usize, &'a str, bool)>) -> Self {
-        let phrases: Vec<(usize, String, bool)> = phrases.into_iter().map(|(e, p, case)| (e, p.to_string(), case)).collect();
-        let automata = Automata::new(phrases.iter().map(|(e, p, case)| (0, *e, p.as_str(), *case)));
-        let quick = quick_tests(&phrases);
-        PhraseMatcher { automata, quick, phrases, slot: None }
+        let phrases = phrases.into_iter().map(|(e, p, case)| (e, p.to_string(), case)).collect();
+        PhraseMatcher { own: OnceLock::new(), phrases, slot: None }
     }
 
-    /// False only when no phrase occurs anywhere in `text`.
-    fn may_match(&self, text: &str) -> bool {
-        let Some((insensitive, sensitive)) = &self.quick else { return true };
-        [insensitive, sensitive].into_iter().flatten().any(|q| q.may_occur(text))
+    fn own(&self) -> &OwnSearch {
+        self.own.get_or_init(|| OwnSearch {
+            automata: Automata::new(self.phrases.iter().map(|(e, p, case)| (0, *e, p.as_str(), *case))),
+            quick: quick_tests(&self.phrases),
+        })
     }
 
     /// Every whole-word match in `text`, in order of position; where matches overlap, the
     /// leftmost, then the longest, wins. A longer phrase that fails at a word boundary does
     /// not hide a shorter one that fits.
     pub fn find_all(&self, text: &str) -> Vec<PhraseMatch> {
-        if !self.may_match(text) {
+        let own = self.own();
+        if !own.may_match(text) {
             return Vec::new();
         }
         let mut candidates = Vec::new();
-        self.automata.for_each_hit(text, |origin, start, end| candidates.push(Candidate::new(origin, start, end)));
-        resolve(text, candidates)
+        own.automata.for_each_hit(text, |origin, start, end| candidates.push(Candidate { origin, start, end }));
+        resolve(text, &candidates)
     }
 
     pub fn contains_any(&self, text: &str) -> bool {
         !self.find_all(text).is_empty()
+    }
+}
+
+struct OwnSearch {
+    automata: Automata,
+    /// For lexicons of up to 64 phrases: quick tests for the case-insensitive and the
+    /// case-sensitive phrases.
+    quick: Option<(Option<QuickTest>, Option<QuickTest>)>,
+}
+
+impl OwnSearch {
+    /// False only when no phrase occurs anywhere in `text`.
+    fn may_match(&self, text: &str) -> bool {
+        let Some((insensitive, sensitive)) = &self.quick else { return true };
+        [insensitive, sensitive].into_iter().flatten().any(|q| q.may_occur(text))
     }
 }
 
@@ -75,19 +90,13 @@ struct Candidate {
     end: usize,
 }
 
-impl Candidate {
-    fn new(origin: Origin, start: usize, end: usize) -> Self {
-        Candidate { origin, start, end }
-    }
-}
-
 /// Whole-word matches from raw occurrences: each must start at a word and end at one (a
 /// prefix phrase runs on to the end of its word); then, left to right, the longest match
 /// starting at a place wins and hides whatever it overlaps. A phrase that runs into a word
 /// hides nothing: "the eu" failing in "the European Union" leaves "european union" to match.
-fn resolve(text: &str, candidates: Vec<Candidate>) -> Vec<PhraseMatch> {
+fn resolve<'c>(text: &str, candidates: impl IntoIterator<Item = &'c Candidate>) -> Vec<PhraseMatch> {
     let mut found: Vec<(PhraseMatch, usize, u32)> = candidates
-        .iter()
+        .into_iter()
         .filter(|c| is_boundary_before(text, c.start))
         .filter_map(|c| whole_word(text, c).map(|m| (m, c.end - c.start, c.origin.order)))
         .collect();
@@ -127,7 +136,6 @@ impl Automata {
     /// `phrases`: (slot, entry, phrase, match case); a phrase ending in `*` is a prefix.
     fn new<'a>(phrases: impl Iterator<Item = (u16, usize, &'a str, bool)>) -> Self {
         let (mut patterns, mut origins, mut exact) = (Vec::new(), Vec::new(), Vec::new());
-        let mut counts = [0u32; 2];
         for (slot, entry, phrase, case) in phrases {
             let (text, prefix) = match phrase.strip_suffix('*') {
                 Some(p) => (p, true),
@@ -136,9 +144,8 @@ impl Automata {
             if text.trim().is_empty() {
                 continue;
             }
-            // Case-insensitive phrases win ties: they come first in the order of preference.
-            let order = counts[usize::from(case)] + if case { 1 << 31 } else { 0 };
-            counts[usize::from(case)] += 1;
+            // Case-insensitive phrases win ties: the high bit puts the others after them.
+            let order = patterns.len() as u32 | u32::from(case) << 31;
             patterns.push(text);
             origins.push(Origin { slot, prefix, order, entry: entry as u32 });
             exact.push(case.then(|| Box::from(text)));
@@ -188,7 +195,7 @@ impl CombinedMatcher {
     pub fn index<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> TextHits {
         let mut index = TextHits::default();
         for text in texts {
-            self.automata.for_each_hit(text, |origin, start, end| index.hits.push(Candidate::new(origin, start, end)));
+            self.automata.for_each_hit(text, |origin, start, end| index.hits.push(Candidate { origin, start, end }));
             index.texts.push((index.hits.len(), text.len()));
         }
         index
@@ -213,8 +220,7 @@ impl TextHits {
             return matcher.find_all(text);
         }
         let start = if i == 0 { 0 } else { self.texts[i - 1].0 };
-        let mine: Vec<Candidate> = self.hits[start..end].iter().filter(|c| c.origin.slot == slot).copied().collect();
-        if mine.is_empty() { Vec::new() } else { resolve(text, mine) }
+        resolve(text, self.hits[start..end].iter().filter(|c| c.origin.slot == slot))
     }
 }
 

@@ -1,7 +1,12 @@
 //! Two parts of a scan at once, where the build has threads.
 
 /// Below this much text a second thread costs more than it saves.
-pub const MIN_BYTES: usize = 16 * 1024;
+const MIN_BYTES: usize = 16 * 1024;
+
+/// Whether a page's segments hold enough text to repay a second thread.
+pub fn worth_a_thread(segments: &[crate::extract::RawSegment]) -> bool {
+    segments.iter().map(|s| s.text.len()).sum::<usize>() >= MIN_BYTES
+}
 
 /// `side()` and `main()`, on two threads when `parallel` and the build has threads (wasm in
 /// the browser has one: there, one after the other). `main` runs on the calling thread.

@@ -247,8 +247,8 @@ pub fn verb_negated(sentence: &str, at: usize, verbs: &[&str]) -> bool {
         }
         // "No personal information is collected": the verb comes later in the clause. ("If you
         // no longer wish to use our service, you can delete it" negates nothing later on.)
-        let idiom = rest.clone().next().is_some_and(|x| x.eq_ignore_ascii_case("longer") || x.eq_ignore_ascii_case("matter"));
-        if w.eq_ignore_ascii_case("no") && !idiom && rest.clone().any(|x| starts_with_any(x, verbs)) {
+        let idiom = || rest.clone().next().is_some_and(|x| x.eq_ignore_ascii_case("longer") || x.eq_ignore_ascii_case("matter"));
+        if w.eq_ignore_ascii_case("no") && !idiom() && rest.clone().any(|x| starts_with_any(x, verbs)) {
             return true;
         }
     }

@@ -113,9 +113,8 @@ pub fn extract_practices(ctx: &Ctx) -> Practices {
     let k = knowledge();
     // Companies, retention periods, contacts and changes are read on a second thread when the
     // page is big: about the same work as the rest.
-    let big = ctx.sentences.iter().map(|s| s.text.len()).sum::<usize>() >= crate::parallel::MIN_BYTES;
     let ((third_parties, retention, contacts, changes), ((data_collected, purposes), rights)) = crate::parallel::beside(
-        big,
+        crate::parallel::worth_a_thread(ctx.segments),
         || {
             let third_parties = sharing::without_own_organisation(sharing::third_parties(ctx, k), ctx.url, k);
             (third_parties, retention::periods(ctx), contacts::contacts(ctx), changes::changes(ctx))
