@@ -27,6 +27,8 @@ Sets (judgement files in eval/):
                         way, before the fixes it prompted.
   third_parties_seventh 40 further documents, random.seed(9898), judged on commit 6e05df1, the
                         rules at the end of session 4; no rule changed after: unbiased for them.
+  third_parties_eighth  40 further documents, random.seed(10101), judged on commit 83ac40d (the
+                        end of session 4) by three reader helpers, before the fixes it prompted.
   data_types_second     25 further documents, random.seed(8585), judged on commit 421d1e6 the
                         same way: unbiased for the data-type fixes.
   data_types_third      25 further documents, random.seed(8989), judged on commit c1872dc, the
@@ -36,7 +38,7 @@ Prints: judged items still reported by verdict, correct ones lost, precision amo
 still reported, how many missed items are now found, and new (unjudged) items.
 
 usage: python3 eval/extraction_audit.py [--set third_parties|third_parties_second|third_parties_third|
-                                              third_parties_fourth|third_parties_fifth|third_parties_sixth|third_parties_seventh|data_types|data_types_second|
+                                              third_parties_fourth|third_parties_fifth|third_parties_sixth|third_parties_seventh|third_parties_eighth|data_types|data_types_second|
                                               data_types_third]
                                         [--cli target/release/privlens]
 Build first: cargo build --release -p privlens-cli
@@ -58,6 +60,7 @@ SETS = {
     "third_parties_fifth": ("audit_third_parties_fifth_judgements.json", "tw", "name"),
     "third_parties_sixth": ("audit_third_parties_sixth_judgements.json", "tx", "name"),
     "third_parties_seventh": ("audit_third_parties_seventh_judgements.json", "ty", "name"),
+    "third_parties_eighth": ("audit_third_parties_eighth_judgements.json", "tz", "name"),
     "data_types": ("audit_data_types_judgements.json", "td", "id"),
     "data_types_second": ("audit_data_types_second_judgements.json", "tu", "id"),
     "data_types_third": ("audit_data_types_third_judgements.json", "tv", "id"),
