@@ -34,13 +34,16 @@ Sets (judgement files in eval/):
   data_types_third      25 further documents, random.seed(8989), judged on commit c1872dc, the
                         end of session 3.
 
+--url scans each page with its site's address (https://<site>/), as the extension always does;
+every set was judged on reports made without it.
+
 Prints: judged items still reported by verdict, correct ones lost, precision among judged items
 still reported, how many missed items are now found, and new (unjudged) items.
 
 usage: python3 eval/extraction_audit.py [--set third_parties|third_parties_second|third_parties_third|
                                               third_parties_fourth|third_parties_fifth|third_parties_sixth|third_parties_seventh|third_parties_eighth|data_types|data_types_second|
                                               data_types_third]
-                                        [--cli target/release/privlens]
+                                        [--cli target/release/privlens] [--url]
 Build first: cargo build --release -p privlens-cli
 """
 import argparse
@@ -67,8 +70,12 @@ SETS = {
 }
 
 
-def reported(cli, path, field):
-    r = subprocess.run([cli, "scan", path, "--format", "json"], capture_output=True, text=True)
+def reported(cli, path, field, with_url=False):
+    args = [cli, "scan", path, "--format", "json"]
+    if with_url:
+        # <prefix>_<nn>_<site>.html: the page's address as the extension would know it.
+        args += ["--url", "https://" + os.path.basename(path)[:-5].split("_", 2)[2] + "/"]
+    r = subprocess.run(args, capture_output=True, text=True)
     if r.returncode:
         return set()
     practices = json.loads(r.stdout)["practices"]
@@ -88,6 +95,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cli", default=os.path.join(ROOT, "target", "release", "privlens"))
     ap.add_argument("--set", choices=list(SETS), default="third_parties")
+    ap.add_argument("--url", action="store_true",
+                    help="scan each page with its site's address, as the extension does (judged without)")
     args = ap.parse_args()
     name, prefix, field = SETS[args.set]
     audit = json.load(open(os.path.join(ROOT, "eval", name)))
@@ -98,7 +107,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         write_html(tmp, prefix, sample(prefix))
         for doc in sorted(os.listdir(tmp)):
-            items = reported(args.cli, os.path.join(tmp, doc), field)
+            items = reported(args.cli, os.path.join(tmp, doc), field, args.url)
             for item, j in by_doc[doc].items():
                 if item in items:
                     still[j["verdict"]] += 1

@@ -22,12 +22,7 @@ const NOT_A_RECIPIENT: &[&str] = &[
     "privacy policies of",
     "privacy policy of",
     "privacy practices of",
-    "their own privacy",
     "their own terms",
-    "governed by their own",
-    "their privacy polic",
-    "their policy",
-    "their policies",
     "see the privacy polic",
     "no expectation of privacy",
     "(and not",
@@ -57,6 +52,13 @@ const NOT_A_RECIPIENT: &[&str] = &[
     "total visits",
     ", unique visitors",
 ];
+/// Pointers to a company's own policy: the company gets nothing from such a sentence unless the
+/// site says it uses the company there ("We use BluePay Processing LLC to process credit card
+/// purchases and their privacy policy may be viewed here").
+const THEIR_POLICY: &[&str] =
+    &["their own privacy", "governed by their own", "their privacy polic", "their policy", "their policies"];
+/// Words just before a name that say the site uses the company.
+const SITE_USES: &[&str] = &["we use", "we utilize", "we utilise", "we engage", "we have engaged", "we partner with"];
 /// Other sites linked to or mentioned: their names get nothing from these sentences, unless the
 /// sentence has them tracking ("Third party vendors, including Google, use cookies to serve ads
 /// based on your visits to this and other websites").
@@ -370,6 +372,9 @@ mod tests {
             "The federal agency with jurisdiction over our practices is the Federal Trade Commission.",
             "Transfers go to countries not yet determined by the European Commission to be adequate.",
         ]);
+        // The list belongs to the nearest noun: here the providers, not the affiliates.
+        let t = "Cookies are used by our partners, affiliates, or analytics or service providers (including Optimizely, Google Analytics and Mixpanel).";
+        assert_eq!(names(t)[..3], ["Optimizely", "Google Analytics", "Mixpanel"]);
     }
 
     #[test]
@@ -399,6 +404,19 @@ mod tests {
         assert!(names(t).is_empty(), "{:?}", names(t));
         let t = "We share these items with our partners:\nyour purchases, with Google Analytics";
         assert!(names(t).iter().any(|n| n == "Google Analytics"), "{:?}", names(t));
+    }
+
+    #[test]
+    fn a_service_the_site_uses_is_a_recipient_even_beside_its_policy_and_opt_out_pages_are_not() {
+        let t = "We use BluePay Processing LLC to process credit card purchases and their privacy policy may be viewed here.";
+        assert_eq!(names(t), vec!["BluePay"]);
+        assert_none_named(&[
+            "Facebook and Twitter have their own privacy policies.",
+            "You can opt-out of being targeted by certain ad servers using the NAI's Opt-Out Tool, or on TRUSTe's site.",
+            "You can learn more about how to opt-out of interest-based advertising by going to the Amazon Advertising Preferences page.",
+            "We sign data processing agreements based on the European Commission's Standard Contractual Clauses.",
+            "Mad About Plaid: Styles Up to 70% Off",
+        ]);
     }
 
     #[test]

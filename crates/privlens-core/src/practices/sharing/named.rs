@@ -4,8 +4,8 @@
 
 use super::own::strip_possessive;
 use super::{
-    Ctx, LINKED_SITES, NOT_A_RECIPIENT, NOT_GIVEN, PAGE_CHROME, PAGE_CHROME_MAX_WORDS, PROFILE_LINK, PROFILE_LINK_MAX_WORDS,
-    TRACKING_THERE, add,
+    CHOICE_TALK, Ctx, LINKED_SITES, NOT_A_RECIPIENT, NOT_GIVEN, PAGE_CHROME, PAGE_CHROME_MAX_WORDS, PROFILE_LINK,
+    PROFILE_LINK_MAX_WORDS, SITE_USES, THEIR_POLICY, TRACKING_THERE, add,
 };
 use crate::knowledge::Knowledge;
 use crate::matcher::PhraseMatch;
@@ -135,8 +135,14 @@ pub(super) fn third_parties_named(
     let data_flow = has_any(s.text, CUE_OUTWEIGHING_FLOW);
     // "We allow Adobe to set cookies ... for Adobe Flash Player": the maker sets them itself.
     let lets_it_set_cookies = contains_phrase(s.text, &["allow", "to set", "to place", "sets cookies", "places cookies"]);
+    let their_policy = contains_phrase(s.text, THEIR_POLICY);
+    let choice_talk = contains_phrase(s.text, CHOICE_TALK);
     for m in parties {
         let p = &k.parties[m.entry];
+        let (before, after) = (&s.text[..m.start], &s.text[m.end..]);
+        if (their_policy && !used_by_site(before)) || (choice_talk && names_its_opt_out_page(after)) {
+            continue;
+        }
         let authority_not_given_data = p.category == "authorities"
             && (administers
                 || contains_phrase(s.text, AUTHORITY_ROLE)
@@ -164,10 +170,26 @@ pub(super) fn third_parties_named(
     }
 }
 
+/// "We use BluePay ...": the site says it uses the company named next.
+fn used_by_site(before: &str) -> bool {
+    let lower = tail(before, 24).trim_end().to_lowercase();
+    SITE_USES.iter().any(|w| lower.ends_with(w))
+}
+
+/// Where a company's opt-out lives, named in choice talk: "on TRUSTe's site", "the Amazon
+/// Advertising Preferences page". The company gets nothing from such a sentence.
+const OPT_OUT_PAGE_AFTER: &[&str] =
+    &["site", "website", "web site", "preferences page", "preference page", "opt-out page", "opt out page"];
+
+fn names_its_opt_out_page(after: &str) -> bool {
+    let after = strip_possessive(after.trim_start()).to_lowercase();
+    starts_with_word(&after, OPT_OUT_PAGE_AFTER)
+}
+
 /// What an authority is named for when no data goes to it: its adequacy decisions and model
 /// contracts ("countries deemed to provide an adequate level of protection by the European
 /// Commission"), or a panel the site cooperates with on complaints.
-const AUTHORITY_ROLE: &[&str] = &["adequa", "model contract", "cooperate with", "co-operate with"];
+const AUTHORITY_ROLE: &[&str] = &["adequa", "model contract", "contractual clauses", "cooperate with", "co-operate with"];
 
 /// Rules and decisions an authority is named for: "the European Commission has approved
 /// contractual clauses", "clauses adopted by the European Commission". Naming them gives the
@@ -345,6 +367,10 @@ fn listed_as_partner(before: &str) -> bool {
 /// How far back a list of partners or affiliates may begin.
 const LIST_REACH: usize = 100;
 
+/// Nouns for outside companies: a list after "affiliates, or service providers (including"
+/// belongs to the providers, not to the affiliates.
+const OUTSIDE_NOUNS: &[&str] = &["provider", "partner", "vendor", "advertiser", "processor", "network"];
+
 /// A company listed as an affiliate ("an AT&T affiliate (like Xandr)", "our subsidiaries, such
 /// as X"): part of the site's own group, which OPP-115 and readers tell apart from third parties.
 fn listed_as_affiliate(before: &str) -> bool {
@@ -353,8 +379,10 @@ fn listed_as_affiliate(before: &str) -> bool {
         return false;
     };
     let between = &near[at..];
-    let introduces = [" like ", "such as", "includ", "("].iter().any(|w| between.contains(w));
-    introduces && !between.contains([';', '.', ':'])
+    let Some(opens) = [" like ", "such as", "includ", "("].iter().filter_map(|w| between.find(w)).min() else {
+        return false;
+    };
+    !between.contains([';', '.', ':']) && !OUTSIDE_NOUNS.iter().any(|n| between[..opens].contains(n))
 }
 
 /// A self-regulatory body, or a company named for its product ("Adobe Flash").
