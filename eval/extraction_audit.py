@@ -29,19 +29,22 @@ Sets (judgement files in eval/):
                         rules at the end of session 4; no rule changed after: unbiased for them.
   third_parties_eighth  40 further documents, random.seed(10101), judged on commit 83ac40d (the
                         end of session 4) by three reader helpers, before the fixes it prompted.
+  third_parties_ninth   40 further documents, random.seed(10202), judged on commit a6d66fd (after
+                        the eighth set's fixes), each page scanned with its site's address; the
+                        judgement file says so ("with_url") and replays use it too.
   data_types_second     25 further documents, random.seed(8585), judged on commit 421d1e6 the
                         same way: unbiased for the data-type fixes.
   data_types_third      25 further documents, random.seed(8989), judged on commit c1872dc, the
                         end of session 3.
 
 --url scans each page with its site's address (https://<site>/), as the extension always does;
-every set was judged on reports made without it.
+the sets up to the eighth were judged on reports made without it, the ninth with it.
 
 Prints: judged items still reported by verdict, correct ones lost, precision among judged items
 still reported, how many missed items are now found, and new (unjudged) items.
 
 usage: python3 eval/extraction_audit.py [--set third_parties|third_parties_second|third_parties_third|
-                                              third_parties_fourth|third_parties_fifth|third_parties_sixth|third_parties_seventh|third_parties_eighth|data_types|data_types_second|
+                                              third_parties_fourth|third_parties_fifth|third_parties_sixth|third_parties_seventh|third_parties_eighth|third_parties_ninth|data_types|data_types_second|
                                               data_types_third]
                                         [--cli target/release/privlens] [--url]
 Build first: cargo build --release -p privlens-cli
@@ -64,6 +67,7 @@ SETS = {
     "third_parties_sixth": ("audit_third_parties_sixth_judgements.json", "tx", "name"),
     "third_parties_seventh": ("audit_third_parties_seventh_judgements.json", "ty", "name"),
     "third_parties_eighth": ("audit_third_parties_eighth_judgements.json", "tz", "name"),
+    "third_parties_ninth": ("audit_third_parties_ninth_judgements.json", "ua", "name"),
     "data_types": ("audit_data_types_judgements.json", "td", "id"),
     "data_types_second": ("audit_data_types_second_judgements.json", "tu", "id"),
     "data_types_third": ("audit_data_types_third_judgements.json", "tv", "id"),
@@ -107,7 +111,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         write_html(tmp, prefix, sample(prefix))
         for doc in sorted(os.listdir(tmp)):
-            items = reported(args.cli, os.path.join(tmp, doc), field, args.url)
+            items = reported(args.cli, os.path.join(tmp, doc), field, args.url or audit.get("with_url", False))
             for item, j in by_doc[doc].items():
                 if item in items:
                     still[j["verdict"]] += 1
