@@ -39,6 +39,10 @@ const NOT_A_RECIPIENT: &[&str] = &[
     "does not apply",
     "doesn't apply",
     "archived on",
+    // "You can grab a copy of this Privacy Policy ... on GitHub".
+    "copy of this privacy policy",
+    "copy of this policy",
+    "versions on",
     "wayback machine",
     "shine the light",
     "1798.83",
@@ -416,6 +420,15 @@ mod tests {
             "You can learn more about how to opt-out of interest-based advertising by going to the Amazon Advertising Preferences page.",
             "We sign data processing agreements based on the European Commission's Standard Contractual Clauses.",
             "Mad About Plaid: Styles Up to 70% Off",
+            "Facebook logo Instagram logo Snapchat logo",
+            "The Website is a search engine (such as Google or Bing).",
+            "We limit access by search engine “crawlers” (e.g. Google, Yahoo, MSN, Ask).",
+            "The e-mail asks that Personal Information be sent to a Yahoo e-mail address.",
+            "The Federal Trade Commission and the Antiphishing Workgroup are also good sources of information.",
+            "You can watch on devices such as your Microsoft Xbox 360.",
+            "You can grab a copy of this Privacy Policy and other legal documents on GitHub.",
+            "We group you into interest categories (“Audience Segment Cookies”).",
+            "TRUSTe also provides you with ways to opt-out of behavioral tracking.",
         ]);
     }
 

@@ -50,6 +50,7 @@ const CERTIFICATION: &[&str] = &[
 /// Verbs that show data moving, which outweigh certification talk: "your data is transferred to
 /// the US by Amazon Web Services, which is certified under the Privacy Shield".
 /// ("received TRUSTe's Privacy Seal" is no data flow, so "receive" is not among them.)
+const SEARCH_ENGINES: &[&str] = &["search engine", "crawler"];
 const DATA_FLOW: &[&str] = &["transfer", "shar", "disclos", "sell", "sold", "host", "process", "stor", "send", "sent"];
 
 /// Verbs that show data moving to a company whatever else the sentence says of it. Narrower
@@ -88,6 +89,12 @@ const PRODUCT_AFTER: &[&str] = &[
     "website",
     "web site",
     "Report",
+    // Page furniture: "Facebook logo Instagram logo" (icons' alternative text).
+    "logo",
+    "Xbox",
+    // "sent to a Hotmail or Yahoo e-mail address": the reader's mailbox, not a recipient.
+    "e-mail address",
+    "email address",
 ];
 /// A company named for its group ("one of the Facebook Companies"): affiliates, not third parties.
 const GROUP_AFTER: &[&str] = &["Companies", "Company Products", "family of companies", "group of companies", "Group companies"];
@@ -112,6 +119,9 @@ pub(super) fn third_parties_named(
     let chrome = (contains_phrase(s.text, PAGE_CHROME) && words <= PAGE_CHROME_MAX_WORDS)
         || (starts_with_word(&lower_start, PROFILE_LINK) && words <= PROFILE_LINK_MAX_WORDS);
     let linked_site = contains_phrase(s.text, LINKED_SITES) && !contains_phrase(s.text, TRACKING_THERE);
+    // "a search engine (such as Google or Bing)", "search engine crawlers (e.g. Google, Yahoo)":
+    // the names say what kind of thing is meant, and nothing is given to them.
+    let search_engine_talk = contains_phrase(s.text, SEARCH_ENGINES) && !has_any(s.text, DATA_FLOW);
     if chrome || linked_site || furniture(ctx, s) || contains_phrase(s.text, NOT_A_RECIPIENT) {
         return;
     }
@@ -140,7 +150,8 @@ pub(super) fn third_parties_named(
     for m in parties {
         let p = &k.parties[m.entry];
         let (before, after) = (&s.text[..m.start], &s.text[m.end..]);
-        if (their_policy && !used_by_site(before)) || (choice_talk && names_its_opt_out_page(after)) {
+        let search_engine_example = search_engine_talk && contains_phrase(before, SEARCH_ENGINES);
+        if (their_policy && !used_by_site(before)) || (choice_talk && names_its_opt_out_page(after)) || search_engine_example {
             continue;
         }
         let authority_not_given_data = p.category == "authorities"
@@ -296,11 +307,12 @@ fn furniture(ctx: &Ctx, s: &Sentence) -> bool {
     !introduced
 }
 
-/// "the information about children and privacy that the FTC provides": the authority is the
-/// one giving information.
+/// "the information about children and privacy that the FTC provides", "The FTC and the
+/// Antiphishing Workgroup are also good sources of information": the authority informs.
 fn informs(after: &str) -> bool {
     let next = after.split_whitespace().next().unwrap_or("").to_lowercase();
     matches!(next.trim_end_matches(|c: char| !c.is_alphanumeric()), "provides" | "offers" | "publishes" | "explains")
+        || contains_phrase(after, &["sources of information", "source of information"])
 }
 
 /// "the helpful information provided by the FTC": the authority as a source of advice.
