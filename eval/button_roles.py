@@ -20,13 +20,20 @@ Split: md5 of the normalised text; last hex digit even -> dev, odd -> test. The 
 lands in the same split in both data sets. Lexicon and rules are tuned on dev only; the
 reported figure is test.
 
+Reviewed labels (--reviewed): eval/button_review.json holds a reader's label for every text on
+which the tool and a data set disagreed (at the commit it names), given from the text alone
+without seeing either label. With --reviewed, such a text takes the reader's role unless the
+reader marked it unsure. Agreements were not reviewed, so reviewed figures are an upper
+reading: report them beside the raw ones.
+
 usage: python3 eval/button_roles.py [--bin target/release/privlens] [--split dev|test|all]
-                                    [--misses dev|test] [--limit N]
+                                    [--misses dev|test] [--limit N] [--reviewed]
 Build first: cargo build --release -p privlens-cli
 """
 import argparse
 import csv
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -73,6 +80,13 @@ def load_observatory():
                 if key[0] and key[1] in OBSERVATORY and key not in seen:
                     seen.add(key)
                     yield key[0], OBSERVATORY[key[1]]
+
+
+def reviewed(rows):
+    """The rows with the reader's role wherever the reader reviewed the text and was sure."""
+    with open(os.path.join(ROOT, "eval", "button_review.json"), encoding="utf-8") as f:
+        sure = {x["text"]: x["role"] for x in json.load(f)["labels"] if not x["unsure"]}
+    return [(t, sure.get(t, g)) for t, g in rows]
 
 
 def predict(binary, texts):
@@ -123,11 +137,14 @@ def main():
     ap.add_argument("--split", choices=("dev", "test", "all"), default="test", help="which split to score (default test)")
     ap.add_argument("--misses", choices=("dev", "test"), help="list the wrong predictions of this split")
     ap.add_argument("--limit", type=int, default=400)
+    ap.add_argument("--reviewed", action="store_true", help="score against the reader-reviewed labels")
     a = ap.parse_args()
     if not os.access(a.bin, os.X_OK):
         sys.exit(f"{a.bin} not found: cargo build --release -p privlens-cli")
 
     sets = {"alsacnc": list(load_alsacnc()), "observatory": list(load_observatory())}
+    if a.reviewed:
+        sets = {name: reviewed(rows) for name, rows in sets.items()}
     texts = sorted({t for rows in sets.values() for t, _ in rows})
     role = dict(zip(texts, predict(a.bin, texts)))
     print(f"privlens button-role ({a.bin}); split = md5(text) last hex digit even -> dev, odd -> test")
