@@ -28,10 +28,12 @@ fixes they prompted. A ninth (`--set heldout8`, sample "ia", random.seed(9393)):
 judged once on commit e1f6259, after those fixes, the same way. A tenth (`--set heldout9`,
 sample "ib", random.seed(9595)): 30 more, judged once on commit bacf02b. An eleventh (`--set
 heldout10`, sample "ic", random.seed(9797)): 30 more, judged once on commit 6e05df1, the rules at
-the end of session 4, after which no rule changed: unbiased for that code.
+the end of session 4, after which no rule changed: unbiased for that code. A twelfth (`--set
+heldout11`, sample "id", random.seed(10303)): 30 more, judged once on commit 1d4df93 (session 5),
+each page scanned with its site's address as the extension does (and so replayed).
 eval/samples.py draws every judged sample.
 
-usage: python3 eval/signal_audit.py [--set audit|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10] [--cli target/release/privlens] [--list]
+usage: python3 eval/signal_audit.py [--set audit|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11] [--cli target/release/privlens] [--list]
 Build first: cargo build --release -p privlens-cli
 """
 import argparse
@@ -68,7 +70,10 @@ SETS = {
     "heldout8": ("signal_audit_heldout8_judgements.json", lambda out: write_html(out, "ia", sample("ia"))),
     "heldout9": ("signal_audit_heldout9_judgements.json", lambda out: write_html(out, "ib", sample("ib"))),
     "heldout10": ("signal_audit_heldout10_judgements.json", lambda out: write_html(out, "ic", sample("ic"))),
+    "heldout11": ("signal_audit_heldout11_judgements.json", lambda out: write_html(out, "id", sample("id"))),
 }
+# Sets judged on reports made with each page's address (https://<site>/), as the extension scans.
+WITH_URL = {"heldout11"}
 
 
 def main():
@@ -85,7 +90,8 @@ def main():
         files = {n.rsplit(".", 1)[0]: os.path.join(tmp, n) for n in os.listdir(tmp)}
         raised = {}
         for doc, path in files.items():
-            out = subprocess.run([args.cli, "scan", path, "--format", "json"], capture_output=True, text=True)
+            url = ["--url", "https://" + doc.split("_", 2)[2] + "/"] if args.set in WITH_URL else []
+            out = subprocess.run([args.cli, "scan", path, "--format", "json", *url], capture_output=True, text=True)
             raised[doc] = {s["id"] for s in json.loads(out.stdout)["signals"]} if out.returncode == 0 else set()
     total = collections.Counter()
     print(f"{'signal':34s} {'judged':>6s} {'W still raised':>15s} {'C/E lost':>9s}")
