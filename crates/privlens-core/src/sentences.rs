@@ -223,7 +223,8 @@ fn starts_with_ignore_case(word: &str, stem: &str) -> bool {
     word.len() >= stem.len() && word.as_bytes()[..stem.len()].eq_ignore_ascii_case(stem.as_bytes())
 }
 
-fn starts_with_any(word: &str, stems: &[&str]) -> bool {
+/// Whether `word` starts with one of `stems` (lower-case), ignoring case.
+pub fn starts_with_any(word: &str, stems: &[&str]) -> bool {
     stems.iter().any(|s| starts_with_ignore_case(word, s))
 }
 

@@ -473,6 +473,44 @@ mod tests {
             ("The Sportsman's Guide will not sell, trade, share or rent your email address to anyone.", "no_sale", false),
             ("If you are registered, you can remove your information by deleting your profile.", "deletion_on_request", true),
             ("Local storage", "local_only_storage", false),
+            // Read in session 5's held-out policies.
+            ("The business or commercial purposes for which we collected or sold Personal Information.", "sells_data", false),
+            ("We do not sell or rent phone numbers.", "no_sale", false),
+            (
+                "Personal information will not be sold or transferred to unaffiliated third parties without your prior consent.",
+                "data_transferred_in_merger",
+                false,
+            ),
+            (
+                "We do not collect personal information from you on the website unless you are logged onto our service.",
+                "data_minimization",
+                false,
+            ),
+            (
+                "Our site may contain links to and from the websites of our partner networks, advertisers and affiliates.",
+                "shares_for_advertising",
+                false,
+            ),
+            (
+                "If we process your information with your consent (such as for advertising), you can withdraw your consent at any time.",
+                "opt_in_marketing",
+                false,
+            ),
+            (
+                "By continuing to use our website, you are agreeing to our use of cookies. Privacy Policy",
+                "continued_use_is_acceptance",
+                false,
+            ),
+            (
+                "You can withdraw consent to cookies by using the browser-based cookie controls described in this privacy statement.",
+                "continued_use_is_acceptance",
+                false,
+            ),
+            (
+                "By using any of the CBS Services, you consent to the terms of the updated Privacy Policy.",
+                "continued_use_is_acceptance",
+                true,
+            ),
             (
                 "If you opt in to receive communications from a third party, its own privacy policy applies.",
                 "opt_in_marketing",

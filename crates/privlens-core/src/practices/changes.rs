@@ -3,7 +3,7 @@
 
 use super::{Ctx, FindingSet};
 use crate::report::Changes;
-use crate::sentences::{contains_phrase, has_any, verb_negated};
+use crate::sentences::{contains_phrase, has_any, starts_with_any, verb_negated};
 
 const EMAIL_NOTICE: &[&str] = &[
     "by email",
@@ -119,10 +119,47 @@ const ABOUT_AGE: &[&str] = &["years or older", "years of age or older", "of lega
 /// "Your continued use of our Website constitutes your acceptance of those changes", "By using
 /// Fox News Services, you agree to the terms of this Privacy Policy".
 fn accepts_by_use(text: &str) -> bool {
-    (contains_phrase(text, CONTINUED_USE) || contains_phrase(text, USE_AS_ACCEPTANCE))
+    (contains_phrase(text, CONTINUED_USE) || uses_the_site(text))
         && !contains_phrase(text, ABOUT_AGE)
+        && !cookie_consent_only(text)
         && has_any(text, &["agree", "accept", "consent", "deemed", "bound", "assume", "constitut"])
         && has_any(text, &["change", "update", "modif", "amend", "revis", "policy", "notice", "statement", "terms"])
+}
+
+/// What "by using" must be followed by to mean use of the site: "By using our Services", "By
+/// using Fox News Services" (a name), not "by using the browser-based cookie controls".
+const SITE_WORDS: &[&str] =
+    &["site", "website", "web site", "service", "app", "application", "platform", "product", "page", "portal"];
+
+fn uses_the_site(text: &str) -> bool {
+    // ASCII lower-casing keeps byte offsets, so a match in `lower` is one in `text`.
+    let lower = text.to_ascii_lowercase();
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    USE_AS_ACCEPTANCE.iter().any(|phrase| {
+        lower.match_indices(phrase).any(|(i, _)| {
+            let next: Vec<&str> = text[i + phrase.len()..].split_whitespace().take(8).collect();
+            next.iter().take(4).any(capital) || next.iter().any(|w| starts_with_any(w, SITE_WORDS))
+        })
+    })
+}
+
+/// "By continuing to use our website, you are agreeing to our use of cookies": consent to
+/// cookies (its own signal), not acceptance of the policy.
+fn cookie_consent_only(text: &str) -> bool {
+    contains_phrase(text, &["use of cookies", "to cookies", "placement of cookies", "to our cookies", "cookies being"])
+        && !contains_phrase(
+            text,
+            &[
+                "to this policy",
+                "to our privacy policy",
+                "to the privacy policy",
+                "to this privacy",
+                "to these terms",
+                "to the terms",
+                "to our terms",
+                "to this statement",
+            ],
+        )
 }
 
 pub fn changes(ctx: &Ctx) -> Changes {
