@@ -184,7 +184,9 @@ fn within(a: &[char], b: &[char], max: usize) -> Option<usize> {
 
 /// The kind of a label: the kind of the longest known phrase in it (the deciding one on a
 /// tie). "Close" and filler ("click here") give way to a phrase that decides consent ("I agree,
-/// dismiss this banner", "click here to agree"), but a label that starts with "close" closes
+/// dismiss this banner", "click here to agree"), and so do pointers away from the banner ("see
+/// our cookie policy for full details", "cookie settings in Google Chrome"), which are no way
+/// to the settings, but a label that starts with "close" closes
 /// whatever it names ("Close cookie settings"). "Learn more" counts when little follows it
 /// ("Learn more about our cookies" is a policy link). An accepting label limited to the
 /// necessary refuses ("Only accept technically necessary cookies"), one limited to a
@@ -222,7 +224,7 @@ fn kind_of_label(label: &str) -> usize {
     let kind = match longest(&|_| true) {
         _ if starts_with_close => decisive.unwrap_or(CLOSE),
         Some(CLOSE) => decisive.unwrap_or(CLOSE),
-        Some(OTHER) => decisive.or_else(|| longest(&|k| k == SETTINGS)).unwrap_or(OTHER),
+        Some(OTHER) => decisive.unwrap_or(OTHER),
         Some(k) => k,
         None if matches.is_empty() => {
             return stem_match(&label).unwrap_or_else(|| {
@@ -349,6 +351,17 @@ mod tests {
         assert!(is_info_label("Mehr erfahren"));
         assert!(!is_info_label("Manage cookies"));
         assert_eq!(role_of_label("Learn more about our cookie policy"), "other");
+        // Pointers away from the banner: the policy, a browser's help page, an opt-out tool,
+        // a cookie category's name.
+        for label in [
+            "See our cookie policy for full details",
+            "Cookie settings in Google Chrome",
+            "Google advertising preferences manager",
+            "Our cookies and how to manage them",
+            "Personalization",
+        ] {
+            assert_eq!(role_of_label(label), "other", "{label}");
+        }
         assert_eq!(role_of_label("What if I don't consent?"), "other");
     }
 
@@ -378,6 +391,7 @@ mod tests {
             ("Refusing cookies", "reject"),
             ("Préférences de confidentialité", "settings"),
             ("Managae cookies", "settings"),
+            ("Only neccesary", "reject"),
             ("Only necesary", "reject"),
             ("Datenschutzeinstellunge", "settings"),
             ("Player", "other"),
