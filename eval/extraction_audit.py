@@ -36,6 +36,8 @@ Sets (judgement files in eval/):
                         same way: unbiased for the data-type fixes.
   data_types_third      25 further documents, random.seed(8989), judged on commit c1872dc, the
                         end of session 3.
+  data_types_fourth     25 further documents, random.seed(10404), judged on commit c7b6dd9
+                        (session 5) by three reader helpers, each page scanned with its address.
 
 --url scans each page with its site's address (https://<site>/), as the extension always does;
 the sets up to the eighth were judged on reports made without it, the ninth with it.
@@ -45,7 +47,7 @@ still reported, how many missed items are now found, and new (unjudged) items.
 
 usage: python3 eval/extraction_audit.py [--set third_parties|third_parties_second|third_parties_third|
                                               third_parties_fourth|third_parties_fifth|third_parties_sixth|third_parties_seventh|third_parties_eighth|third_parties_ninth|data_types|data_types_second|
-                                              data_types_third]
+                                              data_types_third|data_types_fourth]
                                         [--cli target/release/privlens] [--url]
 Build first: cargo build --release -p privlens-cli
 """
@@ -71,6 +73,7 @@ SETS = {
     "data_types": ("audit_data_types_judgements.json", "td", "id"),
     "data_types_second": ("audit_data_types_second_judgements.json", "tu", "id"),
     "data_types_third": ("audit_data_types_third_judgements.json", "tv", "id"),
+    "data_types_fourth": ("audit_data_types_fourth_judgements.json", "ue", "id"),
 }
 
 
