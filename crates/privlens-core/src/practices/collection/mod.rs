@@ -11,7 +11,7 @@ mod word_sense;
 use sentence_kind::{
     DEFINITION, SECURITY_TALK, defines_personal_information, is_definition, is_pointer_or_browser_talk, is_title, reader_acts,
 };
-use word_sense::{negated_aside, not_data};
+use word_sense::{negated_aside, not_data, other_sense_at};
 
 use super::{Ctx, FindingSet, lexicon_findings};
 use crate::knowledge::Knowledge;
@@ -173,6 +173,20 @@ impl SentenceFacts {
     }
 }
 
+/// Children's data named without being collected: deleted once found, what a law requires of
+/// sites, a section title ("Information About Children Under 13").
+const NOT_COLLECTING_CHILDREN: &[&str] = &[
+    "actual knowledge",
+    "if we learn",
+    "if we discover",
+    "if we become aware",
+    "inadvertently",
+    "imposes requirements",
+    "requires that we inform",
+    "remove such information",
+    "delete such information",
+];
+
 fn is_collected(k: &Knowledge, s: &Sentence, facts: &SentenceFacts, id: &str, at: usize, end: usize) -> bool {
     // Cookie vocabulary is judged on its own below; any other type needs a sentence that states
     // collection, a cheap precomputed fact, so it is asked first.
@@ -182,6 +196,7 @@ fn is_collected(k: &Knowledge, s: &Sentence, facts: &SentenceFacts, id: &str, at
     if verb_negated(s.text, at, NEGATED_COLLECT)
         || negated_aside(s.text, at)
         || (!facts.data_item && not_data(k, s.text, id, at, end))
+        || (facts.data_item && other_sense_at(s.text, id, at, end))
     {
         return false;
     }
@@ -189,6 +204,9 @@ fn is_collected(k: &Knowledge, s: &Sentence, facts: &SentenceFacts, id: &str, at
         return false;
     }
     if matches!(id, "email" | "phone" | "postal_address" | "communications" | "name") && facts.contact_us {
+        return false;
+    }
+    if id == "children_data" && (contains_phrase(s.text, NOT_COLLECTING_CHILDREN) || s.text.split_whitespace().count() <= 8) {
         return false;
     }
     if id == "cookies_tracking" {

@@ -117,6 +117,18 @@ const OWNER_WORDS: &[&str] = &[
 const NOT_PARTNERS: &[&str] = &["cookies_tracking", "communications"];
 /// How far (in characters, inside the clause) a list of data is looked for around a word.
 const LIST_REACH: usize = 60;
+/// Whether the words at `at..end` have another sense of their kind even in a list of data
+/// items ("Twitter International Company", "address fraud, security or technical issues").
+pub(super) fn other_sense_at(text: &str, id: &str, at: usize, end: usize) -> bool {
+    // Other kinds' senses ("payment details, including card number") are right in a list.
+    if !matches!(id, "employment_education" | "postal_address" | "health") {
+        return false;
+    }
+    let after = lower_head(text[end..].trim_start());
+    let before = lower_tail(text[..at].trim_end());
+    other_sense(text, id, &text[at..end].to_lowercase(), at, &before, &after)
+}
+
 /// Whether the words at `at..end` name something other than the reader's data.
 pub(super) fn not_data(k: &Knowledge, text: &str, id: &str, at: usize, end: usize) -> bool {
     let after = lower_head(text[end..].trim_start());
@@ -184,12 +196,40 @@ fn other_sense(text: &str, id: &str, word: &str, at: usize, before: &str, after:
         "audio" => word == "voice" && in_clause(VOICE_AS_CHANNEL),
         "financial" => word.starts_with("payment") && card_only(after),
         "inferences" => after.starts_with(", rights") || after.starts_with("and fundamental") || in_clause(&["hobb"]),
-        "health" => before.ends_with("public"),
-        "employment_education" => in_clause(&["isp", "internet service provider", "internet provider"]),
-        // A bare "address" next to a name is a postal one; next to networks it is a web address.
-        "postal_address" => word.starts_with("address") && in_clause(NETWORK_WORDS),
+        "health" => before.ends_with("public") || before.ends_with("employee"),
+        // "your organization's country of operation", "Twitter International Company".
+        "employment_education" => {
+            in_clause(&["isp", "internet service provider", "internet provider"])
+                || (organisation_word(word)
+                    && (after.starts_with("'s") || after.starts_with("’s"))
+                    && !head(&after, 12).contains("name"))
+                || in_a_name(text, word, at)
+        }
+        // A bare "address" next to a name is a postal one; next to networks it is a web address,
+        // and before "fraud" or "issues" it is a verb.
+        "postal_address" => word.starts_with("address") && (in_clause(NETWORK_WORDS) || starts_with_word(&after, ADDRESSED)),
         _ => false,
     }
+}
+
+/// "Ford Motor Company", "the Company", "G Suite for Education": a capitalised organisation word
+/// inside a line names an organisation, not the reader's employer or school ("Company name" at a
+/// line's start is a data item).
+fn in_a_name(text: &str, word: &str, at: usize) -> bool {
+    organisation_word(word) && text[at..].starts_with(|c: char| c.is_uppercase()) && !text[..at].trim().is_empty()
+}
+
+fn organisation_word(word: &str) -> bool {
+    let last = word.split_whitespace().next_back().unwrap_or(word);
+    ["compan", "organi", "educat", "universit", "school"].iter().any(|w| last.starts_with(w))
+}
+
+/// What one addresses when "address" is a verb: "otherwise address fraud, security or
+/// technical issues", "to address your concerns".
+const ADDRESSED: &[&str] = &["fraud", "security", "technical", "issues", "concerns", "questions", "complaints", "problems"];
+
+fn starts_with_word(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.starts_with(w) && text[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
 }
 
 /// "payment details (including payment card number...)": card data, which `payment_card` holds.
@@ -319,6 +359,20 @@ mod tests {
         assert!(not_data_at("We use a credit card processing company.", "credit card", "payment_card"));
         assert!(not_data_at("Kaleida Health will protect your records.", "Health", "health"));
         assert!(!not_data_at("We collect health information.", "health", "health"));
+    }
+
+    #[test]
+    fn verbs_firms_and_staff_are_not_the_readers_data() {
+        let ids =
+            |t: &str| -> Vec<String> { crate::practices_of_text(t, None).data_collected.into_iter().map(|f| f.id).collect() };
+        let t = "We collect your name and use it to detect, prevent, or otherwise address fraud, security or technical issues.";
+        assert!(!ids(t).contains(&"postal_address".to_string()), "{:?}", ids(t));
+        let t = "We collect your email address and your organization's country of operation.";
+        assert!(!ids(t).contains(&"employment_education".to_string()), "{:?}", ids(t));
+        let t = "In the event we obtain actual knowledge that we have collected information from children under 13, we will remove such information.";
+        assert!(!ids(t).contains(&"children_data".to_string()), "{:?}", ids(t));
+        let t = "We collect your job title and employer.";
+        assert!(ids(t).contains(&"employment_education".to_string()), "{:?}", ids(t));
     }
 
     #[test]
