@@ -43,6 +43,8 @@ DRAWS = {
     "ua": (10202, 40, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw", "hx", "tv", "hy", "hz", "ia", "tw", "ib", "tx", "ic", "ty", "tz"]),
     "id": (10303, 30, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw", "hx", "tv", "hy", "hz", "ia", "tw", "ib", "tx", "ic", "ty", "tz", "ua"]),
     "ue": (10404, 25, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw", "hx", "tv", "hy", "hz", "ia", "tw", "ib", "tx", "ic", "ty", "tz", "ua", "id"]),
+    "ie": (10505, 30, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw", "hx", "tv", "hy", "hz", "ia", "tw", "ib", "tx", "ic", "ty", "tz", "ua", "id", "ue"]),
+    "uf": (10606, 40, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw", "hx", "tv", "hy", "hz", "ia", "tw", "ib", "tx", "ic", "ty", "tz", "ua", "id", "ue", "ie"]),
 }
 
 
