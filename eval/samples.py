@@ -15,7 +15,8 @@ DATA = os.path.join(os.path.dirname(ROOT), "shared", "datasets")
 if not os.path.isdir(DATA):
     DATA = "/work/shared/datasets"
 
-# name -> (seed, size, samples drawn before it). "audit" and "heldout" are the signal audits'
+# name -> (seed, size, samples drawn before it). With "ie" the English tosback2 privacy documents
+# are used up (860 in all); later readings use other corpora. "audit" and "heldout" are the signal audits'
 # first two; "hs" and "tr" were both drawn from what "td" left.
 DRAWS = {
     "audit": (20240601, 40, []),
@@ -44,7 +45,6 @@ DRAWS = {
     "id": (10303, 30, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw", "hx", "tv", "hy", "hz", "ia", "tw", "ib", "tx", "ic", "ty", "tz", "ua"]),
     "ue": (10404, 25, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw", "hx", "tv", "hy", "hz", "ia", "tw", "ib", "tx", "ic", "ty", "tz", "ua", "id"]),
     "ie": (10505, 30, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw", "hx", "tv", "hy", "hz", "ia", "tw", "ib", "tx", "ic", "ty", "tz", "ua", "id", "ue"]),
-    "uf": (10606, 40, ["audit", "heldout", "tp", "tq", "td", "hs", "tr", "ts", "tu", "hv", "hw", "hx", "tv", "hy", "hz", "ia", "tw", "ib", "tx", "ic", "ty", "tz", "ua", "id", "ue", "ie"]),
 }
 
 
