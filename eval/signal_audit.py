@@ -30,10 +30,12 @@ sample "ib", random.seed(9595)): 30 more, judged once on commit bacf02b. An elev
 heldout10`, sample "ic", random.seed(9797)): 30 more, judged once on commit 6e05df1, the rules at
 the end of session 4, after which no rule changed: unbiased for that code. A twelfth (`--set
 heldout11`, sample "id", random.seed(10303)): 30 more, judged once on commit 1d4df93 (session 5),
-each page scanned with its site's address as the extension does (and so replayed).
+each page scanned with its site's address as the extension does (and so replayed). A
+thirteenth (`--set heldout12`, sample "ie", random.seed(10505), 30 of the last 31 unread tosback2
+privacy documents): judged once on commit 625533a, the session-5 rules, the same way.
 eval/samples.py draws every judged sample.
 
-usage: python3 eval/signal_audit.py [--set audit|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11] [--cli target/release/privlens] [--list]
+usage: python3 eval/signal_audit.py [--set audit|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12] [--cli target/release/privlens] [--list]
 Build first: cargo build --release -p privlens-cli
 """
 import argparse
@@ -71,9 +73,10 @@ SETS = {
     "heldout9": ("signal_audit_heldout9_judgements.json", lambda out: write_html(out, "ib", sample("ib"))),
     "heldout10": ("signal_audit_heldout10_judgements.json", lambda out: write_html(out, "ic", sample("ic"))),
     "heldout11": ("signal_audit_heldout11_judgements.json", lambda out: write_html(out, "id", sample("id"))),
+    "heldout12": ("signal_audit_heldout12_judgements.json", lambda out: write_html(out, "ie", sample("ie"))),
 }
 # Sets judged on reports made with each page's address (https://<site>/), as the extension scans.
-WITH_URL = {"heldout11"}
+WITH_URL = {"heldout11", "heldout12"}
 
 
 def main():
