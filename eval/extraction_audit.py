@@ -32,6 +32,8 @@ Sets (judgement files in eval/):
   third_parties_ninth   40 further documents, random.seed(10202), judged on commit a6d66fd (after
                         the eighth set's fixes), each page scanned with its site's address; the
                         judgement file says so ("with_url") and replays use it too.
+  third_parties_tenth   the 25 OpenTermsArchive privacy policies (Markdown; the tosback2 pool is
+                        used up), judged on commit 625533a, the session-5 rules, with addresses.
   data_types_second     25 further documents, random.seed(8585), judged on commit 421d1e6 the
                         same way: unbiased for the data-type fixes.
   data_types_third      25 further documents, random.seed(8989), judged on commit c1872dc, the
@@ -46,7 +48,7 @@ Prints: judged items still reported by verdict, correct ones lost, precision amo
 still reported, how many missed items are now found, and new (unjudged) items.
 
 usage: python3 eval/extraction_audit.py [--set third_parties|third_parties_second|third_parties_third|
-                                              third_parties_fourth|third_parties_fifth|third_parties_sixth|third_parties_seventh|third_parties_eighth|third_parties_ninth|data_types|data_types_second|
+                                              third_parties_fourth|third_parties_fifth|third_parties_sixth|third_parties_seventh|third_parties_eighth|third_parties_ninth|third_parties_tenth|data_types|data_types_second|
                                               data_types_third|data_types_fourth]
                                         [--cli target/release/privlens] [--url]
 Build first: cargo build --release -p privlens-cli
@@ -55,10 +57,11 @@ import argparse
 import collections
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 
-from samples import ROOT, sample, write_html
+from samples import DATA, ROOT, sample, write_html
 # Set -> (judgement file, sample name in eval/samples.py, the field an item is known by).
 SETS = {
     "third_parties": ("audit_third_parties_judgements.json", "tp", "name"),
@@ -70,6 +73,7 @@ SETS = {
     "third_parties_seventh": ("audit_third_parties_seventh_judgements.json", "ty", "name"),
     "third_parties_eighth": ("audit_third_parties_eighth_judgements.json", "tz", "name"),
     "third_parties_ninth": ("audit_third_parties_ninth_judgements.json", "ua", "name"),
+    "third_parties_tenth": ("audit_third_parties_tenth_judgements.json", "ota", "name"),
     "data_types": ("audit_data_types_judgements.json", "td", "id"),
     "data_types_second": ("audit_data_types_second_judgements.json", "tu", "id"),
     "data_types_third": ("audit_data_types_third_judgements.json", "tv", "id"),
@@ -77,11 +81,30 @@ SETS = {
 }
 
 
+# The OpenTermsArchive services and their sites, for the page address a browser would know.
+OTA_SITES = {
+    "BeReal": "bere.al", "Bluesky": "bsky.app", "Facebook": "facebook.com", "Instagram": "instagram.com",
+    "LINE": "line.me", "LinkedIn": "linkedin.com", "Moltbook": "moltbook.com", "Parler": "parler.com",
+    "Pinterest": "pinterest.com", "Quora": "quora.com", "Reddit": "reddit.com", "Snapchat": "snapchat.com",
+    "Spotify": "spotify.com", "Telegram": "telegram.org", "Threads": "threads.net", "TikTok": "tiktok.com",
+    "TruthSocial": "truthsocial.com", "Tumblr": "tumblr.com", "Twitch": "twitch.tv", "Twitter": "twitter.com",
+    "Upscrolled": "upscrolled.com", "WeChat": "wechat.com", "WhatsApp": "whatsapp.com", "X": "x.com",
+    "YouTube": "youtube.com",
+}
+
+
+def write_ota(out):
+    """The 25 OpenTermsArchive privacy policies as ota_<nn>_<site>.md."""
+    for i, (name, site) in enumerate(sorted(OTA_SITES.items())):
+        src = os.path.join(DATA, "opentermsarchive-pga-versions", name, "Privacy Policy.md")
+        shutil.copy(src, os.path.join(out, f"ota_{i:02d}_{site}.md"))
+
+
 def reported(cli, path, field, with_url=False):
     args = [cli, "scan", path, "--format", "json"]
     if with_url:
         # <prefix>_<nn>_<site>.html: the page's address as the extension would know it.
-        args += ["--url", "https://" + os.path.basename(path)[:-5].split("_", 2)[2] + "/"]
+        args += ["--url", "https://" + os.path.splitext(os.path.basename(path))[0].split("_", 2)[2] + "/"]
     r = subprocess.run(args, capture_output=True, text=True)
     if r.returncode:
         return set()
@@ -112,7 +135,10 @@ def main():
         by_doc[j["doc"]][j[field]] = j
     still, lost, new, recovered = collections.Counter(), [], [], 0
     with tempfile.TemporaryDirectory() as tmp:
-        write_html(tmp, prefix, sample(prefix))
+        if prefix == "ota":
+            write_ota(tmp)
+        else:
+            write_html(tmp, prefix, sample(prefix))
         for doc in sorted(os.listdir(tmp)):
             items = reported(args.cli, os.path.join(tmp, doc), field, args.url or audit.get("with_url", False))
             for item, j in by_doc[doc].items():
