@@ -4,7 +4,9 @@ use super::{Block, BlockKind, Extracted, decode_entities, normalize_space};
 
 pub fn extract_lines(input: &str, markdown: bool) -> Extracted {
     let mut out = Extracted::default();
-    let lines: Vec<&str> = input.lines().collect();
+    // Markdown tables break lines inside a cell with `<br>`: each piece is a line of its own.
+    let lines: Vec<&str> =
+        if markdown { input.lines().flat_map(split_at_line_breaks).collect() } else { input.lines().collect() };
     let mut start = 0;
     if markdown {
         start = read_front_matter(&lines, &mut out);
@@ -44,6 +46,25 @@ pub fn extract_lines(input: &str, markdown: bool) -> Extracted {
     out
 }
 
+/// A line cut at its `<br>`, `<br/>` and `<br />` tags (any case).
+fn split_at_line_breaks(line: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut start, mut from) = (0, 0);
+    while let Some(found) = line.as_bytes()[from..].windows(3).position(|w| w.eq_ignore_ascii_case(b"<br")) {
+        let at = from + found;
+        let tail = &line[at + 3..];
+        let inside = tail.len() - tail.trim_start_matches([' ', '/']).len();
+        from = at + 3;
+        if tail[inside..].starts_with('>') {
+            parts.push(&line[start..at]);
+            start = at + 3 + inside + 1;
+            from = start;
+        }
+    }
+    parts.push(&line[start..]);
+    parts
+}
+
 fn read_front_matter(lines: &[&str], out: &mut Extracted) -> usize {
     if lines.first().map(|l| l.trim()) != Some("---") {
         return 0;
@@ -78,7 +99,8 @@ fn classify_line(line: &str, markdown: bool) -> Block {
     }
     let body = line.trim_start_matches('>').trim();
     if let Some(item) = strip_bullet(body) {
-        let mut block = Block::new(BlockKind::ListItem, clean_inline(item));
+        // (A list inside a table cell ends with the cell's pipe.)
+        let mut block = Block::new(BlockKind::ListItem, clean_inline(&item.replace('|', " ")));
         block.link_only = markdown && is_link_only(item);
         if markdown && is_bold_only(item) && word_count(&block.text) <= 12 {
             block.kind = BlockKind::Heading(3);
@@ -305,6 +327,14 @@ mod tests {
         assert_eq!(ex.blocks[1].text, "1. Who are we?");
         assert_eq!(ex.blocks[2].text, "1.1 We are X LLP. Mail us (a@b.c).");
         assert!(ex.blocks[3].link_only);
+    }
+
+    #[test]
+    fn line_breaks_in_table_cells_split_lines() {
+        let out = extract_lines("| Purpose | We use it to:<br>*   verify your account<br/>*   keep you safe |", true);
+        let texts: Vec<&str> = out.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Purpose We use it to:", "verify your account", "keep you safe"]);
+        assert_eq!(split_at_line_breaks("a <brand> b"), ["a <brand> b"]);
     }
 
     #[test]
