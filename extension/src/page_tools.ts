@@ -22,7 +22,8 @@ export function findPolicyLink(): string | null {
 /** Scroll to the first place the page says `quote` and highlight it; false if not found. */
 export function showQuote(quote: string): boolean {
   const norm = (s: string) => s.replace(/\s+/g, ' ');
-  const wanted = norm(quote.replace(/…$/, '')).trim().slice(0, 160);
+  // A long sentence is quoted from the middle ("… like iCloud …"): match the words shown.
+  const wanted = norm(quote.replace(/^…/, '').replace(/…$/, '')).trim().slice(0, 160);
   if (!wanted) return false;
   // The page's text as one string, with a map from each of its characters back to its node.
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

@@ -142,6 +142,26 @@ pub fn evidence(s: &Sentence) -> Evidence {
 }
 
 const MAX_QUOTE_CHARS: usize = 320;
+/// How much of a long sentence a quote keeps before the words it is quoted for.
+const QUOTE_LEAD_CHARS: usize = 100;
+
+/// Evidence for what was found at byte `at` of a sentence: a long sentence's quote is the
+/// stretch around it ("… like iCloud or Google Account), they will receive …"), so the quote
+/// shows what it backs.
+pub fn evidence_near(s: &Sentence, at: usize) -> Evidence {
+    let mut ev = evidence(s);
+    let before = s.text[..at].chars().count();
+    // A whole sentence, or one whose quote already shows what was found.
+    if s.text.chars().count() <= MAX_QUOTE_CHARS || before + QUOTE_LEAD_CHARS / 2 < MAX_QUOTE_CHARS {
+        return ev;
+    }
+    let skip = before.saturating_sub(QUOTE_LEAD_CHARS);
+    let from = s.text.char_indices().nth(skip).map_or(0, |(i, _)| i);
+    // Start at a word: after the next space, unless that passes what was found.
+    let from = s.text[from..at].find(' ').map_or(from, |i| from + i + 1);
+    ev.quote = format!("…{}", shorten(&s.text[from..], MAX_QUOTE_CHARS));
+    ev
+}
 
 /// `text` cut to at most `max` characters, at a word, with an ellipsis when cut.
 pub fn shorten(text: &str, max: usize) -> String {
@@ -151,6 +171,23 @@ pub fn shorten(text: &str, max: usize) -> String {
     let cut: String = text.chars().take(max).collect();
     let at_word = cut.rfind(' ').unwrap_or(cut.len());
     format!("{}…", &cut[..at_word])
+}
+
+#[cfg(test)]
+mod quote_tests {
+    use super::*;
+
+    #[test]
+    fn a_long_sentence_is_quoted_around_what_was_found() {
+        let text = format!("{} We share it with Acme Analytics for reports.", "Lorem ipsum dolor sit amet. ".repeat(20));
+        let s = Sentence { index: 0, segment: 0, start: 0, end: text.len(), text: &text, char_start: 0 };
+        let at = text.find("Acme").unwrap();
+        let ev = evidence_near(&s, at);
+        assert!(ev.quote.starts_with('…') && ev.quote.contains("Acme Analytics"), "{}", ev.quote);
+        assert!(ev.quote.chars().count() <= MAX_QUOTE_CHARS + 2);
+        assert!(!evidence(&s).quote.contains("Acme"));
+        assert_eq!(evidence_near(&s, 10).quote, evidence(&s).quote);
+    }
 }
 
 const CLAUSE_BREAKS: &[&str] =

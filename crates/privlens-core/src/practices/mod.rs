@@ -55,6 +55,11 @@ impl<'a> Ctx<'a> {
         evidence(s)
     }
 
+    /// Evidence quoting the part of `s` around byte `at`, where `s` is long.
+    pub fn evidence_near(&self, s: &Sentence, at: usize) -> Evidence {
+        crate::sentences::evidence_near(s, at)
+    }
+
     pub fn heading(&self, s: &Sentence) -> &str {
         self.segments[s.segment].heading.as_deref().unwrap_or("")
     }

@@ -177,7 +177,7 @@ pub(super) fn third_parties_named(
         {
             continue;
         }
-        add(out, &p.name, &p.category, None, ctx.evidence(s));
+        add(out, &p.name, &p.category, None, ctx.evidence_near(s, m.start));
     }
 }
 
