@@ -132,6 +132,10 @@ const SITE_WORDS: &[&str] =
     &["site", "website", "web site", "service", "app", "application", "platform", "product", "page", "portal"];
 
 fn uses_the_site(text: &str) -> bool {
+    // Most sentences say no "by using" at all: the shared automaton settles those.
+    if !contains_phrase(text, USE_AS_ACCEPTANCE) {
+        return false;
+    }
     // ASCII lower-casing keeps byte offsets, so a match in `lower` is one in `text`.
     let lower = text.to_ascii_lowercase();
     let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
