@@ -154,9 +154,13 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     let mut c = Collector { ctx, out: Vec::new() };
     // Describing the right to opt out of sales, or what a law calls a sale, says nothing of
     // whether this site sells.
-    // A question ("Does Grammarly sell my data?") heads its answer; it says nothing itself.
+    // A question ("Does Grammarly sell my data?") or a heading ("Sale of Personal
+    // Information.") heads its answer; it says nothing itself.
     let sold = c.sentences_with("sale", |t| {
-        !sale_negated(t) && !contains_phrase(t, cues("sale_not_selling")) && !t.trim_end().ends_with('?')
+        !sale_negated(t)
+            && !contains_phrase(t, cues("sale_not_selling"))
+            && !t.trim_end().ends_with('?')
+            && t.split_whitespace().count() >= FULL_SENTENCE_WORDS
     });
     c.when("sells_data", sold);
     // "request that your information not be sold" asks for no sale; it does not promise one.
@@ -473,6 +477,23 @@ mod tests {
             ("The Sportsman's Guide will not sell, trade, share or rent your email address to anyone.", "no_sale", false),
             ("If you are registered, you can remove your information by deleting your profile.", "deletion_on_request", true),
             ("Local storage", "local_only_storage", false),
+            ("Sale of Personal Information.", "sells_data", false),
+            (
+                "We may assign our rights and obligations under these Terms and Conditions, including in connection with a merger.",
+                "data_transferred_in_merger",
+                false,
+            ),
+            (
+                "We only collect Personally Identifiable Information when you specifically provide it to us.",
+                "data_minimization",
+                false,
+            ),
+            (
+                "Once we confirm your deletion request, we will delete your personal information within 45 days.",
+                "short_retention",
+                false,
+            ),
+            ("You may ask to have your information removed from our database at any time.", "no_deletion_right", false),
             // Read in session 5's held-out policies.
             ("The business or commercial purposes for which we collected or sold Personal Information.", "sells_data", false),
             ("We do not sell or rent phone numbers.", "no_sale", false),

@@ -63,6 +63,8 @@ const NOT_READERS_ERASURE: &[&str] = &[
     "under the age of 18",
     "we learn that",
     "learns that",
+    // "this does not ensure complete or comprehensive deletion of your information".
+    "does not ensure",
 ];
 
 /// Whether "without" comes before byte `at` in its clause.

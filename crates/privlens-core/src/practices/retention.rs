@@ -73,6 +73,8 @@ const NOT_RETENTION: &[&str] = &[
     "to complete your",
     "to fulfil",
     "process your request",
+    "deletion request",
+    "hold your order",
     "respond to your request",
     "we will respond",
     "respond within",

@@ -429,6 +429,11 @@ mod tests {
             "You can grab a copy of this Privacy Policy and other legal documents on GitHub.",
             "We group you into interest categories (“Audience Segment Cookies”).",
             "TRUSTe also provides you with ways to opt-out of behavioral tracking.",
+            "Select \"Opt out of Interest Based Ads\" in Google settings.",
+            "Reddit commits to refer unresolved complaints to JAMS, an alternative dispute resolution provider.",
+            "The services of JAMS are provided at no cost to you.",
+            "Select Google;",
+            "We comply with regulations issued by the Brazilian Data Protection Agency (ANPD).",
         ]);
     }
 

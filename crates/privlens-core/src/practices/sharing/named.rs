@@ -51,6 +51,8 @@ const CERTIFICATION: &[&str] = &[
 /// the US by Amazon Web Services, which is certified under the Privacy Shield".
 /// ("received TRUSTe's Privacy Seal" is no data flow, so "receive" is not among them.)
 const SEARCH_ENGINES: &[&str] = &["search engine", "crawler"];
+const INSTRUCTION_STEP: &[&str] = &["select", "tap", "open", "click", "choose"];
+const INSTRUCTION_STEP_MAX_WORDS: usize = 4;
 const DATA_FLOW: &[&str] = &["transfer", "shar", "disclos", "sell", "sold", "host", "process", "stor", "send", "sent"];
 
 /// Verbs that show data moving to a company whatever else the sentence says of it. Narrower
@@ -91,6 +93,8 @@ const PRODUCT_AFTER: &[&str] = &[
     "Report",
     // Page furniture: "Facebook logo Instagram logo" (icons' alternative text).
     "logo",
+    // "in Google settings": the reader's device or account settings.
+    "settings",
     "Xbox",
     // "sent to a Hotmail or Yahoo e-mail address": the reader's mailbox, not a recipient.
     "e-mail address",
@@ -100,8 +104,15 @@ const PRODUCT_AFTER: &[&str] = &[
 const GROUP_AFTER: &[&str] = &["Companies", "Company Products", "family of companies", "group of companies", "Group companies"];
 /// Regulators and programmes named as where to complain are not recipients of the data.
 const COMPLAINT: &[&str] = &["complain", "complaint", "lodge"];
-const COMPLAINT_PHRASES: &[&str] =
-    &["filing a report", "file a report", "report it to", "report identity theft", "you may contact", "you can contact"];
+const COMPLAINT_PHRASES: &[&str] = &[
+    "filing a report",
+    "file a report",
+    "report it to",
+    "report identity theft",
+    "you may contact",
+    "you can contact",
+    "dispute resolution",
+];
 const AUTHORITY_DISCLOSURE: &[&str] =
     &["disclos", "share", "provid", "report", "pass", "release", "transfer", "request", "respond", "cooperat", "handed"];
 
@@ -117,7 +128,9 @@ pub(super) fn third_parties_named(
     let words = s.text.split_whitespace().count();
     let lower_start = crate::sentences::head(s.text, 8).to_ascii_lowercase();
     let chrome = (contains_phrase(s.text, PAGE_CHROME) && words <= PAGE_CHROME_MAX_WORDS)
-        || (starts_with_word(&lower_start, PROFILE_LINK) && words <= PROFILE_LINK_MAX_WORDS);
+        || (starts_with_word(&lower_start, PROFILE_LINK) && words <= PROFILE_LINK_MAX_WORDS)
+        // A step of instructions: "Open Settings; Select Google; Select Privacy."
+        || (starts_with_word(&lower_start, INSTRUCTION_STEP) && words <= INSTRUCTION_STEP_MAX_WORDS);
     let linked_site = contains_phrase(s.text, LINKED_SITES) && !contains_phrase(s.text, TRACKING_THERE);
     // "a search engine (such as Google or Bing)", "search engine crawlers (e.g. Google, Yahoo)":
     // the names say what kind of thing is meant, and nothing is given to them.
@@ -200,7 +213,8 @@ fn names_its_opt_out_page(after: &str) -> bool {
 /// What an authority is named for when no data goes to it: its adequacy decisions and model
 /// contracts ("countries deemed to provide an adequate level of protection by the European
 /// Commission"), or a panel the site cooperates with on complaints.
-const AUTHORITY_ROLE: &[&str] = &["adequa", "model contract", "contractual clauses", "cooperate with", "co-operate with"];
+const AUTHORITY_ROLE: &[&str] =
+    &["adequa", "model contract", "contractual clauses", "cooperate with", "co-operate with", "regulations issued by"];
 
 /// Rules and decisions an authority is named for: "the European Commission has approved
 /// contractual clauses", "clauses adopted by the European Commission". Naming them gives the
@@ -237,6 +251,7 @@ const RULE_MAKING_AFTER: &[&str] = &[
 ];
 const RULE_MAKING_BEFORE: &[&str] = &[
     "approved by",
+    "issued by",
     "determined by",
     "deemed by",
     "assessed by",
