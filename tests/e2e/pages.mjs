@@ -140,6 +140,12 @@ root.innerHTML = ${JSON.stringify('<div class="cookie-bar" role="dialog" aria-la
 
 /** A small shop site: home page with a footer link to its policy, the policy, and a later
  * version of the PythonAnywhere policy that names a new recipient and drops a right. */
+/** Over 320 characters, with the company named after the first 300. */
+export const LONG_SENTENCE =
+  'To understand how visitors find and use the tutorials, the exercises, the forum threads, the search page, the sign-up form, ' +
+  'the pricing page, the newsletter archive and every other part of this website, and to decide which of them to improve first ' +
+  'when we plan the work of the coming months, we send a record of each page view to Matomo Cloud, which counts them for us.';
+
 export function siteMemorySite() {
   const html = { 'content-type': 'text/html; charset=utf-8' };
   const seed = seedText('000');
@@ -154,5 +160,8 @@ export function siteMemorySite() {
     'http://pythonanywhere.test/privacy_v2/': { body: seedAsHtml(changed, 'Privacy and cookies policy | PythonAnywhere'), headers: html },
     'http://shop.test/': { body: home('Shop', '/legal/privacy-policy'), headers: html },
     'http://shop.test/legal/privacy-policy': { body: seedAsHtml(seedText('004'), 'Privacy Policy'), headers: html },
+    // Seed 004 with one long sentence that names a company near its end: the popup quotes the
+    // stretch around the name, and "Show on page" must still find it.
+    'http://longquote.test/privacy/': { body: seedAsHtml(seedText('004').replace('\n1. Introduction\n', `\n1. Introduction\n${LONG_SENTENCE}\n`), 'Privacy Policy'), headers: html },
   };
 }

@@ -83,6 +83,31 @@ for (const kind of ['chromium', 'firefox']) {
       await popup.close();
     });
 
+    test('a company named deep in a long sentence is quoted around its name and shown on the page', async () => {
+      const { page, tabId } = await openTab(session, 'http://longquote.test/privacy/');
+      await waitFor(async () => (await badgeText(session.ext, tabId)) || null, 20000, 'badge');
+      const popup = await openPopup(session.ctx, session.ext, tabId);
+      const item = await waitFor(async () => {
+        for (const d of await popup.$$('#share details')) {
+          if ((await d.$eval('summary', (s) => s.textContent)).includes('Matomo')) return d;
+        }
+        return null;
+      }, 5000, 'the Matomo finding');
+      await item.$eval('summary', (s) => s.click());
+      const quote = await item.$eval('blockquote', (b) => b.textContent);
+      assert.match(quote, /^“…/, 'the quote starts inside the sentence');
+      assert.match(quote, /Matomo Cloud/, 'the quote shows the name');
+      await item.$eval('button.show', (b) => b.click());
+      await popup.waitForFunction(() => [...document.querySelectorAll('#share button.show')].some((b) => b.textContent === 'Shown on the page'), { timeout: 5000 });
+      const marked = await page.evaluate(() => {
+        const h = globalThis.CSS?.highlights?.get('privlens');
+        const range = h ? [...h][0] : window.getSelection()?.rangeCount ? window.getSelection().getRangeAt(0) : null;
+        return range?.toString() ?? '';
+      });
+      assert.match(marked, /Matomo Cloud/);
+      await popup.close();
+    });
+
     test('another page of the site shows the remembered policy', async () => {
       const url = 'http://pythonanywhere.test/';
       const { tabId } = await openTab(session, url);
