@@ -138,14 +138,14 @@ root.innerHTML = ${JSON.stringify('<div class="cookie-bar" role="dialog" aria-la
   };
 }
 
-/** A small shop site: home page with a footer link to its policy, the policy, and a later
- * version of the PythonAnywhere policy that names a new recipient and drops a right. */
 /** Over 320 characters, with the company named after the first 300. */
 export const LONG_SENTENCE =
   'To understand how visitors find and use the tutorials, the exercises, the forum threads, the search page, the sign-up form, ' +
   'the pricing page, the newsletter archive and every other part of this website, and to decide which of them to improve first ' +
   'when we plan the work of the coming months, we send a record of each page view to Matomo Cloud, which counts them for us.';
 
+/** A small shop site: home page with a footer link to its policy, the policy, and a later
+ * version of the PythonAnywhere policy that names a new recipient and drops a right. */
 export function siteMemorySite() {
   const html = { 'content-type': 'text/html; charset=utf-8' };
   const seed = seedText('000');

@@ -260,6 +260,11 @@ fn starts_with_ignore_case(word: &str, stem: &str) -> bool {
     word.len() >= stem.len() && word.as_bytes()[..stem.len()].eq_ignore_ascii_case(stem.as_bytes())
 }
 
+/// Whether `text` begins with one of `words`, ending there: "Flash player", not "Flashy".
+pub fn starts_with_word(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.starts_with(w) && text[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+}
+
 /// Whether `word` starts with one of `stems` (lower-case), ignoring case.
 pub fn starts_with_any(word: &str, stems: &[&str]) -> bool {
     stems.iter().any(|s| starts_with_ignore_case(word, s))

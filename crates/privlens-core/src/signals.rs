@@ -9,7 +9,7 @@ use serde::Deserialize;
 use crate::practices::{CONTINUED_USE, Ctx};
 use crate::report::{Direction, Evidence, Practices, Signal};
 use crate::sentences::Sentence;
-use crate::sentences::{contains_phrase, verb_negated};
+use crate::sentences::{contains_phrase, has_any, verb_negated};
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct SignalDef {
@@ -160,7 +160,7 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
         !sale_negated(t)
             && !contains_phrase(t, cues("sale_not_selling"))
             && !t.trim_end().ends_with('?')
-            && t.split_whitespace().count() >= FULL_SENTENCE_WORDS
+            && (t.split_whitespace().count() >= FULL_SENTENCE_WORDS || has_any(t, &["sell", "sold"]))
     });
     c.when("sells_data", sold);
     // "request that your information not be sold" asks for no sale; it does not promise one.
@@ -478,6 +478,13 @@ mod tests {
             ("If you are registered, you can remove your information by deleting your profile.", "deletion_on_request", true),
             ("Local storage", "local_only_storage", false),
             ("Sale of Personal Information.", "sells_data", false),
+            (
+                "Your continued use after changes constitutes acceptance of the revised Privacy Policy and our use of cookies.",
+                "continued_use_is_acceptance",
+                true,
+            ),
+            ("By using the applicable settings you agree to this policy.", "continued_use_is_acceptance", false),
+            ("We sell your personal information.", "sells_data", true),
             (
                 "We may assign our rights and obligations under these Terms and Conditions, including in connection with a merger.",
                 "data_transferred_in_merger",

@@ -224,7 +224,8 @@ fn kind_of_label(label: &str) -> usize {
     let kind = match longest(&|_| true) {
         _ if starts_with_close => decisive.unwrap_or(CLOSE),
         Some(CLOSE) => decisive.unwrap_or(CLOSE),
-        Some(OTHER) => decisive.unwrap_or(OTHER),
+        Some(OTHER) if points_away(&label, &matches) => decisive.unwrap_or(OTHER),
+        Some(OTHER) => decisive.or_else(|| longest(&|k| k == SETTINGS)).unwrap_or(OTHER),
         Some(k) => k,
         None if matches.is_empty() => {
             return stem_match(&label).unwrap_or_else(|| {
@@ -242,6 +243,34 @@ fn kind_of_label(label: &str) -> usize {
         SETTINGS | INFO if found.iter().any(|(k, _)| *k == SAVE) || stems.contains(&SAVE) => SAVE,
         _ => kind,
     }
+}
+
+/// Words of an "other" phrase that lead away from the banner: the policy, a page, a browser's
+/// help, an opt-out tool, a cookie category ("see our cookie policy for full details", "cookie
+/// settings in Google Chrome"). Such a label is no way to the settings, whatever else it says.
+const POINTS_AWAY: &[&str] = &[
+    "policy",
+    "notice",
+    "statement",
+    "page",
+    "chrome",
+    "explorer",
+    "firefox",
+    "safari",
+    "edge",
+    "opera",
+    "manager",
+    "plugin",
+    "how to manage",
+    "personali",
+];
+
+fn points_away(label: &str, matches: &[Found]) -> bool {
+    matches
+        .iter()
+        .filter(|m| m.kind == OTHER)
+        .max_by_key(|m| m.end - m.start)
+        .is_some_and(|m| POINTS_AWAY.iter().any(|w| label[m.start..m.end].contains(w)))
 }
 
 /// The stem kinds in a label, a negated "necessary" left out.
@@ -361,6 +390,10 @@ mod tests {
             "Personalization",
         ] {
             assert_eq!(role_of_label(label), "other", "{label}");
+        }
+        // Other phrases inside a settings label leave it a way to the settings.
+        for label in ["Data protection settings", "Manage cookie consent", "Cookie consent options"] {
+            assert_eq!(role_of_label(label), "settings", "{label}");
         }
         assert_eq!(role_of_label("What if I don't consent?"), "other");
     }

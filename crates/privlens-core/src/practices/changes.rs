@@ -3,7 +3,7 @@
 
 use super::{Ctx, FindingSet};
 use crate::report::Changes;
-use crate::sentences::{contains_phrase, has_any, starts_with_any, verb_negated};
+use crate::sentences::{contains_phrase, has_any, verb_negated};
 
 const EMAIL_NOTICE: &[&str] = &[
     "by email",
@@ -129,7 +129,7 @@ fn accepts_by_use(text: &str) -> bool {
 /// What "by using" must be followed by to mean use of the site: "By using our Services", "By
 /// using Fox News Services" (a name), not "by using the browser-based cookie controls".
 const SITE_WORDS: &[&str] =
-    &["site", "website", "web site", "service", "app", "application", "platform", "product", "page", "portal"];
+    &["site", "website", "web", "service", "app", "application", "platform", "product", "page", "portal", "services"];
 
 fn uses_the_site(text: &str) -> bool {
     // Most sentences say no "by using" at all: the shared automaton settles those.
@@ -138,13 +138,20 @@ fn uses_the_site(text: &str) -> bool {
     }
     // ASCII lower-casing keeps byte offsets, so a match in `lower` is one in `text`.
     let lower = text.to_ascii_lowercase();
-    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
     USE_AS_ACCEPTANCE.iter().any(|phrase| {
         lower.match_indices(phrase).any(|(i, _)| {
             let next: Vec<&str> = text[i + phrase.len()..].split_whitespace().take(8).collect();
-            next.iter().take(4).any(capital) || next.iter().any(|w| starts_with_any(w, SITE_WORDS))
+            let named = next.first().is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+            named || next.iter().any(|w| is_site_word(w))
         })
     })
+}
+
+/// "site", "Sites,", "apps": a word naming the site, not one that only begins like it ("apply").
+fn is_site_word(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    let singular = w.strip_suffix('s').unwrap_or(&w);
+    SITE_WORDS.contains(&w.as_str()) || SITE_WORDS.contains(&singular)
 }
 
 /// "By continuing to use our website, you are agreeing to our use of cookies": consent to
@@ -162,6 +169,12 @@ fn cookie_consent_only(text: &str) -> bool {
                 "to the terms",
                 "to our terms",
                 "to this statement",
+                "acceptance of",
+                "of this policy",
+                "of the privacy policy",
+                "of our privacy policy",
+                "of the revised",
+                "of the updated",
             ],
         )
 }

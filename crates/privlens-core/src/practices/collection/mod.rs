@@ -206,7 +206,10 @@ fn is_collected(k: &Knowledge, s: &Sentence, facts: &SentenceFacts, id: &str, at
     if matches!(id, "email" | "phone" | "postal_address" | "communications" | "name") && facts.contact_us {
         return false;
     }
-    if id == "children_data" && (contains_phrase(s.text, NOT_COLLECTING_CHILDREN) || s.text.split_whitespace().count() <= 8) {
+    // (A section title or a question heads the answer: "Does Walgreens collect information from
+    // children?", "Collection of Information from Children.")
+    let heading = is_title(s.text) || s.text.trim_end().ends_with('?') || s.text.split_whitespace().count() <= 6;
+    if id == "children_data" && (contains_phrase(s.text, NOT_COLLECTING_CHILDREN) || heading) {
         return false;
     }
     if id == "cookies_tracking" {

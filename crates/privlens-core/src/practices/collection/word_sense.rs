@@ -3,7 +3,7 @@
 
 use super::NEGATED_COLLECT;
 use crate::knowledge::Knowledge;
-use crate::sentences::{clause, contains_phrase, has_any, head, tail};
+use crate::sentences::{clause, contains_phrase, has_any, head, starts_with_word, tail};
 
 /// Words after a data type that make it the name of a service or of an organisation rather
 /// than data: "credit card processing", "credit card companies", "health care".
@@ -126,7 +126,7 @@ pub(super) fn other_sense_at(text: &str, id: &str, at: usize, end: usize) -> boo
     }
     let after = lower_head(text[end..].trim_start());
     let before = lower_tail(text[..at].trim_end());
-    other_sense(text, id, &text[at..end].to_lowercase(), at, &before, &after)
+    other_sense(text, id, &text[at..end].to_lowercase(), (at, end), &before, &after)
 }
 
 /// Whether the words at `at..end` name something other than the reader's data.
@@ -140,7 +140,7 @@ pub(super) fn not_data(k: &Knowledge, text: &str, id: &str, at: usize, end: usiz
     }
     let before = lower_tail(text[..at].trim_end());
     let place = id == "coarse_location" && NOT_DATA_BEFORE.iter().any(|w| before.ends_with(w));
-    if place || in_proper_name(text, at, end) || other_sense(text, id, &word, at, &before, &after) {
+    if place || in_proper_name(text, at, end) || other_sense(text, id, &word, (at, end), &before, &after) {
         return true;
     }
     let Some(&(_, _, context)) = VAGUE.iter().find(|(i, words, _)| *i == id && words.contains(&word.as_str())) else {
@@ -178,7 +178,7 @@ const NETWORK_WORDS: &[&str] = &["internet", "ip", "protocol", "web", "url", "do
 
 /// Senses of single kinds: a message sent to the reader, a cookie's identifier, "your
 /// interests, rights and freedoms", public health, the company behind an IP address.
-fn other_sense(text: &str, id: &str, word: &str, at: usize, before: &str, after: &str) -> bool {
+fn other_sense(text: &str, id: &str, word: &str, (at, end): (usize, usize), before: &str, after: &str) -> bool {
     // Only some kinds look at the clause: it is found when one asks.
     let in_clause = |phrases: &[&str]| {
         let (cs, ce) = clause(text, at);
@@ -203,7 +203,11 @@ fn other_sense(text: &str, id: &str, word: &str, at: usize, before: &str, after:
                 || (organisation_word(word)
                     && (after.starts_with("'s") || after.starts_with("’s"))
                     && !head(&after, 12).contains("name"))
-                || in_a_name(text, word, at)
+                // "Ford Motor Company", "G Suite for Education": an organisation's name; "the
+                // Company": the policy's defined term for itself.
+                || (organisation_word(word)
+                    && (in_proper_name(text, at, end)
+                        || (before.ends_with("the") && text[at..].starts_with(|c: char| c.is_uppercase()))))
         }
         // A bare "address" next to a name is a postal one; next to networks it is a web address,
         // and before "fraud" or "issues" it is a verb.
@@ -212,25 +216,14 @@ fn other_sense(text: &str, id: &str, word: &str, at: usize, before: &str, after:
     }
 }
 
-/// "Ford Motor Company", "the Company", "G Suite for Education": a capitalised organisation word
-/// inside a line names an organisation, not the reader's employer or school ("Company name" at a
-/// line's start is a data item).
-fn in_a_name(text: &str, word: &str, at: usize) -> bool {
-    organisation_word(word) && text[at..].starts_with(|c: char| c.is_uppercase()) && !text[..at].trim().is_empty()
-}
-
 fn organisation_word(word: &str) -> bool {
     let last = word.split_whitespace().next_back().unwrap_or(word);
     ["compan", "organi", "educat", "universit", "school"].iter().any(|w| last.starts_with(w))
 }
 
 /// What one addresses when "address" is a verb: "otherwise address fraud, security or
-/// technical issues", "to address your concerns".
+/// technical issues".
 const ADDRESSED: &[&str] = &["fraud", "security", "technical", "issues", "concerns", "questions", "complaints", "problems"];
-
-fn starts_with_word(text: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| text.starts_with(w) && text[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
-}
 
 /// "payment details (including payment card number...)": card data, which `payment_card` holds.
 fn card_only(after: &str) -> bool {
@@ -371,6 +364,8 @@ mod tests {
         assert!(!ids(t).contains(&"employment_education".to_string()), "{:?}", ids(t));
         let t = "In the event we obtain actual knowledge that we have collected information from children under 13, we will remove such information.";
         assert!(!ids(t).contains(&"children_data".to_string()), "{:?}", ids(t));
+        let t = "We knowingly collect personal information from children under 13 with parental consent.";
+        assert!(ids(t).contains(&"children_data".to_string()), "{:?}", ids(t));
         let t = "We collect your job title and employer.";
         assert!(ids(t).contains(&"employment_education".to_string()), "{:?}", ids(t));
     }

@@ -42,7 +42,8 @@ const NOT_A_RECIPIENT: &[&str] = &[
     // "You can grab a copy of this Privacy Policy ... on GitHub".
     "copy of this privacy policy",
     "copy of this policy",
-    "versions on",
+    "these versions on",
+    "previous versions on",
     "wayback machine",
     "shine the light",
     "1798.83",
@@ -414,6 +415,8 @@ mod tests {
     fn a_service_the_site_uses_is_a_recipient_even_beside_its_policy_and_opt_out_pages_are_not() {
         let t = "We use BluePay Processing LLC to process credit card purchases and their privacy policy may be viewed here.";
         assert_eq!(names(t), vec!["BluePay"]);
+        let t = "We share payment data with PayPal to process payments, prevent fraud and for dispute resolution.";
+        assert!(names(t).contains(&"PayPal".to_string()), "{:?}", names(t));
         assert_none_named(&[
             "Facebook and Twitter have their own privacy policies.",
             "You can opt-out of being targeted by certain ad servers using the NAI's Opt-Out Tool, or on TRUSTe's site.",

@@ -10,7 +10,7 @@ use super::{
 use crate::knowledge::Knowledge;
 use crate::matcher::PhraseMatch;
 use crate::report::ThirdParty;
-use crate::sentences::{Sentence, contains_phrase, has_any, in_url, tail, verb_negated};
+use crate::sentences::{Sentence, contains_phrase, has_any, in_url, starts_with_word, tail, verb_negated};
 
 /// Industry bodies named as where to opt out or what the site adheres to: they run opt-out
 /// pages and codes of conduct and never receive the reader's data.
@@ -50,10 +50,12 @@ const CERTIFICATION: &[&str] = &[
 /// Verbs that show data moving, which outweigh certification talk: "your data is transferred to
 /// the US by Amazon Web Services, which is certified under the Privacy Shield".
 /// ("received TRUSTe's Privacy Seal" is no data flow, so "receive" is not among them.)
+const DATA_FLOW: &[&str] = &["transfer", "shar", "disclos", "sell", "sold", "host", "process", "stor", "send", "sent"];
+/// Search engines named as examples: "a search engine (such as Google or Bing)".
 const SEARCH_ENGINES: &[&str] = &["search engine", "crawler"];
+/// A short step of instructions ("Select Google;") names a menu item, not a recipient.
 const INSTRUCTION_STEP: &[&str] = &["select", "tap", "open", "click", "choose"];
 const INSTRUCTION_STEP_MAX_WORDS: usize = 4;
-const DATA_FLOW: &[&str] = &["transfer", "shar", "disclos", "sell", "sold", "host", "process", "stor", "send", "sent"];
 
 /// Verbs that show data moving to a company whatever else the sentence says of it. Narrower
 /// than `DATA_FLOW`: "the Apple App Store" is no storage, a "dispute resolution process" no
@@ -104,15 +106,8 @@ const PRODUCT_AFTER: &[&str] = &[
 const GROUP_AFTER: &[&str] = &["Companies", "Company Products", "family of companies", "group of companies", "Group companies"];
 /// Regulators and programmes named as where to complain are not recipients of the data.
 const COMPLAINT: &[&str] = &["complain", "complaint", "lodge"];
-const COMPLAINT_PHRASES: &[&str] = &[
-    "filing a report",
-    "file a report",
-    "report it to",
-    "report identity theft",
-    "you may contact",
-    "you can contact",
-    "dispute resolution",
-];
+const COMPLAINT_PHRASES: &[&str] =
+    &["filing a report", "file a report", "report it to", "report identity theft", "you may contact", "you can contact"];
 const AUTHORITY_DISCLOSURE: &[&str] =
     &["disclos", "share", "provid", "report", "pass", "release", "transfer", "request", "respond", "cooperat", "handed"];
 
@@ -416,9 +411,4 @@ fn listed_as_affiliate(before: &str) -> bool {
 fn not_a_party(name: &str, after: &str) -> bool {
     let after = strip_possessive(after.trim_start());
     SELF_REGULATORY.contains(&name) || starts_with_word(after, PRODUCT_AFTER)
-}
-
-/// Whether `text` begins with one of `words`, ending there: "Flash player", not "Flashy".
-fn starts_with_word(text: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| text.starts_with(w) && text[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
 }
