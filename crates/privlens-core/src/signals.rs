@@ -173,7 +173,7 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
             .iter()
             .filter(|t| t.category == "advertising")
             .flat_map(|t| best_quote(&t.evidence))
-            .filter(|e| !contains_phrase(&e.quote, cues("advertising_not"))),
+            .filter(|e| !contains_phrase(c.ctx.sentence_of(e), cues("advertising_not"))),
     );
     // "Advertising" alone may be the site's own promotion ("used in advertising and
     // publicity"): the text must name who advertises or how ads are aimed.
@@ -196,8 +196,8 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
         p.third_parties
             .iter()
             .filter(|t| !t.generic && matches!(t.category.as_str(), "analytics" | "advertising" | "social"))
-            .filter(|t| !t.evidence.iter().any(|e| contains_phrase(&e.quote, self_hosted_cues)))
-            .flat_map(|t| t.evidence.iter().find(|e| t.category != "social" || tracks_socially(&e.quote))),
+            .filter(|t| !t.evidence.iter().any(|e| contains_phrase(c.ctx.sentence_of(e), self_hosted_cues)))
+            .flat_map(|t| t.evidence.iter().find(|e| t.category != "social" || tracks_socially(c.ctx.sentence_of(e)))),
     );
     // Beacons and pixel tags are tracking tools, the site's own as often as anyone's: quote
     // first the sentences that have someone else using them.

@@ -60,6 +60,17 @@ impl<'a> Ctx<'a> {
         crate::sentences::evidence_near(s, at)
     }
 
+    /// The whole sentence a piece of evidence quotes: rules judge it, not the quote, which may
+    /// be cut (a long sentence is quoted around what was found in it).
+    pub fn sentence_of<'e>(&self, e: &'e Evidence) -> &'e str
+    where
+        'a: 'e,
+    {
+        self.sentences
+            .binary_search_by_key(&(e.segment, e.start), |s| (s.segment, s.char_start))
+            .map_or(e.quote.as_str(), |i| self.sentences[i].text)
+    }
+
     pub fn heading(&self, s: &Sentence) -> &str {
         self.segments[s.segment].heading.as_deref().unwrap_or("")
     }
