@@ -144,6 +144,8 @@ pub fn evidence(s: &Sentence) -> Evidence {
 const MAX_QUOTE_CHARS: usize = 320;
 /// How much of a long sentence a quote keeps before the words it is quoted for.
 const QUOTE_LEAD_CHARS: usize = 100;
+/// Room the found words need at the end of a quote taken from the sentence's start.
+const ROOM_FOR_FOUND_CHARS: usize = QUOTE_LEAD_CHARS / 2;
 
 /// Evidence for what was found at byte `at` of a sentence: a long sentence's quote is the
 /// stretch around it ("… like iCloud or Google Account), they will receive …"), so the quote
@@ -152,7 +154,7 @@ pub fn evidence_near(s: &Sentence, at: usize) -> Evidence {
     let mut ev = evidence(s);
     let before = s.text[..at].chars().count();
     // A whole sentence, or one whose quote already shows what was found.
-    if s.text.chars().count() <= MAX_QUOTE_CHARS || before + QUOTE_LEAD_CHARS / 2 < MAX_QUOTE_CHARS {
+    if s.text.chars().count() <= MAX_QUOTE_CHARS || before + ROOM_FOR_FOUND_CHARS < MAX_QUOTE_CHARS {
         return ev;
     }
     let skip = before.saturating_sub(QUOTE_LEAD_CHARS);

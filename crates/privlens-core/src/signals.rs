@@ -477,6 +477,7 @@ mod tests {
             ("The Sportsman's Guide will not sell, trade, share or rent your email address to anyone.", "no_sale", false),
             ("If you are registered, you can remove your information by deleting your profile.", "deletion_on_request", true),
             ("Local storage", "local_only_storage", false),
+            // Read in session 5's held-out policies.
             ("Sale of Personal Information.", "sells_data", false),
             (
                 "Your continued use after changes constitutes acceptance of the revised Privacy Policy and our use of cookies.",
@@ -501,7 +502,6 @@ mod tests {
                 false,
             ),
             ("You may ask to have your information removed from our database at any time.", "no_deletion_right", false),
-            // Read in session 5's held-out policies.
             ("The business or commercial purposes for which we collected or sold Personal Information.", "sells_data", false),
             ("We do not sell or rent phone numbers.", "no_sale", false),
             (

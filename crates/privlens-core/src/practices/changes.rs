@@ -128,8 +128,7 @@ fn accepts_by_use(text: &str) -> bool {
 
 /// What "by using" must be followed by to mean use of the site: "By using our Services", "By
 /// using Fox News Services" (a name), not "by using the browser-based cookie controls".
-const SITE_WORDS: &[&str] =
-    &["site", "website", "web", "service", "app", "application", "platform", "product", "page", "portal", "services"];
+const SITE_WORDS: &[&str] = &["site", "website", "web", "service", "app", "application", "platform", "product", "page", "portal"];
 
 fn uses_the_site(text: &str) -> bool {
     // Most sentences say no "by using" at all: the shared automaton settles those.

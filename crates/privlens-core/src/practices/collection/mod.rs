@@ -208,8 +208,8 @@ fn is_collected(k: &Knowledge, s: &Sentence, facts: &SentenceFacts, id: &str, at
     }
     // (A section title or a question heads the answer: "Does Walgreens collect information from
     // children?", "Collection of Information from Children.")
-    let heading = is_title(s.text) || s.text.trim_end().ends_with('?') || s.text.split_whitespace().count() <= 6;
-    if id == "children_data" && (contains_phrase(s.text, NOT_COLLECTING_CHILDREN) || heading) {
+    let heading = || is_title(s.text) || s.text.trim_end().ends_with('?') || s.text.split_whitespace().count() <= 6;
+    if id == "children_data" && (contains_phrase(s.text, NOT_COLLECTING_CHILDREN) || heading()) {
         return false;
     }
     if id == "cookies_tracking" {

@@ -133,8 +133,7 @@ pub(super) fn other_sense_at(text: &str, id: &str, at: usize, end: usize) -> boo
 pub(super) fn not_data(k: &Knowledge, text: &str, id: &str, at: usize, end: usize) -> bool {
     let after = lower_head(text[end..].trim_start());
     let word = text[at..end].to_lowercase();
-    if NOT_DATA_AFTER.iter().any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
-    {
+    if starts_with_word(&after, NOT_DATA_AFTER) {
         // "email address of the sender" is still an address; only bare words name a service.
         return !word.ends_with("address") && !word.ends_with("number");
     }
@@ -200,20 +199,21 @@ fn other_sense(text: &str, id: &str, word: &str, (at, end): (usize, usize), befo
         // "your organization's country of operation", "Twitter International Company".
         "employment_education" => {
             in_clause(&["isp", "internet service provider", "internet provider"])
-                || (organisation_word(word)
-                    && (after.starts_with("'s") || after.starts_with("’s"))
-                    && !head(&after, 12).contains("name"))
-                // "Ford Motor Company", "G Suite for Education": an organisation's name; "the
-                // Company": the policy's defined term for itself.
-                || (organisation_word(word)
-                    && (in_proper_name(text, at, end)
-                        || (before.ends_with("the") && text[at..].starts_with(|c: char| c.is_uppercase()))))
+                || (organisation_word(word) && names_an_organisation(text, (at, end), before, after))
         }
         // A bare "address" next to a name is a postal one; next to networks it is a web address,
         // and before "fraud" or "issues" it is a verb.
         "postal_address" => word.starts_with("address") && (in_clause(NETWORK_WORDS) || starts_with_word(&after, ADDRESSED)),
         _ => false,
     }
+}
+
+/// "your organization's country", "Ford Motor Company", "G Suite for Education", "the Company"
+/// (the policy's defined term for itself): an organisation, not the reader's employer or school.
+fn names_an_organisation(text: &str, (at, end): (usize, usize), before: &str, after: &str) -> bool {
+    let possessive = (after.starts_with("'s") || after.starts_with("’s")) && !head(after, 12).contains("name");
+    let defined_term = before.ends_with("the") && text[at..].starts_with(|c: char| c.is_uppercase());
+    possessive || defined_term || in_proper_name(text, at, end)
 }
 
 fn organisation_word(word: &str) -> bool {
