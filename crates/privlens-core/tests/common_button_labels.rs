@@ -1,20 +1,23 @@
-//! Every common banner button label (tests/data/common_button_labels.json, ten languages) gets
-//! the role it has on a real banner.
+//! Every banner button label in the label files (tests/data/*_button_labels.json, ten
+//! languages) gets the role it has on a real banner. `common_button_labels.json` holds the
+//! platforms' default texts and common site-made wordings; `more_button_labels.json` longer and
+//! less common ones, written apart from the first and from any data set.
 
 use std::collections::BTreeMap;
 
 use privlens_core::banner::role_of_label;
 
-#[test]
-fn common_labels_in_ten_languages_get_their_roles() {
-    let file: serde_json::Value =
-        serde_json::from_str(include_str!("data/common_button_labels.json")).expect("the label file is JSON");
-    let langs: BTreeMap<String, BTreeMap<String, Vec<String>>> =
-        serde_json::from_value(file["labels"].clone()).expect("language -> role -> labels");
-    assert_eq!(langs.len(), 10);
+/// The labels of a file: language -> role -> labels.
+fn labels_of(json: &str) -> BTreeMap<String, BTreeMap<String, Vec<String>>> {
+    let file: serde_json::Value = serde_json::from_str(json).expect("the label file is JSON");
+    serde_json::from_value(file["labels"].clone()).expect("language -> role -> labels")
+}
+
+/// "lang label: role, said other" for every label that gets another role, and the count.
+fn misread(langs: &BTreeMap<String, BTreeMap<String, Vec<String>>>) -> (Vec<String>, usize) {
     let mut wrong = Vec::new();
     let mut total = 0;
-    for (lang, roles) in &langs {
+    for (lang, roles) in langs {
         for (role, labels) in roles {
             for label in labels {
                 total += 1;
@@ -25,6 +28,28 @@ fn common_labels_in_ten_languages_get_their_roles() {
             }
         }
     }
-    assert!(total > 1000, "only {total} labels");
-    assert!(wrong.is_empty(), "{} of {total} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    (wrong, total)
+}
+
+#[test]
+fn labels_in_ten_languages_get_their_roles() {
+    for (name, json, at_least) in [
+        ("common", include_str!("data/common_button_labels.json"), 1000),
+        ("more", include_str!("data/more_button_labels.json"), 1500),
+    ] {
+        let langs = labels_of(json);
+        assert_eq!(langs.len(), 10, "{name}: languages");
+        let (wrong, total) = misread(&langs);
+        assert!(total >= at_least, "{name}: only {total} labels");
+        assert!(wrong.is_empty(), "{name}: {} of {total} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    }
+}
+
+#[test]
+fn the_two_files_do_not_repeat_each_other() {
+    let all = |json: &str| -> Vec<String> { labels_of(json).into_values().flat_map(|r| r.into_values().flatten()).collect() };
+    let common: std::collections::BTreeSet<String> = all(include_str!("data/common_button_labels.json")).into_iter().collect();
+    let repeated: Vec<String> =
+        all(include_str!("data/more_button_labels.json")).into_iter().filter(|l| common.contains(l)).collect();
+    assert!(repeated.is_empty(), "{repeated:?}");
 }

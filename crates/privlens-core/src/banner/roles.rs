@@ -183,7 +183,7 @@ fn within(a: &[char], b: &[char], max: usize) -> Option<usize> {
 }
 
 /// The kind of a label: the kind of the longest known phrase in it (the deciding one on a
-/// tie). "Close" and filler ("click here") give way to a phrase that decides consent ("I agree,
+/// tie), or the refusal or saved choice an accepting word follows. "Close" and filler ("click here") give way to a phrase that decides consent ("I agree,
 /// dismiss this banner", "click here to agree"), and so do pointers away from the banner ("see
 /// our cookie policy for full details", "cookie settings in Google Chrome"), which are no way
 /// to the settings, but a label that starts with "close" closes
@@ -202,6 +202,10 @@ fn kind_of_label(label: &str) -> usize {
     }
     // A description, or a question ("What if I don't consent?" opens an FAQ entry).
     if words > MAX_LABEL_WORDS || label.ends_with('?') {
+        return OTHER;
+    }
+    // "Powered by Usercentrics Consent Management Platform": the banner's maker, not a choice.
+    if label.starts_with("powered by") {
         return OTHER;
     }
     let rm = role_matcher();
@@ -237,8 +241,13 @@ fn kind_of_label(label: &str) -> usize {
     let stems = stem_kinds(&label);
     let accept_negated =
         matches.iter().filter(|m| m.kind == ACCEPT).max_by_key(|m| m.end - m.start).is_some_and(|m| negated(&label[..m.start]));
+    // "Decline and continue", "Valider et continuer": what comes first decides, the
+    // accepting word after it only moves on.
+    let first_decisive =
+        matches.iter().filter(|m| matches!(m.kind, ACCEPT | REJECT | SAVE)).min_by_key(|m| m.start).map(|m| m.kind);
     match kind {
         ACCEPT if accept_negated || stems.contains(&RESTRICT) => REJECT,
+        ACCEPT if matches!(first_decisive, Some(REJECT | SAVE)) => first_decisive.unwrap_or(ACCEPT),
         ACCEPT if stems.contains(&SELECTION) => SAVE,
         SETTINGS | INFO if found.iter().any(|(k, _)| *k == SAVE) || stems.contains(&SAVE) => SAVE,
         _ => kind,
