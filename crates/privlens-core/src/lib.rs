@@ -22,6 +22,7 @@ mod summary;
 pub mod trackers;
 
 use std::fmt;
+use std::sync::OnceLock;
 
 pub use extract::Format;
 pub use report::Report;
@@ -100,26 +101,34 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
     let mut page = extract::extract(input.content, format);
     page.markers.extend(input.markers.iter().cloned());
     let (segments, body) = extract::split_segments(&page.blocks);
-    let sentences = sentences::split(&segments);
     let title = input.title.map(str::to_string).or(page.title.clone());
 
-    // What the page is and how it reads needs none of the practices: in a native build it is
-    // worked out on a second thread while this one reads the practices.
-    let (about, (ctx, practices)) = parallel::beside(
-        parallel::worth_a_thread(&segments),
-        || about_page(input, &page, &segments, body, sentences.len(), title.as_deref()),
-        || {
-            let ctx = practices::Ctx::new(&segments, &sentences, input.url);
-            let practices = practices::extract_practices(&ctx);
-            (ctx, practices)
-        },
-    );
+    // The practices and what the page is (kind, dates, categories, readability, language)
+    // are many independent tasks: in a native build two threads share them.
+    let sentences = OnceLock::new();
+    let ctx_cell = OnceLock::new();
+    let ctx_ref = OnceLock::new();
+    let mut about = About::default();
+    let mut parts = practices::Parts::default();
+    {
+        let (sentences, ctx_cell, ctx_ref, segments) = (&sentences, &ctx_cell, &ctx_ref, &segments);
+        let mut tasks: Vec<parallel::Task> = vec![Box::new(move || {
+            let sentences = sentences.get_or_init(|| sentences::split(segments));
+            let _ = ctx_ref.set(ctx_cell.get_or_init(|| practices::Ctx::new(segments, sentences, input.url)));
+        })];
+        tasks.extend(about_tasks(input, &page, segments, body, title.as_deref(), sentences, &mut about));
+        tasks.extend(practices::tasks(ctx_ref, &mut parts));
+        parallel::share(parallel::worth_a_thread(segments), tasks);
+    }
+    let ctx = ctx_cell.get().expect("the context task ran");
+    let practices = parts.into_practices();
     let About { categorised, kind, effective_date, last_updated, read, language } = about;
+    let (kind, read) = (kind.expect("the kind task ran"), read.expect("the readability task ran"));
     let is_policy = kind.kind.is_policy();
     // Practices are read with English lexicons: a policy in another language would be graded
     // on what the lexicons missed (no contact, no deletion right...), so it gets no grade.
     let graded = is_policy && reads_practices(&language);
-    let signals = if graded { signals::signals(&ctx, &practices) } else { Vec::new() };
+    let signals = if graded { signals::signals(ctx, &practices) } else { Vec::new() };
     let grade = grade::grade(&signals, graded);
     let outside = |i: usize| body.is_none_or(|(s, e)| i < s || i > e);
     let trackers = trackers::trackers(&page.markers, input.url, &practices.third_parties);
@@ -159,44 +168,71 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
 }
 
 /// What the page is and how it reads: all that needs no practice findings.
+#[derive(Default)]
 struct About {
     /// Every segment's categories and scores, in order.
     categorised: Vec<(Vec<String>, std::collections::BTreeMap<String, f64>)>,
-    kind: doc_kind::KindResult,
+    kind: Option<doc_kind::KindResult>,
     effective_date: Option<String>,
     last_updated: Option<String>,
-    read: readability::Readability,
+    read: Option<readability::Readability>,
     language: String,
 }
 
-fn about_page(
-    input: &PageInput,
-    page: &extract::Extracted,
-    segments: &[extract::RawSegment],
+/// Text per classifier task: small enough for the two threads to end together.
+const CLASSIFY_CHUNK_BYTES: usize = 32 * 1024;
+
+/// The tasks that fill in `about`: the kind and language, the dates, the categories of
+/// the segments a chunk at a time, and readability once the sentences are known.
+fn about_tasks<'t, 's: 't>(
+    input: &'t PageInput,
+    page: &'t extract::Extracted,
+    segments: &'t [extract::RawSegment],
     body: Option<(usize, usize)>,
-    sentence_count: usize,
-    title: Option<&str>,
-) -> About {
-    let texts: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
-    let body_text = texts.join("\n");
-    let headings = top_headings(&page.blocks, body);
-    let kind = doc_kind::classify(&doc_kind::KindInput {
-        url: input.url,
-        title,
-        headings: &headings.iter().map(String::as_str).collect::<Vec<_>>(),
-        body: &body_text,
-    });
-    let date_lines: Vec<&str> = page.blocks.iter().filter(|b| !b.link_only).map(|b| b.text.as_str()).collect();
-    let (effective_date, last_updated) = practices::find_dates(&date_lines);
-    let categorised = segments.iter().map(|s| categorise::categorise(s.heading.as_deref(), &s.text)).collect();
-    About {
-        categorised,
-        kind,
-        effective_date,
-        last_updated,
-        read: readability::measure(&texts, sentence_count),
-        language: language::detect(page.lang.as_deref(), &body_text),
+    title: Option<&'t str>,
+    sentences: &'t OnceLock<Vec<sentences::Sentence<'s>>>,
+    about: &'t mut About,
+) -> Vec<parallel::Task<'t>> {
+    let About { categorised, kind, effective_date, last_updated, read, language } = about;
+    let mut tasks: Vec<parallel::Task> = vec![
+        Box::new(move || {
+            let body_text = segments.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join("\n");
+            let headings = top_headings(&page.blocks, body);
+            *kind = Some(doc_kind::classify(&doc_kind::KindInput {
+                url: input.url,
+                title,
+                headings: &headings.iter().map(String::as_str).collect::<Vec<_>>(),
+                body: &body_text,
+            }));
+            *language = language::detect(page.lang.as_deref(), &body_text);
+        }),
+        Box::new(move || {
+            let date_lines: Vec<&str> = page.blocks.iter().filter(|b| !b.link_only).map(|b| b.text.as_str()).collect();
+            (*effective_date, *last_updated) = practices::find_dates(&date_lines);
+        }),
+    ];
+    categorised.resize(segments.len(), Default::default());
+    let mut rest: (&[extract::RawSegment], &mut [_]) = (segments, categorised.as_mut_slice());
+    while !rest.0.is_empty() {
+        let (mut n, mut bytes) = (0, 0);
+        while n < rest.0.len() && bytes < CLASSIFY_CHUNK_BYTES {
+            bytes += rest.0[n].text.len();
+            n += 1;
+        }
+        let (segs, tail_segs) = rest.0.split_at(n);
+        let (slots, tail_slots) = std::mem::take(&mut rest.1).split_at_mut(n);
+        tasks.push(Box::new(move || {
+            for (slot, s) in slots.iter_mut().zip(segs) {
+                *slot = categorise::categorise(s.heading.as_deref(), &s.text);
+            }
+        }));
+        rest = (tail_segs, tail_slots);
     }
+    tasks.push(Box::new(move || {
+        let texts: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
+        *read = Some(readability::measure(&texts, sentences.wait().len()));
+    }));
+    tasks
 }
 
 /// The practices stated in a piece of policy text read on its own (one segment, or a few

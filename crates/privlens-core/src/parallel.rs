@@ -1,4 +1,6 @@
-//! Two parts of a scan at once, where the build has threads.
+//! Parts of a scan at once, where the build has threads.
+
+use std::sync::{Mutex, PoisonError};
 
 /// Below this much text a second thread costs more than it saves.
 const MIN_BYTES: usize = 16 * 1024;
@@ -8,20 +10,33 @@ pub fn worth_a_thread(segments: &[crate::extract::RawSegment]) -> bool {
     segments.iter().map(|s| s.text.len()).sum::<usize>() >= MIN_BYTES
 }
 
-/// `side()` and `main()`, on two threads when `parallel` and the build has threads (wasm in
-/// the browser has one: there, one after the other). `main` runs on the calling thread.
-pub fn beside<A: Send, B>(parallel: bool, side: impl FnOnce() -> A + Send, main: impl FnOnce() -> B) -> (A, B) {
+/// One piece of a scan's work for [`share`]: it writes its result where it was told.
+pub type Task<'a> = Box<dyn FnOnce() + Send + 'a>;
+
+/// Runs every task, taken in the order given, on the calling thread and, when `parallel` and
+/// the build has threads, on one more (wasm in the browser has one: there, one after the
+/// other). Each thread takes the next task not yet started, so the two finish close together
+/// however the work is spread; a task that needs another's result waits for it, which is safe
+/// as long as it comes later in the list.
+pub fn share(parallel: bool, tasks: Vec<Task<'_>>) {
+    let queue = Mutex::new(tasks.into_iter());
+    // The lock is held only while a task is taken, not while it runs.
+    let next = || queue.lock().unwrap_or_else(PoisonError::into_inner).next();
+    let work = || {
+        while let Some(task) = next() {
+            task();
+        }
+    };
     #[cfg(not(target_arch = "wasm32"))]
     if parallel {
-        return std::thread::scope(|scope| {
-            let side = scope.spawn(side);
-            let main = main();
-            (side.join().expect("the side thread does not panic"), main)
+        std::thread::scope(|scope| {
+            scope.spawn(work);
+            work();
         });
+        return;
     }
     let _ = parallel;
-    let main = main();
-    (side(), main)
+    work();
 }
 
 #[cfg(test)]
@@ -29,10 +44,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn both_parts_run_and_keep_their_places() {
+    fn every_task_runs_once_and_writes_its_own_result() {
         for parallel in [false, true] {
-            let (a, b) = beside(parallel, || "side".to_string(), || 2 + 2);
-            assert_eq!((a.as_str(), b), ("side", 4));
+            let mut results = vec![0usize; 40];
+            let tasks: Vec<Task> =
+                results.iter_mut().enumerate().map(|(i, slot)| Box::new(move || *slot += i * i) as Task).collect();
+            share(parallel, tasks);
+            assert_eq!(results, (0..40).map(|i| i * i).collect::<Vec<_>>(), "parallel: {parallel}");
+        }
+    }
+
+    #[test]
+    fn a_later_task_can_wait_for_an_earlier_one() {
+        for parallel in [false, true] {
+            let first = std::sync::OnceLock::new();
+            let mut second = 0;
+            share(parallel, vec![Box::new(|| drop(first.set(21))), Box::new(|| second = first.wait() * 2)]);
+            assert_eq!(second, 42);
         }
     }
 }

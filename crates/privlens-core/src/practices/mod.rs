@@ -16,7 +16,10 @@ pub use dates::find_dates;
 use crate::extract::RawSegment;
 use crate::knowledge::{Lexicon, knowledge};
 use crate::matcher::{PhraseMatch, PhraseMatcher, TextHits};
-use crate::report::{Evidence, Finding, Practices};
+use std::sync::OnceLock;
+
+use crate::parallel::Task;
+use crate::report::{Changes, Children, Contact, Evidence, Finding, Practices, Retention, ThirdParty, Transfer};
 use crate::sentences::{Sentence, evidence, in_url, tail};
 
 /// A regex compiled on first use: the practice extractors keep theirs in statics.
@@ -125,29 +128,70 @@ pub fn lexicon_findings(ctx: &Ctx, lex: &Lexicon, mut keep: impl FnMut(&Sentence
     set
 }
 
+/// Every practice of a page read one after the other (for text read on its own, and tests).
 pub fn extract_practices(ctx: &Ctx) -> Practices {
+    let cell = OnceLock::new();
+    let _ = cell.set(ctx);
+    let mut parts = Parts::default();
+    crate::parallel::share(false, tasks(&cell, &mut parts));
+    parts.into_practices()
+}
+
+/// The practices of a page in parts, each filled in by one of [`tasks`].
+#[derive(Default)]
+pub struct Parts {
+    collected: Option<(Vec<Finding>, Vec<Finding>)>,
+    third_parties: Vec<ThirdParty>,
+    retention: Vec<Retention>,
+    contacts: Vec<Contact>,
+    changes: Changes,
+    rights: Vec<Finding>,
+    laws: Vec<Finding>,
+    children: Option<Children>,
+    transfer: Transfer,
+    security: Vec<Finding>,
+}
+
+/// One task per part of the practices, for [`crate::parallel::share`], each waiting for the
+/// page's context to be ready. The longest first, so that the two threads end together.
+pub fn tasks<'t, 'c: 't, 's: 'c>(ctx: &'t OnceLock<&'c Ctx<'s>>, parts: &'t mut Parts) -> Vec<Task<'t>> {
+    let Parts { collected, third_parties, retention, contacts, changes, rights, laws, children, transfer, security } = parts;
     let k = knowledge();
-    // Companies, retention periods, contacts and changes are read on a second thread when the
-    // page is big: about the same work as the rest.
-    let ((third_parties, retention, contacts, changes), ((data_collected, purposes), rights)) = crate::parallel::beside(
-        crate::parallel::worth_a_thread(ctx.segments),
-        || {
-            let third_parties = sharing::without_own_organisation(sharing::third_parties(ctx, k), ctx.url, k);
-            (third_parties, retention::periods(ctx), contacts::contacts(ctx), changes::changes(ctx))
-        },
-        || (collection::collected(ctx, k), legal::rights(ctx, k)),
-    );
-    Practices {
-        data_collected,
-        purposes,
-        third_parties,
-        retention,
-        rights,
-        laws: legal::laws(ctx, k),
-        children: misc::children(ctx),
-        international_transfer: misc::transfer(ctx, k),
-        security_measures: misc::security(ctx, k),
-        contacts,
-        changes,
+    vec![
+        Box::new(move || *collected = Some(collection::collected(ctx.wait(), k))),
+        Box::new(move || {
+            let ctx = ctx.wait();
+            *third_parties = sharing::without_own_organisation(sharing::third_parties(ctx, k), ctx.url, k);
+        }),
+        Box::new(move || *retention = retention::periods(ctx.wait())),
+        Box::new(move || *contacts = contacts::contacts(ctx.wait())),
+        Box::new(move || *changes = changes::changes(ctx.wait())),
+        Box::new(move || *rights = legal::rights(ctx.wait(), k)),
+        Box::new(move || {
+            let ctx = ctx.wait();
+            *laws = legal::laws(ctx, k);
+            *children = misc::children(ctx);
+            *transfer = misc::transfer(ctx, k);
+            *security = misc::security(ctx, k);
+        }),
+    ]
+}
+
+impl Parts {
+    pub fn into_practices(self) -> Practices {
+        let (data_collected, purposes) = self.collected.unwrap_or_default();
+        Practices {
+            data_collected,
+            purposes,
+            third_parties: self.third_parties,
+            retention: self.retention,
+            rights: self.rights,
+            laws: self.laws,
+            children: self.children,
+            international_transfer: self.transfer,
+            security_measures: self.security,
+            contacts: self.contacts,
+            changes: self.changes,
+        }
     }
 }

@@ -203,7 +203,7 @@ fn other_sense(text: &str, id: &str, word: &str, (at, end): (usize, usize), befo
         }
         // A bare "address" next to a name is a postal one; next to networks it is a web address,
         // and before "fraud" or "issues" it is a verb.
-        "postal_address" => word.starts_with("address") && (in_clause(NETWORK_WORDS) || starts_with_word(&after, ADDRESSED)),
+        "postal_address" => word.starts_with("address") && (in_clause(NETWORK_WORDS) || starts_with_word(after, ADDRESSED)),
         _ => false,
     }
 }
