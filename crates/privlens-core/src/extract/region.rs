@@ -137,11 +137,14 @@ pub fn split_segments(blocks: &[Block]) -> (Vec<RawSegment>, Option<(usize, usiz
     let mut segments: Vec<RawSegment> = Vec::new();
     let mut heading: Option<String> = None;
     let mut current = String::new();
-    let flush = |segments: &mut Vec<RawSegment>, heading: &Option<String>, current: &mut String| {
+    // Characters in `current`, kept as it grows rather than counted again per paragraph.
+    let mut current_chars = 0;
+    let flush = |segments: &mut Vec<RawSegment>, heading: &Option<String>, current: &mut String, chars: &mut usize| {
         if !current.trim().is_empty() {
             segments.push(RawSegment { heading: heading.clone(), text: std::mem::take(current) });
         }
         current.clear();
+        *chars = 0;
     };
     for (b, in_menu) in body.iter().zip(menu) {
         if b.boilerplate || b.link_only || in_menu {
@@ -149,22 +152,24 @@ pub fn split_segments(blocks: &[Block]) -> (Vec<RawSegment>, Option<(usize, usiz
         }
         match b.kind {
             BlockKind::Heading(_) => {
-                flush(&mut segments, &heading, &mut current);
+                flush(&mut segments, &heading, &mut current, &mut current_chars);
                 heading = Some(b.text.clone());
             }
             kind => {
                 let starts_paragraph = kind == BlockKind::Paragraph;
-                if starts_paragraph && current.chars().count() >= SEGMENT_TARGET_CHARS {
-                    flush(&mut segments, &heading, &mut current);
+                if starts_paragraph && current_chars >= SEGMENT_TARGET_CHARS {
+                    flush(&mut segments, &heading, &mut current, &mut current_chars);
                 }
                 if !current.is_empty() {
                     current.push('\n');
+                    current_chars += 1;
                 }
                 current.push_str(&b.text);
+                current_chars += b.text.chars().count();
             }
         }
     }
-    flush(&mut segments, &heading, &mut current);
+    flush(&mut segments, &heading, &mut current, &mut current_chars);
     (segments, Some((start, end)))
 }
 

@@ -2,16 +2,45 @@
 
 use super::{Block, BlockKind, Extracted, decode_entities, normalize_space};
 
+/// Below this many lines one thread reads them all; above it, two read a half each.
+const LINES_PER_THREAD: usize = 4_000;
+
 pub fn extract_lines(input: &str, markdown: bool) -> Extracted {
     let mut out = Extracted::default();
     // Markdown tables break lines inside a cell with `<br>`: each piece is a line of its own.
     let lines: Vec<&str> =
         if markdown { input.lines().flat_map(split_at_line_breaks).collect() } else { input.lines().collect() };
-    let mut start = 0;
-    if markdown {
-        start = read_front_matter(&lines, &mut out);
+    let start = if markdown { read_front_matter(&lines, &mut out) } else { 0 };
+    let lines = &lines[start..];
+    // A line's block depends on it and the line after it only, so a long page is cut at an
+    // empty line and its halves read at once.
+    let (first, second) = lines.split_at(half_at_empty_line(lines));
+    let (mut blocks, mut tail) = (Vec::new(), Vec::new());
+    crate::parallel::share(
+        !second.is_empty(),
+        vec![Box::new(|| blocks = read_blocks(first, markdown)), Box::new(|| tail = read_blocks(second, markdown))],
+    );
+    blocks.append(&mut tail);
+    if !markdown {
+        promote_plain_headings(&mut blocks);
     }
-    let mut i = start;
+    out.blocks = blocks;
+    out
+}
+
+/// Where to cut `lines` in two: just after an empty line near the middle, or at the end when
+/// there are too few lines to share (or no empty line).
+fn half_at_empty_line(lines: &[&str]) -> usize {
+    if lines.len() < 2 * LINES_PER_THREAD {
+        return lines.len();
+    }
+    lines[lines.len() / 2..].iter().position(|l| l.trim().is_empty()).map_or(lines.len(), |p| lines.len() / 2 + p + 1)
+}
+
+/// The blocks of a run of lines.
+fn read_blocks(lines: &[&str], markdown: bool) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut i = 0;
     while i < lines.len() {
         let raw = lines[i].trim_end();
         let trimmed = raw.trim();
@@ -22,7 +51,7 @@ pub fn extract_lines(input: &str, markdown: bool) -> Extracted {
         // Setext heading: a line underlined with === or ---.
         if markdown && i < lines.len() && is_setext_underline(lines[i].trim()) {
             let level = if lines[i].trim().starts_with('=') { 1 } else { 2 };
-            out.blocks.push(Block::new(BlockKind::Heading(level), clean_inline(trimmed)));
+            blocks.push(Block::new(BlockKind::Heading(level), clean_inline(trimmed)));
             i += 1;
             continue;
         }
@@ -38,12 +67,9 @@ pub fn extract_lines(input: &str, markdown: bool) -> Extracted {
                 i += 1;
             }
         }
-        out.blocks.push(block);
+        blocks.push(block);
     }
-    if !markdown {
-        promote_plain_headings(&mut out.blocks);
-    }
-    out
+    blocks
 }
 
 /// A line cut at its `<br>`, `<br/>` and `<br />` tags (any case).
@@ -349,6 +375,23 @@ mod tests {
         let ex = extract_lines("2. Information We Collect\nWe do not collect, store, or transmit your code at all.\n", false);
         assert_eq!(ex.blocks[0].kind, BlockKind::Heading(2));
         assert_eq!(ex.blocks[1].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn a_long_page_read_in_two_halves_gives_the_blocks_of_one_reading() {
+        let markdown_page = "# Privacy\n\nWe collect your **name** and [email](mailto:a@b.example).\n- item one\n- item two\nSection\n=======\n\n";
+        let text_page =
+            "1. Data We Collect\nWe collect your name and\nwrapped address lines\nthat continue here.\n\nCONTACT\nWrite to us.\n";
+        for (page, markdown) in [(markdown_page, true), (text_page, false)] {
+            let input = page.repeat(3 * LINES_PER_THREAD / page.lines().count());
+            let lines: Vec<&str> = input.lines().collect();
+            assert!(half_at_empty_line(&lines) < lines.len(), "the page is cut in two");
+            let mut whole = read_blocks(&lines, markdown);
+            if !markdown {
+                promote_plain_headings(&mut whole);
+            }
+            assert_eq!(extract_lines(&input, markdown).blocks, whole);
+        }
     }
 
     #[test]
