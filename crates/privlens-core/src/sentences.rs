@@ -229,8 +229,9 @@ fn with_clause_breaks<T>(sentence: &str, f: impl FnOnce(&[(usize, usize)]) -> T)
             last.sentence.clear();
             last.sentence.push_str(sentence);
             last.breaks.clear();
-            let breaks = cached(CLAUSE_BREAKS, ListKind::Phrases);
-            last.breaks.extend(breaks.ac.find_overlapping_iter(sentence).map(|m| (m.start(), m.end())));
+            with_compiled(CLAUSE_BREAKS, ListKind::Phrases, |breaks| {
+                last.breaks.extend(breaks.ac.find_overlapping_iter(sentence).map(|m| (m.start(), m.end())));
+            });
         }
         f(&last.breaks)
     })
@@ -255,13 +256,6 @@ fn is_negation(word: &str) -> bool {
 }
 
 /// Whether `word` starts with `stem` (lower-case), ignoring case; curly apostrophes read as straight.
-fn starts_with_ignore_case(word: &str, stem: &str) -> bool {
-    if word.contains('’') {
-        return word.replace('’', "'").to_lowercase().starts_with(stem);
-    }
-    word.len() >= stem.len() && word.as_bytes()[..stem.len()].eq_ignore_ascii_case(stem.as_bytes())
-}
-
 /// Whether `text` begins with one of `words`, ending there: "Flash player", not "Flashy".
 pub fn starts_with_word(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| text.starts_with(w) && text[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
@@ -269,7 +263,12 @@ pub fn starts_with_word(text: &str, words: &[&str]) -> bool {
 
 /// Whether `word` starts with one of `stems` (lower-case), ignoring case.
 pub fn starts_with_any(word: &str, stems: &[&str]) -> bool {
-    stems.iter().any(|s| starts_with_ignore_case(word, s))
+    // A curly apostrophe ("don’t") is made straight once, not once per stem.
+    if word.contains('’') {
+        let word = word.replace('’', "'").to_lowercase();
+        return stems.iter().any(|s| word.starts_with(s));
+    }
+    stems.iter().any(|s| word.len() >= s.len() && word.as_bytes()[..s.len()].eq_ignore_ascii_case(s.as_bytes()))
 }
 
 /// Whether a verb from `verbs` (stems) is negated in the clause of `sentence` around byte `at`:
@@ -318,10 +317,11 @@ pub fn in_url(text: &str, at: usize) -> bool {
 /// Whether a word of `text` starts with one of `stems` (lower-case), ignoring case. Called for
 /// every sentence by many extractors, so each stem list is compiled once into an automaton.
 pub fn has_any(text: &str, stems: &[&str]) -> bool {
-    let list = cached(stems, ListKind::Stems);
     // Overlapping: a stem found inside a word ("no" in "cannot") must not hide one that
     // starts the word.
-    list.may_match(text) && list.ac.find_overlapping_iter(text).any(|m| is_word_start(text, m.start()))
+    with_compiled(stems, ListKind::Stems, |list| {
+        list.may_match(text) && list.ac.find_overlapping_iter(text).any(|m| is_word_start(text, m.start()))
+    })
 }
 
 /// Whether `text` contains one of `phrases` (lower-case), ignoring ASCII case, starting at a
@@ -329,13 +329,14 @@ pub fn has_any(text: &str, stems: &[&str]) -> bool {
 /// phrase may end inside a word ("certif" finds "certified"), and one that opens with a space or
 /// a bracket (" dpo", "(dpo)") needs no boundary.
 pub fn contains_phrase(text: &str, phrases: &[&str]) -> bool {
-    let list = cached(phrases, ListKind::Phrases);
     // Most texts hold none of the phrases: the quick test settles those.
-    list.may_match(text)
-        && list
-            .ac
-            .find_overlapping_iter(text)
-            .any(|m| text[m.start()..].starts_with(|c: char| !c.is_alphanumeric()) || starts_word_or_quote(text, m.start()))
+    with_compiled(phrases, ListKind::Phrases, |list| {
+        list.may_match(text)
+            && list
+                .ac
+                .find_overlapping_iter(text)
+                .any(|m| text[m.start()..].starts_with(|c: char| !c.is_alphanumeric()) || starts_word_or_quote(text, m.start()))
+    })
 }
 
 /// A word start, or a word opening a quotation: the 'opt-in' (but not the t in "don't").
@@ -422,7 +423,10 @@ fn shared_automata() -> &'static Mutex<Automata> {
     SHARED.get_or_init(|| Mutex::new(Automata::default()))
 }
 
-fn cached(list: &[&str], kind: ListKind) -> Arc<Compiled> {
+/// Calls `f` with the compiled `list`. The thread's own map is read without a lock or a
+/// reference count (the two threads of a scan would fight over the count's cache line); a list
+/// this thread has not used yet comes from the shared map, compiled there when new.
+fn with_compiled<T>(list: &[&str], kind: ListKind, f: impl FnOnce(&Compiled) -> T) -> T {
     let key = (
         list.as_ptr() as usize,
         list.len(),
@@ -431,22 +435,24 @@ fn cached(list: &[&str], kind: ListKind) -> Arc<Compiled> {
         kind,
     );
     AUTOMATA.with(|cell| {
-        let mut map = cell.borrow_mut();
-        if let Some(ac) = map.get(&key) {
-            return ac.clone();
+        if let Some(compiled) = cell.borrow().get(&key) {
+            return f(compiled);
         }
-        let ac = {
+        let compiled = {
             let mut shared = shared_automata().lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             if shared.len() >= MAX_CACHED_LISTS {
                 shared.clear();
             }
             shared.entry(key).or_insert_with(|| Arc::new(build(list, kind))).clone()
         };
-        if map.len() >= MAX_CACHED_LISTS {
-            map.clear();
+        // (Taken only when no lookup of this thread is under way.)
+        if let Ok(mut map) = cell.try_borrow_mut() {
+            if map.len() >= MAX_CACHED_LISTS {
+                map.clear();
+            }
+            map.insert(key, compiled.clone());
         }
-        map.insert(key, ac.clone());
-        ac
+        f(&compiled)
     })
 }
 
