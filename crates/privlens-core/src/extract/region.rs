@@ -112,7 +112,13 @@ fn is_trailing_sentence(b: &Block) -> bool {
 
 /// A run of very short plain lines inside the body is a menu the region caught.
 fn menu_runs(blocks: &[Block]) -> Vec<bool> {
-    let short = |b: &Block| b.kind == BlockKind::Paragraph && words(&b.text) <= 3 && !b.text.contains(['.', ':', '?']);
+    // (More than three words split by spaces settles it before the whole text is counted.)
+    let short = |b: &Block| {
+        b.kind == BlockKind::Paragraph
+            && b.text.split_whitespace().nth(3).is_none()
+            && words(&b.text) <= 3
+            && !b.text.contains(['.', ':', '?'])
+    };
     let mut drop = vec![false; blocks.len()];
     let mut i = 0;
     while i < blocks.len() {
