@@ -1,8 +1,8 @@
 //! HTML character references: numeric ones and the named ones policies actually use.
 
-pub fn decode_entities(s: &str) -> String {
+pub fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -21,7 +21,7 @@ pub fn decode_entities(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Decode the reference at the start of `s` ("&amp;..."); returns the text and bytes used.

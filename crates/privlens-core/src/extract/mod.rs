@@ -126,6 +126,18 @@ pub fn normalize_space(s: &str) -> String {
 
 /// The same for ASCII text, a byte at a time: most lines of an English page.
 fn normalize_ascii_space(s: &str) -> String {
+    let is_space = |b: u8| b.is_ascii_whitespace() || b == 0x0b;
+    // Most lines need nothing done: single spaces between words, none at either end.
+    let bytes = s.as_bytes();
+    let mut clean = !bytes.first().is_some_and(|b| is_space(*b)) && !bytes.last().is_some_and(|b| is_space(*b));
+    let mut prev = b'x';
+    for &b in bytes {
+        clean &= !(is_space(b) && (b != b' ' || prev == b' '));
+        prev = b;
+    }
+    if clean {
+        return s.to_string();
+    }
     let mut out: Vec<u8> = Vec::with_capacity(s.len());
     let mut pending_space = false;
     for &b in s.as_bytes() {
@@ -143,3 +155,26 @@ fn normalize_ascii_space(s: &str) -> String {
 }
 
 pub use entities::decode_entities;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_runs_become_one_space_and_ends_are_trimmed() {
+        for (text, want) in [
+            ("one two three", "one two three"),
+            ("one  two", "one two"),
+            (" one two", "one two"),
+            ("one two ", "one two"),
+            ("one\ttwo", "one two"),
+            ("one\u{b}two", "one two"),
+            ("one \n two", "one two"),
+            ("über  straße", "über straße"),
+            ("", ""),
+            ("   ", ""),
+        ] {
+            assert_eq!(normalize_space(text), want, "{text:?}");
+        }
+    }
+}

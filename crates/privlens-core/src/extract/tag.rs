@@ -75,7 +75,7 @@ pub(super) fn parse_tag(s: &str) -> Option<Tag> {
             match bytes.get(i) {
                 Some(&q @ (b'"' | b'\'')) => {
                     let end = s[i + 1..].find(q as char).map_or(s.len(), |p| i + 1 + p);
-                    value = decode_entities(&s[i + 1..end]);
+                    value = decode_entities(&s[i + 1..end]).into_owned();
                     i = (end + 1).min(s.len());
                 }
                 _ => {
@@ -83,7 +83,7 @@ pub(super) fn parse_tag(s: &str) -> Option<Tag> {
                     while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
                         i += 1;
                     }
-                    value = decode_entities(&s[start..i]);
+                    value = decode_entities(&s[start..i]).into_owned();
                 }
             }
         }

@@ -8,8 +8,14 @@ const LINES_PER_THREAD: usize = 4_000;
 pub fn extract_lines(input: &str, markdown: bool) -> Extracted {
     let mut out = Extracted::default();
     // Markdown tables break lines inside a cell with `<br>`: each piece is a line of its own.
-    let lines: Vec<&str> =
-        if markdown { input.lines().flat_map(split_at_line_breaks).collect() } else { input.lines().collect() };
+    let mut lines: Vec<&str> = Vec::new();
+    for line in input.lines() {
+        if markdown && line.contains('<') {
+            lines.extend(split_at_line_breaks(line));
+        } else {
+            lines.push(line);
+        }
+    }
     let start = if markdown { read_front_matter(&lines, &mut out) } else { 0 };
     let lines = &lines[start..];
     // A line's block depends on it and the line after it only, so a long page is cut at an
