@@ -151,7 +151,18 @@ fn sale_negated(text: &str) -> bool {
 }
 
 pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
-    let mut c = Collector { ctx, out: Vec::new() };
+    // Each half reads every sentence several times over: on a big page two threads share them.
+    let (mut first, mut second) = (Collector { ctx, out: Vec::new() }, Collector { ctx, out: Vec::new() });
+    crate::parallel::share(
+        crate::parallel::worth_a_thread(ctx.segments),
+        vec![Box::new(|| sharing_signals(&mut first, p)), Box::new(|| other_signals(&mut second, p))],
+    );
+    first.out.extend(second.out);
+    first.out
+}
+
+/// Sales, advertising, tracking and consent to cookies by visiting.
+fn sharing_signals(c: &mut Collector, p: &Practices) {
     // Describing the right to opt out of sales, or what a law calls a sale, says nothing of
     // whether this site sells.
     // A question ("Does Grammarly sell my data?") or a heading ("Sale of Personal
@@ -225,7 +236,11 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
             && visits_the_site(t)
     });
     c.when("implied_consent_cookies", implied);
+}
 
+/// Changes, transfers, retention, authorities, mergers, contact, deletion, marketing,
+/// minimisation, security and analytics.
+fn other_signals(c: &mut Collector, p: &Practices) {
     let posted_only = p.changes.notice.iter().any(|n| n == "posted_only");
     if posted_only {
         c.raise("changes_without_notice", p.changes.evidence.iter().take(2).cloned().collect());
@@ -306,7 +321,6 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
             && !contains_phrase(t, cues("local_storage_not"))
     });
     c.when("local_only_storage", local);
-    c.out
 }
 
 #[cfg(test)]
