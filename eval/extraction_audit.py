@@ -40,6 +40,8 @@ Sets (judgement files in eval/):
                         end of session 3.
   data_types_fourth     25 further documents, random.seed(10404), judged on commit c7b6dd9
                         (session 5) by three reader helpers, each page scanned with its address.
+  data_types_fifth      the 25 OpenTermsArchive privacy policies (2026 Markdown), judged on commit
+                        48c5f0e (session 6) by four reader helpers, with addresses.
 
 --url scans each page with its site's address (https://<site>/), as the extension always does;
 the sets up to the eighth were judged on reports made without it, the ninth with it.
@@ -49,7 +51,7 @@ still reported, how many missed items are now found, and new (unjudged) items.
 
 usage: python3 eval/extraction_audit.py [--set third_parties|third_parties_second|third_parties_third|
                                               third_parties_fourth|third_parties_fifth|third_parties_sixth|third_parties_seventh|third_parties_eighth|third_parties_ninth|third_parties_tenth|data_types|data_types_second|
-                                              data_types_third|data_types_fourth]
+                                              data_types_third|data_types_fourth|data_types_fifth]
                                         [--cli target/release/privlens] [--url]
 Build first: cargo build --release -p privlens-cli
 """
@@ -78,6 +80,7 @@ SETS = {
     "data_types_second": ("audit_data_types_second_judgements.json", "tu", "id"),
     "data_types_third": ("audit_data_types_third_judgements.json", "tv", "id"),
     "data_types_fourth": ("audit_data_types_fourth_judgements.json", "ue", "id"),
+    "data_types_fifth": ("audit_data_types_fifth_judgements.json", "ota", "id"),
 }
 
 
