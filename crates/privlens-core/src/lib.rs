@@ -22,7 +22,6 @@ mod summary;
 pub mod trackers;
 
 use std::fmt;
-use std::sync::OnceLock;
 
 pub use extract::Format;
 pub use report::Report;
@@ -105,19 +104,21 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
 
     // The practices and what the page is (kind, dates, categories, readability, language)
     // are many independent tasks: in a native build two threads share them.
-    let sentences = OnceLock::new();
-    let ctx_cell = OnceLock::new();
-    let ctx_ref = OnceLock::new();
+    let sentences = parallel::Ready::default();
+    let ctx_cell = parallel::Ready::default();
     let mut about = About::default();
     let mut parts = practices::Parts::default();
     {
-        let (sentences, ctx_cell, ctx_ref, segments) = (&sentences, &ctx_cell, &ctx_ref, &segments);
+        let (sentences, ctx_cell, segments) = (&sentences, &ctx_cell, &segments);
         let mut tasks: Vec<parallel::Task> = vec![Box::new(move || {
-            let sentences = sentences.get_or_init(|| sentences::split(segments));
-            let _ = ctx_ref.set(ctx_cell.get_or_init(|| practices::Ctx::new(segments, sentences, input.url)));
+            let sentences = sentences.make(|| sentences::split(segments));
+            ctx_cell.make(|| practices::Ctx::new(segments, sentences, input.url));
         })];
-        tasks.extend(about_tasks(input, &page, segments, body, title.as_deref(), sentences, &mut about));
-        tasks.extend(practices::tasks(ctx_ref, &mut parts));
+        let (about_tasks, readability) = about_tasks(input, &page, segments, body, title.as_deref(), sentences, &mut about);
+        tasks.extend(about_tasks);
+        // After the classifier's chunks, by when the first task has split the sentences.
+        tasks.push(readability);
+        tasks.extend(practices::tasks(|| ctx_cell.wait(), &mut parts));
         parallel::share(parallel::worth_a_thread(segments), tasks);
     }
     let ctx = ctx_cell.get().expect("the context task ran");
@@ -183,16 +184,16 @@ struct About {
 const CLASSIFY_CHUNK_BYTES: usize = 32 * 1024;
 
 /// The tasks that fill in `about`: the kind and language, the dates, the categories of
-/// the segments a chunk at a time, and readability once the sentences are known.
+/// the segments a chunk at a time; and apart, readability, which waits for the sentences.
 fn about_tasks<'t, 's: 't>(
     input: &'t PageInput,
     page: &'t extract::Extracted,
     segments: &'t [extract::RawSegment],
     body: Option<(usize, usize)>,
     title: Option<&'t str>,
-    sentences: &'t OnceLock<Vec<sentences::Sentence<'s>>>,
+    sentences: &'t parallel::Ready<Vec<sentences::Sentence<'s>>>,
     about: &'t mut About,
-) -> Vec<parallel::Task<'t>> {
+) -> (Vec<parallel::Task<'t>>, parallel::Task<'t>) {
     let About { categorised, kind, effective_date, last_updated, read, language } = about;
     let mut tasks: Vec<parallel::Task> = vec![
         Box::new(move || {
@@ -228,11 +229,11 @@ fn about_tasks<'t, 's: 't>(
         }));
         rest = (tail_segs, tail_slots);
     }
-    tasks.push(Box::new(move || {
+    let readability: parallel::Task = Box::new(move || {
         let texts: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
         *read = Some(readability::measure(&texts, sentences.wait().len()));
-    }));
-    tasks
+    });
+    (tasks, readability)
 }
 
 /// The practices stated in a piece of policy text read on its own (one segment, or a few

@@ -1,6 +1,6 @@
 //! Parts of a scan at once, where the build has threads.
 
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 /// Below this much text a second thread costs more than it saves.
 const MIN_BYTES: usize = 16 * 1024;
@@ -39,6 +39,43 @@ pub fn share(parallel: bool, tasks: Vec<Task<'_>>) {
     work();
 }
 
+/// A result one task makes and later tasks wait for. Should the maker panic, the waiters panic
+/// too, rather than wait for ever (the scan's panic then reaches its caller, as any other).
+pub struct Ready<T>(OnceLock<Option<T>>);
+
+impl<T> Default for Ready<T> {
+    fn default() -> Self {
+        Ready(OnceLock::new())
+    }
+}
+
+impl<T> Ready<T> {
+    /// Makes the value with `make`, once, and returns it.
+    pub fn make(&self, make: impl FnOnce() -> T) -> &T {
+        /// Marks the value as never coming when dropped during a panic.
+        struct Failed<'a, T>(&'a OnceLock<Option<T>>);
+        impl<T> Drop for Failed<'_, T> {
+            fn drop(&mut self) {
+                if std::thread::panicking() {
+                    let _ = self.0.set(None);
+                }
+            }
+        }
+        let _failed = Failed(&self.0);
+        self.0.get_or_init(|| Some(make())).as_ref().expect("made above")
+    }
+
+    /// The value, once made (blocking until then).
+    pub fn wait(&self) -> &T {
+        self.0.wait().as_ref().expect("the task making this value failed")
+    }
+
+    /// The value, if made.
+    pub fn get(&self) -> Option<&T> {
+        self.0.get().and_then(Option::as_ref)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,10 +94,19 @@ mod tests {
     #[test]
     fn a_later_task_can_wait_for_an_earlier_one() {
         for parallel in [false, true] {
-            let first = std::sync::OnceLock::new();
+            let first = Ready::default();
             let mut second = 0;
-            share(parallel, vec![Box::new(|| drop(first.set(21))), Box::new(|| second = first.wait() * 2)]);
+            share(parallel, vec![Box::new(|| drop(first.make(|| 21))), Box::new(|| second = first.wait() * 2)]);
             assert_eq!(second, 42);
         }
+    }
+
+    #[test]
+    fn a_panic_in_a_task_others_wait_for_reaches_the_caller() {
+        let first: Ready<u32> = Ready::default();
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            share(true, vec![Box::new(|| drop(first.make(|| panic!("no value")))), Box::new(|| drop(first.wait()))]);
+        }));
+        assert!(outcome.is_err());
     }
 }

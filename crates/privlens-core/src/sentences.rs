@@ -255,13 +255,13 @@ fn is_negation(word: &str) -> bool {
         || (w.len() > 3 && w.as_bytes()[w.len() - 3..].eq_ignore_ascii_case(b"n't"))
 }
 
-/// Whether `word` starts with `stem` (lower-case), ignoring case; curly apostrophes read as straight.
 /// Whether `text` begins with one of `words`, ending there: "Flash player", not "Flashy".
 pub fn starts_with_word(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| text.starts_with(w) && text[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
 }
 
-/// Whether `word` starts with one of `stems` (lower-case), ignoring case.
+/// Whether `word` starts with one of `stems` (lower-case), ignoring case; curly apostrophes
+/// read as straight.
 pub fn starts_with_any(word: &str, stems: &[&str]) -> bool {
     // A curly apostrophe ("don’t") is made straight once, not once per stem.
     if word.contains('’') {

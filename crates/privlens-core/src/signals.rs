@@ -157,6 +157,7 @@ pub fn signals(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
         crate::parallel::worth_a_thread(ctx.segments),
         vec![Box::new(|| sharing_signals(&mut first, p)), Box::new(|| other_signals(&mut second, p))],
     );
+    debug_assert!(second.out.iter().all(|s| first.out.iter().all(|f| f.id != s.id)), "each signal is raised in one half");
     first.out.extend(second.out);
     first.out
 }

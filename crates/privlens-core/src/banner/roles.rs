@@ -183,11 +183,11 @@ fn within(a: &[char], b: &[char], max: usize) -> Option<usize> {
 }
 
 /// The kind of a label: the kind of the longest known phrase in it (the deciding one on a
-/// tie), or the refusal or saved choice an accepting word follows. "Close" and filler ("click here") give way to a phrase that decides consent ("I agree,
-/// dismiss this banner", "click here to agree"), and so do pointers away from the banner ("see
-/// our cookie policy for full details", "cookie settings in Google Chrome"), which are no way
-/// to the settings, but a label that starts with "close" closes
-/// whatever it names ("Close cookie settings"). "Learn more" counts when little follows it
+/// tie), or the refusal or saved choice a moving-on phrase follows. "Close" and filler ("click
+/// here") give way to a phrase that decides consent ("I agree, dismiss this banner", "click
+/// here to agree"), and so do pointers away from the banner ("see our cookie policy for full
+/// details", "cookie settings in Google Chrome"), which are no way to the settings, but a label
+/// that starts with "close" closes whatever it names ("Close cookie settings"). "Learn more" counts when little follows it
 /// ("Learn more about our cookies" is a policy link). An accepting label limited to the
 /// necessary refuses ("Only accept technically necessary cookies"), one limited to a
 /// selection saves ("Accetta selezionati"), and saving settings is saving ("Einstellungen
@@ -241,17 +241,30 @@ fn kind_of_label(label: &str) -> usize {
     let stems = stem_kinds(&label);
     let accept_negated =
         matches.iter().filter(|m| m.kind == ACCEPT).max_by_key(|m| m.end - m.start).is_some_and(|m| negated(&label[..m.start]));
-    // "Decline and continue", "Valider et continuer": what comes first decides, the
-    // accepting word after it only moves on.
-    let first_decisive =
-        matches.iter().filter(|m| matches!(m.kind, ACCEPT | REJECT | SAVE)).min_by_key(|m| m.start).map(|m| m.kind);
     match kind {
         ACCEPT if accept_negated || stems.contains(&RESTRICT) => REJECT,
-        ACCEPT if matches!(first_decisive, Some(REJECT | SAVE)) => first_decisive.unwrap_or(ACCEPT),
+        ACCEPT if let Some(k) = refused_then_moving_on(&label, &matches) => k,
         ACCEPT if stems.contains(&SELECTION) => SAVE,
         SETTINGS | INFO if found.iter().any(|(k, _)| *k == SAVE) || stems.contains(&SAVE) => SAVE,
         _ => kind,
     }
+}
+
+/// "Decline and continue", "Valider et continuer": a refusal or a saved choice that comes
+/// before an accepting phrase which only moves on (it holds no word of accepting: "No worries,
+/// accept all" accepts) decides.
+fn refused_then_moving_on(label: &str, matches: &[Found]) -> Option<usize> {
+    let rm = role_matcher();
+    let accepts = |m: &Found| rm.stems.find_all(&label[m.start..m.end]).iter().any(|s| rm.stem_kinds[s.entry] == ACCEPT);
+    if matches.iter().any(|m| m.kind == ACCEPT && accepts(m)) {
+        return None;
+    }
+    matches
+        .iter()
+        .filter(|m| matches!(m.kind, ACCEPT | REJECT | SAVE))
+        .min_by_key(|m| m.start)
+        .map(|m| m.kind)
+        .filter(|k| *k != ACCEPT)
 }
 
 /// Words of an "other" phrase that lead away from the banner: the policy, a page, a browser's
@@ -405,6 +418,21 @@ mod tests {
             assert_eq!(role_of_label(label), "settings", "{label}");
         }
         assert_eq!(role_of_label("What if I don't consent?"), "other");
+    }
+
+    #[test]
+    fn a_refusal_before_moving_on_refuses_but_not_before_accepting() {
+        for (label, role) in [
+            ("Decline and continue", "reject"),
+            ("Refuser et continuer", "reject"),
+            ("Valider et continuer", "save"),
+            ("No worries, accept all", "accept"),
+            ("Confirm and accept all", "accept"),
+            ("Accept all or reject", "accept"),
+            ("Continue", "accept"),
+        ] {
+            assert_eq!(role_of_label(label), role, "{label}");
+        }
     }
 
     #[test]

@@ -18,8 +18,8 @@ pub fn extract_lines(input: &str, markdown: bool) -> Extracted {
     }
     let start = if markdown { read_front_matter(&lines, &mut out) } else { 0 };
     let lines = &lines[start..];
-    // A line's block depends on it and the line after it only, so a long page is cut at an
-    // empty line and its halves read at once.
+    // The reading starts afresh at every empty line (no heading underline, no wrapped
+    // paragraph runs across one), so a long page is cut at one and its halves read at once.
     let (first, second) = lines.split_at(half_at_empty_line(lines));
     let (mut blocks, mut tail) = (Vec::new(), Vec::new());
     crate::parallel::share(

@@ -16,8 +16,6 @@ pub use dates::find_dates;
 use crate::extract::RawSegment;
 use crate::knowledge::{Lexicon, knowledge};
 use crate::matcher::{PhraseMatch, PhraseMatcher, TextHits};
-use std::sync::OnceLock;
-
 use crate::parallel::Task;
 use crate::report::{Changes, Children, Contact, Evidence, Finding, Practices, Retention, ThirdParty, Transfer};
 use crate::sentences::{Sentence, evidence, in_url, tail};
@@ -130,10 +128,8 @@ pub fn lexicon_findings(ctx: &Ctx, lex: &Lexicon, mut keep: impl FnMut(&Sentence
 
 /// Every practice of a page read one after the other (for text read on its own, and tests).
 pub fn extract_practices(ctx: &Ctx) -> Practices {
-    let cell = OnceLock::new();
-    let _ = cell.set(ctx);
     let mut parts = Parts::default();
-    crate::parallel::share(false, tasks(&cell, &mut parts));
+    crate::parallel::share(false, tasks(|| ctx, &mut parts));
     parts.into_practices()
 }
 
@@ -152,23 +148,24 @@ pub struct Parts {
     security: Vec<Finding>,
 }
 
-/// One task per part of the practices, for [`crate::parallel::share`], each waiting for the
-/// page's context to be ready. The longest first, so that the two threads end together.
-pub fn tasks<'t, 'c: 't, 's: 'c>(ctx: &'t OnceLock<&'c Ctx<'s>>, parts: &'t mut Parts) -> Vec<Task<'t>> {
+/// One task per part of the practices, for [`crate::parallel::share`], each getting the page's
+/// context from `ctx` (which may wait for it). The longest first, so that the two threads end
+/// together.
+pub fn tasks<'t, 'c: 't, 's: 'c>(ctx: impl Fn() -> &'c Ctx<'s> + Copy + Send + 't, parts: &'t mut Parts) -> Vec<Task<'t>> {
     let Parts { collected, third_parties, retention, contacts, changes, rights, laws, children, transfer, security } = parts;
     let k = knowledge();
     vec![
-        Box::new(move || *collected = Some(collection::collected(ctx.wait(), k))),
+        Box::new(move || *collected = Some(collection::collected(ctx(), k))),
         Box::new(move || {
-            let ctx = ctx.wait();
+            let ctx = ctx();
             *third_parties = sharing::without_own_organisation(sharing::third_parties(ctx, k), ctx.url, k);
         }),
-        Box::new(move || *retention = retention::periods(ctx.wait())),
-        Box::new(move || *contacts = contacts::contacts(ctx.wait())),
-        Box::new(move || *changes = changes::changes(ctx.wait())),
-        Box::new(move || *rights = legal::rights(ctx.wait(), k)),
+        Box::new(move || *retention = retention::periods(ctx())),
+        Box::new(move || *contacts = contacts::contacts(ctx())),
+        Box::new(move || *changes = changes::changes(ctx())),
+        Box::new(move || *rights = legal::rights(ctx(), k)),
         Box::new(move || {
-            let ctx = ctx.wait();
+            let ctx = ctx();
             *laws = legal::laws(ctx, k);
             *children = misc::children(ctx);
             *transfer = misc::transfer(ctx, k);
