@@ -9,7 +9,8 @@ mod sentence_kind;
 mod word_sense;
 
 use sentence_kind::{
-    DEFINITION, SECURITY_TALK, defines_personal_information, is_definition, is_pointer_or_browser_talk, is_title, reader_acts,
+    DEFINITION, SECURITY_TALK, defines_collected_data, defines_personal_information, is_definition, is_pointer_or_browser_talk,
+    is_title, reader_acts,
 };
 use word_sense::{negated_aside, not_data, other_sense_at};
 
@@ -146,7 +147,7 @@ impl SentenceFacts {
         // A warning to the reader ("Never put passwords in your files") is not collection.
         let warning = ["never ", "do not ", "don't ", "please do not "].iter().any(|w| lower.starts_with(w));
         let ruled_out = warning
-            || contains_phrase(s.text, DEFINITION)
+            || (contains_phrase(s.text, DEFINITION) && !defines_collected_data(s.text))
             || defines_personal_information(&lower)
             || contains_phrase(s.text, SECURITY_TALK);
         let heading = ctx.heading(s);

@@ -1,7 +1,7 @@
 //! Sentences that mention data without collecting it: the reader acting on their own data,
 //! definitions, titles, security advice, pointers to browser settings.
 
-use crate::sentences::{clause, has_any};
+use crate::sentences::{clause, contains_phrase, has_any};
 
 /// The reader acting on their own data or device: a choice or an access right, not collection.
 const READER_ACTS: &[&str] = &[
@@ -95,6 +95,17 @@ pub(super) const DEFINITION: &[&str] = &[
     "could be used to identify",
     "can be used to identify",
 ];
+/// A definition of data the site itself holds: "User Registration Data means data collected at
+/// registration, including your email address", "Account Information refers to your name,
+/// mailing address and phone number". Modern policies name their categories so; such a
+/// definition says what is collected.
+pub(super) fn defines_collected_data(text: &str) -> bool {
+    contains_phrase(
+        text,
+        &["collected", "we collect", "we receive", "we obtain", "you provide", "provided by you", "refers to your", "means your"],
+    )
+}
+
 /// "Personally identifiable information includes a name, an address or a social security
 /// number": the term explained, unless the site says it collects them.
 pub(super) fn defines_personal_information(lower: &str) -> bool {

@@ -133,11 +133,13 @@ pub(super) fn other_sense_at(text: &str, id: &str, at: usize, end: usize) -> boo
 pub(super) fn not_data(k: &Knowledge, text: &str, id: &str, at: usize, end: usize) -> bool {
     let after = lower_head(text[end..].trim_start());
     let word = text[at..end].to_lowercase();
-    if starts_with_word(&after, NOT_DATA_AFTER) {
-        // "email address of the sender" is still an address; only bare words name a service.
-        return !word.ends_with("address") && !word.ends_with("number");
-    }
     let before = lower_tail(text[..at].trim_end());
+    if starts_with_word(&after, NOT_DATA_AFTER) {
+        // "email address of the sender" is still an address; only bare words name a service,
+        // and "the IP address of our server" is the server's.
+        let bare = !word.ends_with("address") && !word.ends_with("number");
+        return bare || (id == "ip_address" && other_sense(text, id, &word, (at, end), &before, &after));
+    }
     let place = id == "coarse_location" && NOT_DATA_BEFORE.iter().any(|w| before.ends_with(w));
     if place || in_proper_name(text, at, end) || other_sense(text, id, &word, (at, end), &before, &after) {
         return true;
@@ -194,12 +196,43 @@ fn other_sense(text: &str, id: &str, word: &str, (at, end): (usize, usize), befo
         }
         "audio" => word == "voice" && in_clause(VOICE_AS_CHANNEL),
         "financial" => word.starts_with("payment") && card_only(after),
-        "inferences" => after.starts_with(", rights") || after.starts_with("and fundamental") || in_clause(&["hobb"]),
-        "health" => before.ends_with("public") || before.ends_with("employee"),
+        // "your interests, rights and freedoms", "our legitimate interests", a location "inferred"
+        // from an IP address (that is the location, not a profile).
+        "inferences" => {
+            after.starts_with(", rights")
+                || after.starts_with("and fundamental")
+                || in_clause(&["hobb"])
+                || INTERESTS_AT_LAW.iter().any(|w| before.ends_with(w))
+                || (word.starts_with("infer") && in_clause(&["location"]))
+        }
+        // Public or employee health, or health as what a disclosure protects ("to protect
+        // health or life", vital interests).
+        "health" => {
+            before.ends_with("public")
+                || before.ends_with("employee")
+                || before.ends_with("protect")
+                || in_clause(&["vital interest", "health or life", "life or health", "life, physical"])
+        }
+        // A location worked out from the IP address is a coarse one.
+        "precise_location" => located_by_ip(&head(&text[end..], 120).to_lowercase()),
+        // "court orders", "government legal orders".
+        "purchase_history" => word.starts_with("order") && ORDERS_AT_LAW.iter().any(|w| before.ends_with(w)),
+        // "your contacts with our Customer Service": dealings, not an address book.
+        "contacts" => ["with our", "with us", "with customer"].iter().any(|w| after.starts_with(w)),
+        // "the IP address of our server": not the reader's.
+        "ip_address" => {
+            let h = head(after, 40);
+            (h.starts_with("of our") || h.starts_with("of the"))
+                && has_any(h, &["server", "service", "site"])
+                && !has_any(h, &["device", "computer", "user"])
+        }
         // "your organization's country of operation", "Twitter International Company".
         "employment_education" => {
             in_clause(&["isp", "internet service provider", "internet provider"])
-                || (organisation_word(word) && names_an_organisation(text, (at, end), before, after))
+                || (organisation_word(word)
+                    && (names_an_organisation(text, (at, end), before, after)
+                        || before.ends_with("behalf of a")
+                        || before.ends_with("behalf of an")))
         }
         // A bare "address" next to a name is a postal one; next to networks it is a web address,
         // and before "fraud" or "issues" it is a verb.
@@ -223,7 +256,40 @@ fn organisation_word(word: &str) -> bool {
 
 /// What one addresses when "address" is a verb: "otherwise address fraud, security or
 /// technical issues".
-const ADDRESSED: &[&str] = &["fraud", "security", "technical", "issues", "concerns", "questions", "complaints", "problems"];
+const ADDRESSED: &[&str] = &[
+    "fraud",
+    "security",
+    "technical",
+    "issues",
+    "concerns",
+    "questions",
+    "complaints",
+    "problems",
+    "violations",
+    "violation",
+    "abuse",
+    "harm",
+    "misuse",
+    "risks",
+    "incidents",
+    "bugs",
+];
+/// Interests the law weighs, not the reader's: "our (or others') legitimate interests".
+const INTERESTS_AT_LAW: &[&str] = &["legitimate", "vital", "best", "public"];
+/// Orders that are no purchases: "court orders", "government legal orders".
+const ORDERS_AT_LAW: &[&str] = &["court", "legal", "judicial", "protective", "restraining", "administrative"];
+
+/// "location information, derived from your IP address", "the geographic location associated
+/// with your IP address": a location as coarse as the address it comes from (unless the device
+/// tells it too: "from your IP address or through location based services").
+fn located_by_ip(after: &str) -> bool {
+    let h = head(after, 60);
+    h.contains("ip address")
+        && ["associated with", "derived from", "based on", "inferred from", "estimated from", "from your ip"]
+            .iter()
+            .any(|w| h.contains(w))
+        && !has_any(after, &["gps", "location based", "location-based", "location services", "device"])
+}
 
 /// "payment details (including payment card number...)": card data, which `payment_card` holds.
 fn card_only(after: &str) -> bool {
@@ -368,6 +434,38 @@ mod tests {
         assert!(ids(t).contains(&"children_data".to_string()), "{:?}", ids(t));
         let t = "We collect your job title and employer.";
         assert!(ids(t).contains(&"employment_education".to_string()), "{:?}", ids(t));
+    }
+
+    #[test]
+    fn words_of_law_servers_and_dealings_are_not_the_readers_data() {
+        assert!(not_data_at("We use it to find and address violations of our terms.", "address", "postal_address"));
+        assert!(not_data_at("As necessary for our (or others') legitimate interests.", "interests", "inferences"));
+        assert!(not_data_at("We may disclose it in urgent situations to protect health or life.", "health", "health"));
+        assert!(not_data_at("We respond to court orders and subpoenas.", "orders", "purchase_history"));
+        assert!(not_data_at("Information about your contacts with our Customer Service.", "contacts", "contacts"));
+        assert!(not_data_at("We see the IP address of our Threads server.", "IP address", "ip_address"));
+        assert!(!not_data_at("We log the IP address of the device you use.", "IP address", "ip_address"));
+        assert!(not_data_at(
+            "We collect location information, derived from your IP address.",
+            "location information",
+            "precise_location"
+        ));
+        assert!(!not_data_at(
+            "We collect your location (derived from your IP address or through location services on your device).",
+            "location",
+            "precise_location"
+        ));
+    }
+
+    #[test]
+    fn a_definition_of_the_sites_own_data_is_collection() {
+        let ids =
+            |t: &str| -> Vec<String> { crate::practices_of_text(t, None).data_collected.into_iter().map(|f| f.id).collect() };
+        let t =
+            "User Registration Data means data collected at the time of registration, including your phone number and username.";
+        assert!(ids(t).contains(&"phone".to_string()) && ids(t).contains(&"username".to_string()), "{:?}", ids(t));
+        let t = "Personal data means any information about a person, such as a phone number.";
+        assert!(!ids(t).contains(&"phone".to_string()), "{:?}", ids(t));
     }
 
     #[test]
