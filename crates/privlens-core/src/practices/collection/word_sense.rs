@@ -399,6 +399,11 @@ mod tests {
     use super::*;
     use crate::knowledge::knowledge;
 
+    /// The data types `text`, read on its own, says are collected.
+    fn collected_ids(text: &str) -> Vec<String> {
+        crate::practices_of_text(text, None).data_collected.into_iter().map(|f| f.id).collect()
+    }
+
     /// Whether `word` (the first one in `text`) is found to name something else than data `id`.
     fn not_data_at(text: &str, word: &str, id: &str) -> bool {
         let at = text.find(word).unwrap();
@@ -422,8 +427,7 @@ mod tests {
 
     #[test]
     fn verbs_firms_and_staff_are_not_the_readers_data() {
-        let ids =
-            |t: &str| -> Vec<String> { crate::practices_of_text(t, None).data_collected.into_iter().map(|f| f.id).collect() };
+        let ids = collected_ids;
         let t = "We collect your name and use it to detect, prevent, or otherwise address fraud, security or technical issues.";
         assert!(!ids(t).contains(&"postal_address".to_string()), "{:?}", ids(t));
         let t = "We collect your email address and your organization's country of operation.";
@@ -459,8 +463,7 @@ mod tests {
 
     #[test]
     fn a_definition_of_the_sites_own_data_is_collection() {
-        let ids =
-            |t: &str| -> Vec<String> { crate::practices_of_text(t, None).data_collected.into_iter().map(|f| f.id).collect() };
+        let ids = collected_ids;
         let t =
             "User Registration Data means data collected at the time of registration, including your phone number and username.";
         assert!(ids(t).contains(&"phone".to_string()) && ids(t).contains(&"username".to_string()), "{:?}", ids(t));
