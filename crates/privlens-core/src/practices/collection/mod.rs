@@ -116,7 +116,11 @@ pub fn collected(ctx: &Ctx, k: &Knowledge) -> (Vec<Finding>, Vec<Finding>) {
         }
         let facts = SentenceFacts::of(ctx, s);
         for m in matches {
-            let id = &k.data_types.ids[m.entry];
+            // A location worked out from the IP address is a coarse one, whatever it is called.
+            let id = match k.data_types.ids[m.entry].as_str() {
+                "precise_location" if word_sense::derived_from_ip(s.text, m.end) => "coarse_location",
+                id => id,
+            };
             if !crate::sentences::in_url(s.text, m.start) && is_collected(k, s, &facts, id, m.start, m.end) {
                 data.add(id, ctx.evidence(s));
             }

@@ -213,8 +213,6 @@ fn other_sense(text: &str, id: &str, word: &str, (at, end): (usize, usize), befo
                 || before.ends_with("protect")
                 || in_clause(&["vital interest", "health or life", "life or health", "life, physical"])
         }
-        // A location worked out from the IP address is a coarse one.
-        "precise_location" => located_by_ip(&head(&text[end..], 120).to_lowercase()),
         // "court orders", "government legal orders".
         "purchase_history" => word.starts_with("order") && ORDERS_AT_LAW.iter().any(|w| before.ends_with(w)),
         // "your contacts with our Customer Service": dealings, not an address book.
@@ -280,15 +278,17 @@ const INTERESTS_AT_LAW: &[&str] = &["legitimate", "vital", "best", "public"];
 const ORDERS_AT_LAW: &[&str] = &["court", "legal", "judicial", "protective", "restraining", "administrative"];
 
 /// "location information, derived from your IP address", "the geographic location associated
-/// with your IP address": a location as coarse as the address it comes from (unless the device
-/// tells it too: "from your IP address or through location based services").
-fn located_by_ip(after: &str) -> bool {
-    let h = head(after, 60);
+/// with your IP address": a location (ending at byte `end` of `text`) as coarse as the address
+/// it comes from, unless the device tells it too ("from your IP address or through location
+/// based services").
+pub(super) fn derived_from_ip(text: &str, end: usize) -> bool {
+    let after = head(&text[end..], 120).to_lowercase();
+    let h = head(&after, 60);
     h.contains("ip address")
         && ["associated with", "derived from", "based on", "inferred from", "estimated from", "from your ip"]
             .iter()
             .any(|w| h.contains(w))
-        && !has_any(after, &["gps", "location based", "location-based", "location services", "device"])
+        && !has_any(&after, &["gps", "location based", "location-based", "location services", "device"])
 }
 
 /// "payment details (including payment card number...)": card data, which `payment_card` holds.
@@ -449,16 +449,11 @@ mod tests {
         assert!(not_data_at("Information about your contacts with our Customer Service.", "contacts", "contacts"));
         assert!(not_data_at("We see the IP address of our Threads server.", "IP address", "ip_address"));
         assert!(!not_data_at("We log the IP address of the device you use.", "IP address", "ip_address"));
-        assert!(not_data_at(
-            "We collect location information, derived from your IP address.",
-            "location information",
-            "precise_location"
-        ));
-        assert!(!not_data_at(
-            "We collect your location (derived from your IP address or through location services on your device).",
-            "location",
-            "precise_location"
-        ));
+        let t = "We collect location information, derived from your IP address.";
+        assert!(derived_from_ip(t, t.find(" derived").unwrap()));
+        assert_eq!(collected_ids(t), vec!["coarse_location".to_string(), "ip_address".to_string()]);
+        let t = "We collect your location (derived from your IP address or through location services on your device).";
+        assert!(!derived_from_ip(t, t.find(" (derived").unwrap()));
     }
 
     #[test]
