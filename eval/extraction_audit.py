@@ -42,6 +42,8 @@ Sets (judgement files in eval/):
                         (session 5) by three reader helpers, each page scanned with its address.
   data_types_fifth      the 25 OpenTermsArchive privacy policies (2026 Markdown), judged on commit
                         48c5f0e (session 6) by four reader helpers, with addresses.
+  rights                the rights the same 25 policies give their readers, judged on commit
+                        b6d8e68 (session 6) by three reader helpers, with addresses.
 
 --url scans each page with its site's address (https://<site>/), as the extension always does;
 the sets up to the eighth were judged on reports made without it, the ninth with it.
@@ -51,7 +53,7 @@ still reported, how many missed items are now found, and new (unjudged) items.
 
 usage: python3 eval/extraction_audit.py [--set third_parties|third_parties_second|third_parties_third|
                                               third_parties_fourth|third_parties_fifth|third_parties_sixth|third_parties_seventh|third_parties_eighth|third_parties_ninth|third_parties_tenth|data_types|data_types_second|
-                                              data_types_third|data_types_fourth|data_types_fifth]
+                                              data_types_third|data_types_fourth|data_types_fifth|rights]
                                         [--cli target/release/privlens] [--url]
 Build first: cargo build --release -p privlens-cli
 """
@@ -64,7 +66,8 @@ import subprocess
 import tempfile
 
 from samples import DATA, ROOT, sample, write_html
-# Set -> (judgement file, sample name in eval/samples.py, the field an item is known by).
+# Set -> (judgement file, sample name in eval/samples.py, what is judged: "name" a named third
+# party, "id" a data type, "right" a right; the last two are known by their "id").
 SETS = {
     "third_parties": ("audit_third_parties_judgements.json", "tp", "name"),
     "third_parties_second": ("audit_third_parties_second_judgements.json", "tq", "name"),
@@ -81,6 +84,7 @@ SETS = {
     "data_types_third": ("audit_data_types_third_judgements.json", "tv", "id"),
     "data_types_fourth": ("audit_data_types_fourth_judgements.json", "ue", "id"),
     "data_types_fifth": ("audit_data_types_fifth_judgements.json", "ota", "id"),
+    "rights": ("audit_rights_judgements.json", "ota", "right"),
 }
 
 
@@ -114,11 +118,11 @@ def reported(cli, path, field, with_url=False):
     practices = json.loads(r.stdout)["practices"]
     if field == "name":
         return {t["name"] for t in practices["third_parties"] if not t["generic"]}
-    return {f["id"] for f in practices["data_collected"]}
+    return {f["id"] for f in practices["rights" if field == "right" else "data_collected"]}
 
 
 def found(wanted, items, field):
-    if field == "id":
+    if field != "name":
         return wanted in items
     wanted = wanted.split(" (")[0].lower()
     return any(wanted in n.lower() or n.lower() in wanted for n in items)
@@ -134,8 +138,9 @@ def main():
     name, prefix, field = SETS[args.set]
     audit = json.load(open(os.path.join(ROOT, "eval", name)))
     by_doc = collections.defaultdict(dict)
+    key = "name" if field == "name" else "id"
     for j in audit["judgements"]:
-        by_doc[j["doc"]][j[field]] = j
+        by_doc[j["doc"]][j[key]] = j
     still, lost, new, recovered = collections.Counter(), [], [], 0
     with tempfile.TemporaryDirectory() as tmp:
         if prefix == "ota":
@@ -150,7 +155,7 @@ def main():
                 elif j["verdict"] == "C":
                     lost.append(f"{doc}: {item}")
             new += [f"{doc}: {n}" for n in sorted(items - set(by_doc[doc]))]
-            recovered += sum(found(m[field], items, field) for m in audit["missed"] if m["doc"] == doc)
+            recovered += sum(found(m[key], items, field) for m in audit["missed"] if m["doc"] == doc)
     c, d, w = still["C"], still["D"], still["W"]
     print(f"{len(audit['judgements'])} judged; still reported: {c} correct, {d} debatable, {w} wrong; correct lost: {len(lost)}")
     for line in lost:
