@@ -130,7 +130,10 @@ pub fn rights(ctx: &Ctx, k: &Knowledge) -> Vec<Finding> {
         {
             return false;
         }
-        has_any(s.text, RIGHT_CUES) || has_any(ctx.heading(s), &["right", "choice", "access", "control"])
+        // An item of a list the policy opens with "You have the right to:" is a right too.
+        has_any(s.text, RIGHT_CUES)
+            || has_any(ctx.heading(s), &["right", "choice", "access", "control"])
+            || has_any(ctx.lead_in(s), &["right"])
     });
     // "You can withdraw permission [for marketing messages] at any time": a marketing opt-out,
     // wherever the paragraph names the marketing.
@@ -180,6 +183,21 @@ mod tests {
             rights("California law requires certain businesses to let customers opt out of disclosures to third parties.")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn items_of_a_list_of_rights_are_rights_and_profiling_alone_is_none() {
+        let page = "Depending on where you live, you have the right to:\nobject to certain processing activities;\nport your information to another service.";
+        let found = rights(page);
+        assert!(found.contains(&"objection".to_string()) && found.contains(&"portability".to_string()), "{found:?}");
+        let prohibited = "You may not:\nobject to certain processing activities;";
+        assert!(!rights(prohibited).contains(&"objection".to_string()));
+        assert!(
+            !rights("LinkedIn may use profiling techniques to achieve these purposes.")
+                .contains(&"automated_decisions".to_string())
+        );
+        let review = "You have the right to request a review of any automated decisions made about you.";
+        assert!(rights(review).contains(&"automated_decisions".to_string()));
     }
 
     #[test]
