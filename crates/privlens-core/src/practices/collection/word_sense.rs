@@ -3,7 +3,7 @@
 
 use super::NEGATED_COLLECT;
 use crate::knowledge::Knowledge;
-use crate::sentences::{clause, contains_phrase, has_any, head, starts_with_word, tail};
+use crate::sentences::{clause, contains_phrase, has_any, head, starts_with_word, tail, verb_negated};
 
 /// Words after a data type that make it the name of a service or of an organisation rather
 /// than data: "credit card processing", "credit card companies", "health care".
@@ -213,6 +213,10 @@ fn other_sense(text: &str, id: &str, word: &str, (at, end): (usize, usize), befo
                 || before.ends_with("protect")
                 || in_clause(&["vital interest", "health or life", "life or health", "life, physical"])
         }
+        // "Location Information: we don't collect precise geolocation, but...": a sentence that
+        // denies a precise location names none, whatever else it calls location.
+        // "Depending on your location": where the reader lives, not data.
+        "precise_location" => before.ends_with("depending on") || denies_precise_location(text),
         // "court orders", "government legal orders".
         "purchase_history" => word.starts_with("order") && ORDERS_AT_LAW.iter().any(|w| before.ends_with(w)),
         // "your contacts with our Customer Service": dealings, not an address book.
@@ -277,17 +281,28 @@ const INTERESTS_AT_LAW: &[&str] = &["legitimate", "vital", "best", "public"];
 /// Orders that are no purchases: "court orders", "government legal orders".
 const ORDERS_AT_LAW: &[&str] = &["court", "legal", "judicial", "protective", "restraining", "administrative"];
 
+/// The sentence says the site does not collect or track a precise location.
+fn denies_precise_location(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    lower
+        .match_indices("precise")
+        .any(|(at, _)| verb_negated(text, at, &["collect", "track", "gather", "store", "use", "receive"]))
+}
+
 /// "location information, derived from your IP address", "the geographic location associated
 /// with your IP address": a location (ending at byte `end` of `text`) as coarse as the address
 /// it comes from, unless the device tells it too ("from your IP address or through location
 /// based services").
 pub(super) fn derived_from_ip(text: &str, end: usize) -> bool {
-    let after = head(&text[end..], 120).to_lowercase();
+    let after = head(text[end..].trim_start(), 120).to_lowercase();
     let h = head(&after, 60);
-    h.contains("ip address")
-        && ["associated with", "derived from", "based on", "inferred from", "estimated from", "from your ip"]
-            .iter()
-            .any(|w| h.contains(w))
+    // "Location Information (IP based only)".
+    let ip_based = h.starts_with("(ip based") || h.starts_with("(ip-based");
+    (ip_based
+        || h.contains("ip address")
+            && ["associated with", "derived from", "based on", "inferred from", "estimated from", "from your ip"]
+                .iter()
+                .any(|w| h.contains(w)))
         && !has_any(&after, &["gps", "location based", "location-based", "location services", "device"])
 }
 
@@ -449,6 +464,8 @@ mod tests {
         assert!(not_data_at("Information about your contacts with our Customer Service.", "contacts", "contacts"));
         assert!(not_data_at("We see the IP address of our Threads server.", "IP address", "ip_address"));
         assert!(!not_data_at("We log the IP address of the device you use.", "IP address", "ip_address"));
+        assert!(not_data_at("Geolocation data (we don't collect precise geolocation).", "Geolocation data", "precise_location"));
+        assert!(not_data_at("Depending on your location, we may ask for more.", "your location", "precise_location"));
         let t = "We collect location information, derived from your IP address.";
         assert!(derived_from_ip(t, t.find(" derived").unwrap()));
         assert_eq!(collected_ids(t), vec!["coarse_location".to_string(), "ip_address".to_string()]);
