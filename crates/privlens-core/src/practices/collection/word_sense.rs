@@ -118,10 +118,14 @@ const NOT_PARTNERS: &[&str] = &["cookies_tracking", "communications"];
 /// How far (in characters, inside the clause) a list of data is looked for around a word.
 const LIST_REACH: usize = 60;
 /// Whether the words at `at..end` have another sense of their kind even in a list of data
-/// items ("Twitter International Company", "address fraud, security or technical issues").
+/// items ("Twitter International Company", "address fraud, security or technical issues", "court
+/// orders", "your vital interests").
 pub(super) fn other_sense_at(text: &str, id: &str, at: usize, end: usize) -> bool {
     // Other kinds' senses ("payment details, including card number") are right in a list.
-    if !matches!(id, "employment_education" | "postal_address" | "health") {
+    if !matches!(
+        id,
+        "employment_education" | "postal_address" | "health" | "inferences" | "purchase_history" | "precise_location"
+    ) {
         return false;
     }
     let after = lower_head(text[end..].trim_start());
@@ -232,9 +236,7 @@ fn other_sense(text: &str, id: &str, word: &str, (at, end): (usize, usize), befo
         "employment_education" => {
             in_clause(&["isp", "internet service provider", "internet provider"])
                 || (organisation_word(word)
-                    && (names_an_organisation(text, (at, end), before, after)
-                        || before.ends_with("behalf of a")
-                        || before.ends_with("behalf of an")))
+                    && (names_an_organisation(text, (at, end), before, after) || in_clause(&["on behalf of"])))
         }
         // A bare "address" next to a name is a postal one; next to networks it is a web address,
         // and before "fraud" or "issues" it is a verb.
