@@ -22,6 +22,23 @@ const BARE_VERB_CUES: &[&str] = &[
     "you have the right",
 ];
 const MARKETING: &[&str] = &["marketing", "newsletter", "promotional", "mailing"];
+/// What makes automated decisions a right of the reader's rather than a statement about them.
+const AUTOMATED_DECISION_RIGHT: &[&str] = &[
+    "right",
+    "request",
+    "review",
+    "contest",
+    "challenge",
+    "subject to",
+    "object",
+    "opt out",
+    "opt-out",
+    "human",
+    "informed",
+    "information about",
+    "you may",
+    "you can",
+];
 const STOP: &[&str] = &["withdraw", "opt out", "opt-out", "unsubscribe", "stop receiving"];
 const OPT_OUT: &[&str] = &["opt out", "opt-out", "opting out"];
 /// What a bare "opt out" is about decides which right it is: advertising and tracking
@@ -122,6 +139,14 @@ pub fn rights(ctx: &Ctx, k: &Knowledge) -> Vec<Finding> {
         if id == "objection" && contains_phrase(s.text, OBJECT_BY_LEAVING) {
             return false;
         }
+        // "We do not engage in any profiling or automated decision-making" offers no right (an
+        // item of a list of rights is one).
+        if id == "automated_decisions"
+            && !contains_phrase(s.text, AUTOMATED_DECISION_RIGHT)
+            && !has_any(ctx.lead_in(s), &["right"])
+        {
+            return false;
+        }
         if id == "non_discrimination"
             && !contains_phrase(
                 s.text,
@@ -142,11 +167,17 @@ pub fn rights(ctx: &Ctx, k: &Knowledge) -> Vec<Finding> {
         if contains_phrase(s.text, ABOUT_THE_LAW) {
             continue;
         }
-        if contains_phrase(s.text, STOP) && (contains_phrase(s.text, MARKETING) || contains_phrase(paragraph, MARKETING)) {
+        // ("You may not opt out of these service announcements" offers no way out.)
+        let lower = s.text.to_lowercase();
+        let stop_at = STOP.iter().filter_map(|p| lower.find(p)).min();
+        let refused = stop_at.is_some_and(|at| verb_negated(s.text, at, &["opt", "unsubscribe", "stop", "withdraw"]));
+        if contains_phrase(s.text, STOP)
+            && !refused
+            && (contains_phrase(s.text, MARKETING) || contains_phrase(paragraph, MARKETING))
+        {
             found.add("opt_out_marketing", ctx.evidence(s));
         }
         // "You may opt out of this" with what it is about elsewhere in the sentence.
-        let lower = s.text.to_lowercase();
         let opt_at = OPT_OUT.iter().filter_map(|p| lower.find(p)).min();
         if opt_at.is_some_and(|at| !verb_negated(s.text, at, &["opt"])) {
             if has_any(s.text, TRACKING) {
@@ -198,6 +229,10 @@ mod tests {
         );
         let review = "You have the right to request a review of any automated decisions made about you.";
         assert!(rights(review).contains(&"automated_decisions".to_string()));
+        let none = "We do not engage in any profiling or automated decision-making.";
+        assert!(!rights(none).contains(&"automated_decisions".to_string()));
+        let refused = "You may not opt-out from these service-related announcements, which are not promotional.";
+        assert!(!rights(refused).contains(&"opt_out_marketing".to_string()));
     }
 
     #[test]
