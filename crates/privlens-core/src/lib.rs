@@ -107,7 +107,7 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
     let sentences = parallel::Ready::default();
     let ctx_cell = parallel::Ready::default();
     let mut about = About::default();
-    let mut parts = practices::Parts::default();
+    let mut practices = report::Practices::default();
     {
         let (sentences, ctx_cell, segments) = (&sentences, &ctx_cell, &segments);
         let mut tasks: Vec<parallel::Task> = vec![Box::new(move || {
@@ -118,11 +118,10 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
         tasks.extend(about_tasks);
         // After the classifier's chunks, by when the first task has split the sentences.
         tasks.push(readability);
-        tasks.extend(practices::tasks(|| ctx_cell.wait(), &mut parts));
+        tasks.extend(practices::tasks(|| ctx_cell.wait(), &mut practices));
         parallel::share(parallel::worth_a_thread(segments), tasks);
     }
     let ctx = ctx_cell.get().expect("the context task ran");
-    let practices = parts.into_practices();
     let About { categorised, kind, effective_date, last_updated, read, language } = about;
     let (kind, read) = (kind.expect("the kind task ran"), read.expect("the readability task ran"));
     let is_policy = kind.kind.is_policy();

@@ -187,13 +187,12 @@ fn within(a: &[char], b: &[char], max: usize) -> Option<usize> {
 /// here") give way to a phrase that decides consent ("I agree, dismiss this banner", "click
 /// here to agree"), and so do pointers away from the banner ("see our cookie policy for full
 /// details", "cookie settings in Google Chrome"), which are no way to the settings, but a label
-/// that starts with "close" closes whatever it names ("Close cookie settings"). "Learn more" counts when little follows it
-/// ("Learn more about our cookies" is a policy link). An accepting label limited to the
-/// necessary refuses ("Only accept technically necessary cookies"), one limited to a
-/// selection saves ("Accetta selezionati"), and saving settings is saving ("Einstellungen
-/// speichern"). Nothing known: the word
-/// stems, then a phrase one or two typing errors away from the whole label. Over a dozen
-/// words, or a question: not a button.
+/// that starts with "close" closes whatever it names ("Close cookie settings"). "Learn more"
+/// counts when little follows it ("Learn more about our cookies" is a policy link). An
+/// accepting label limited to the necessary refuses ("Only accept technically necessary
+/// cookies"), one limited to a selection saves ("Accetta selezionati"), and saving settings is
+/// saving ("Einstellungen speichern"). Nothing known: the word stems, then a phrase one or two
+/// typing errors away from the whole label. Over a dozen words, or a question: not a button.
 fn kind_of_label(label: &str) -> usize {
     let label = normalize(label);
     let words = label.split_whitespace().count();

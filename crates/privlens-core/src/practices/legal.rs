@@ -167,13 +167,15 @@ pub fn rights(ctx: &Ctx, k: &Knowledge) -> Vec<Finding> {
         if contains_phrase(s.text, ABOUT_THE_LAW) {
             continue;
         }
-        // ("You may not opt out of these service announcements" offers no way out.)
         let lower = s.text.to_lowercase();
-        let stop_at = STOP.iter().filter_map(|p| lower.find(p)).min();
-        let refused = stop_at.is_some_and(|at| verb_negated(s.text, at, &["opt", "unsubscribe", "stop", "withdraw"]));
+        // ("You may not opt out of these service announcements" offers no way out.)
+        let refused = || {
+            let stop_at = STOP.iter().filter_map(|p| lower.find(p)).min();
+            stop_at.is_some_and(|at| verb_negated(s.text, at, &["opt", "unsubscribe", "stop", "withdraw"]))
+        };
         if contains_phrase(s.text, STOP)
-            && !refused
             && (contains_phrase(s.text, MARKETING) || contains_phrase(paragraph, MARKETING))
+            && !refused()
         {
             found.add("opt_out_marketing", ctx.evidence(s));
         }

@@ -17,7 +17,7 @@ use crate::extract::RawSegment;
 use crate::knowledge::{Lexicon, knowledge};
 use crate::matcher::{PhraseMatch, PhraseMatcher, TextHits};
 use crate::parallel::Task;
-use crate::report::{Changes, Children, Contact, Evidence, Finding, Practices, Retention, ThirdParty, Transfer};
+use crate::report::{Evidence, Finding, Practices};
 use crate::sentences::{Sentence, evidence, in_url, tail};
 
 /// A regex compiled on first use: the practice extractors keep theirs in statics.
@@ -128,34 +128,34 @@ pub fn lexicon_findings(ctx: &Ctx, lex: &Lexicon, mut keep: impl FnMut(&Sentence
 
 /// Every practice of a page read one after the other (for text read on its own, and tests).
 pub fn extract_practices(ctx: &Ctx) -> Practices {
-    let mut parts = Parts::default();
-    crate::parallel::share(false, tasks(|| ctx, &mut parts));
-    parts.into_practices()
+    let mut practices = Practices::default();
+    crate::parallel::share(false, tasks(|| ctx, &mut practices));
+    practices
 }
 
-/// The practices of a page in parts, each filled in by one of [`tasks`].
-#[derive(Default)]
-pub struct Parts {
-    collected: Option<(Vec<Finding>, Vec<Finding>)>,
-    third_parties: Vec<ThirdParty>,
-    retention: Vec<Retention>,
-    contacts: Vec<Contact>,
-    changes: Changes,
-    rights: Vec<Finding>,
-    laws: Vec<Finding>,
-    children: Option<Children>,
-    transfer: Transfer,
-    security: Vec<Finding>,
-}
-
-/// One task per part of the practices, for [`crate::parallel::share`], each getting the page's
-/// context from `ctx` (which may wait for it). The longest first, so that the two threads end
-/// together.
-pub fn tasks<'t, 'c: 't, 's: 'c>(ctx: impl Fn() -> &'c Ctx<'s> + Copy + Send + 't, parts: &'t mut Parts) -> Vec<Task<'t>> {
-    let Parts { collected, third_parties, retention, contacts, changes, rights, laws, children, transfer, security } = parts;
+/// One task per part of the practices, for [`crate::parallel::share`], each filling in its
+/// fields of `practices` and getting the page's context from `ctx` (which may wait for it).
+/// The longest first, so that the two threads end together.
+pub fn tasks<'t, 'c: 't, 's: 'c>(
+    ctx: impl Fn() -> &'c Ctx<'s> + Copy + Send + 't,
+    practices: &'t mut Practices,
+) -> Vec<Task<'t>> {
+    let Practices {
+        data_collected,
+        purposes,
+        third_parties,
+        retention,
+        rights,
+        laws,
+        children,
+        international_transfer,
+        security_measures,
+        contacts,
+        changes,
+    } = practices;
     let k = knowledge();
     vec![
-        Box::new(move || *collected = Some(collection::collected(ctx(), k))),
+        Box::new(move || (*data_collected, *purposes) = collection::collected(ctx(), k)),
         Box::new(move || {
             let ctx = ctx();
             *third_parties = sharing::without_own_organisation(sharing::third_parties(ctx, k), ctx.url, k);
@@ -168,27 +168,8 @@ pub fn tasks<'t, 'c: 't, 's: 'c>(ctx: impl Fn() -> &'c Ctx<'s> + Copy + Send + '
             let ctx = ctx();
             *laws = legal::laws(ctx, k);
             *children = misc::children(ctx);
-            *transfer = misc::transfer(ctx, k);
-            *security = misc::security(ctx, k);
+            *international_transfer = misc::transfer(ctx, k);
+            *security_measures = misc::security(ctx, k);
         }),
     ]
-}
-
-impl Parts {
-    pub fn into_practices(self) -> Practices {
-        let (data_collected, purposes) = self.collected.unwrap_or_default();
-        Practices {
-            data_collected,
-            purposes,
-            third_parties: self.third_parties,
-            retention: self.retention,
-            rights: self.rights,
-            laws: self.laws,
-            children: self.children,
-            international_transfer: self.transfer,
-            security_measures: self.security,
-            contacts: self.contacts,
-            changes: self.changes,
-        }
-    }
 }

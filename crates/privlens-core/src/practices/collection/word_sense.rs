@@ -444,17 +444,16 @@ mod tests {
 
     #[test]
     fn verbs_firms_and_staff_are_not_the_readers_data() {
-        let ids = collected_ids;
         let t = "We collect your name and use it to detect, prevent, or otherwise address fraud, security or technical issues.";
-        assert!(!ids(t).contains(&"postal_address".to_string()), "{:?}", ids(t));
+        assert!(!collected_ids(t).contains(&"postal_address".to_string()), "{:?}", collected_ids(t));
         let t = "We collect your email address and your organization's country of operation.";
-        assert!(!ids(t).contains(&"employment_education".to_string()), "{:?}", ids(t));
+        assert!(!collected_ids(t).contains(&"employment_education".to_string()), "{:?}", collected_ids(t));
         let t = "In the event we obtain actual knowledge that we have collected information from children under 13, we will remove such information.";
-        assert!(!ids(t).contains(&"children_data".to_string()), "{:?}", ids(t));
+        assert!(!collected_ids(t).contains(&"children_data".to_string()), "{:?}", collected_ids(t));
         let t = "We knowingly collect personal information from children under 13 with parental consent.";
-        assert!(ids(t).contains(&"children_data".to_string()), "{:?}", ids(t));
+        assert!(collected_ids(t).contains(&"children_data".to_string()), "{:?}", collected_ids(t));
         let t = "We collect your job title and employer.";
-        assert!(ids(t).contains(&"employment_education".to_string()), "{:?}", ids(t));
+        assert!(collected_ids(t).contains(&"employment_education".to_string()), "{:?}", collected_ids(t));
     }
 
     #[test]
@@ -477,12 +476,15 @@ mod tests {
 
     #[test]
     fn a_definition_of_the_sites_own_data_is_collection() {
-        let ids = collected_ids;
         let t =
             "User Registration Data means data collected at the time of registration, including your phone number and username.";
-        assert!(ids(t).contains(&"phone".to_string()) && ids(t).contains(&"username".to_string()), "{:?}", ids(t));
+        assert!(
+            collected_ids(t).contains(&"phone".to_string()) && collected_ids(t).contains(&"username".to_string()),
+            "{:?}",
+            collected_ids(t)
+        );
         let t = "Personal data means any information about a person, such as a phone number.";
-        assert!(!ids(t).contains(&"phone".to_string()), "{:?}", ids(t));
+        assert!(!collected_ids(t).contains(&"phone".to_string()), "{:?}", collected_ids(t));
     }
 
     #[test]
