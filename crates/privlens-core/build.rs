@@ -7,7 +7,7 @@ fn main() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     println!("cargo:rerun-if-changed={}", data.display());
     let mut out = String::new();
-    for dir in ["third_parties", "consent_platforms", "button_labels"] {
+    for dir in ["third_parties", "consent_platforms", "button_labels", "language_packs"] {
         let path = data.join(dir);
         println!("cargo:rerun-if-changed={}", path.display());
         let mut files: Vec<_> = fs::read_dir(&path)

@@ -104,13 +104,27 @@ fn hostile_and_foreign_pages_scan_without_crashing() {
     let out = privlens(&["scan", "-", "--format", "json"], Some(german.as_bytes()));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["language"], "de");
-    // A German policy is recognised, but not graded on English lexicons.
+    // A German policy is read with the German word lists, but not graded.
     let policy = format!("<html lang=de><body><h1>Datenschutzerklärung</h1>{}</body></html>", "<p>Wir erheben personenbezogene Daten wie Ihre IP-Adresse und verwenden Cookies. Sie haben das Recht auf Auskunft und Löschung Ihrer personenbezogenen Daten nach der DSGVO.</p>".repeat(8));
     let out = privlens(&["scan", "-", "--format", "json"], Some(policy.as_bytes()));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["document"]["kind"], "privacy_policy");
     assert_eq!(report["grade"]["letter"], serde_json::Value::Null);
-    assert!(report["summary"].as_str().unwrap().contains("English only"));
+    assert!(report["summary"].as_str().unwrap().contains("German word lists"), "{}", report["summary"]);
+    let collected: Vec<&str> =
+        report["practices"]["data_collected"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();
+    assert_eq!(collected, ["ip_address", "cookies_tracking"]);
+    let rights: Vec<&str> = report["practices"]["rights"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();
+    assert_eq!(rights, ["access", "erasure"]);
+    // A language without word lists is still named as such.
+    let japanese = format!(
+        "<html lang=ja><body><h1>プライバシーポリシー</h1>{}</body></html>",
+        "<p>当社は個人情報を収集します。Privacy policy.</p>".repeat(8)
+    );
+    let out = privlens(&["scan", "-", "--format", "json"], Some(japanese.as_bytes()));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["document"]["kind"], "privacy_policy");
+    assert!(report["summary"].as_str().unwrap().contains("in another language (ja)"), "{}", report["summary"]);
 }
 
 #[test]

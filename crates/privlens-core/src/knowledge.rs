@@ -11,7 +11,7 @@ use crate::matcher::{CombinedMatcher, PhraseMatcher};
 mod files {
     include!(concat!(env!("OUT_DIR"), "/data_files.rs"));
 }
-pub use files::{BUTTON_LABELS, CONSENT_PLATFORMS, THIRD_PARTIES};
+pub use files::{BUTTON_LABELS, CONSENT_PLATFORMS, LANGUAGE_PACKS, THIRD_PARTIES};
 
 /// Ids mapped to the phrases that express them.
 pub struct Lexicon {
@@ -25,7 +25,7 @@ impl Lexicon {
         Ok(Self::from_map(&map))
     }
 
-    fn from_map(map: &BTreeMap<String, Vec<String>>) -> Self {
+    pub fn from_map(map: &BTreeMap<String, Vec<String>>) -> Self {
         let ids: Vec<String> = map.keys().cloned().collect();
         let matcher = PhraseMatcher::new(
             map.values().enumerate().flat_map(|(i, phrases)| phrases.iter().map(move |p| (i, p.as_str(), false))),

@@ -10,11 +10,20 @@ fn stopwords() -> &'static BTreeMap<String, Vec<String>> {
 
 /// BCP 47 primary tag, e.g. `en`; `und` when nothing tells.
 pub fn detect(declared: Option<&str>, text: &str) -> String {
+    detect_in(declared, [text])
+}
+
+/// [`detect`] over the texts one after the other (a page's segments), as if joined by line breaks.
+pub fn detect_in<'a>(declared: Option<&str>, texts: impl IntoIterator<Item = &'a str>) -> String {
     if let Some(tag) = declared.and_then(|d| d.split(['-', '_']).next()).filter(|t| (2..=3).contains(&t.len())) {
         return tag.to_ascii_lowercase();
     }
-    let sample: Vec<String> =
-        text.split_whitespace().take(3000).map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase()).collect();
+    let sample: Vec<String> = texts
+        .into_iter()
+        .flat_map(str::split_whitespace)
+        .take(3000)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .collect();
     let best = stopwords()
         .iter()
         .map(|(lang, words)| (lang, sample.iter().filter(|w| words.contains(w)).count()))

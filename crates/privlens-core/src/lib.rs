@@ -10,6 +10,7 @@ pub mod extract;
 pub mod grade;
 pub mod knowledge;
 pub mod language;
+pub mod language_pack;
 pub mod matcher;
 mod parallel;
 pub mod practices;
@@ -102,17 +103,21 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
     let (segments, body) = extract::split_segments(&page.blocks);
     let title = input.title.map(str::to_string).or(page.title.clone());
 
-    // The practices and what the page is (kind, dates, categories, readability, language)
+    // The practices and what the page is (kind, dates, categories, readability)
     // are many independent tasks: in a native build two threads share them.
     let sentences = parallel::Ready::default();
     let ctx_cell = parallel::Ready::default();
     let mut about = About::default();
     let mut practices = report::Practices::default();
+    let mut language = String::new();
     {
-        let (sentences, ctx_cell, segments) = (&sentences, &ctx_cell, &segments);
+        let (sentences, ctx_cell, segments, language) = (&sentences, &ctx_cell, &segments, &mut language);
+        let declared = page.lang.as_deref();
         let mut tasks: Vec<parallel::Task> = vec![Box::new(move || {
+            // The language decides which words the practices are read with.
+            *language = language::detect_in(declared, segments.iter().map(|s| s.text.as_str()));
             let sentences = sentences.make(|| sentences::split(segments));
-            ctx_cell.make(|| practices::Ctx::new(segments, sentences, input.url));
+            ctx_cell.make(|| practices::Ctx::new(segments, sentences, input.url).in_language(language));
         })];
         let (about_tasks, readability) = about_tasks(input, &page, segments, body, title.as_deref(), sentences, &mut about);
         tasks.extend(about_tasks);
@@ -122,7 +127,7 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
         parallel::share(parallel::worth_a_thread(segments), tasks);
     }
     let ctx = ctx_cell.get().expect("the context task ran");
-    let About { categorised, kind, effective_date, last_updated, read, language } = about;
+    let About { categorised, kind, effective_date, last_updated, read } = about;
     let (kind, read) = (kind.expect("the kind task ran"), read.expect("the readability task ran"));
     let is_policy = kind.kind.is_policy();
     // Practices are read with English lexicons: a policy in another language would be graded
@@ -176,13 +181,12 @@ struct About {
     effective_date: Option<String>,
     last_updated: Option<String>,
     read: Option<readability::Readability>,
-    language: String,
 }
 
 /// Text per classifier task: small enough for the two threads to end together.
 const CLASSIFY_CHUNK_BYTES: usize = 32 * 1024;
 
-/// The tasks that fill in `about`: the kind and language, the dates, the categories of
+/// The tasks that fill in `about`: the kind, the dates, the categories of
 /// the segments a chunk at a time; and apart, readability, which waits for the sentences.
 fn about_tasks<'t, 's: 't>(
     input: &'t PageInput,
@@ -193,7 +197,7 @@ fn about_tasks<'t, 's: 't>(
     sentences: &'t parallel::Ready<Vec<sentences::Sentence<'s>>>,
     about: &'t mut About,
 ) -> (Vec<parallel::Task<'t>>, parallel::Task<'t>) {
-    let About { categorised, kind, effective_date, last_updated, read, language } = about;
+    let About { categorised, kind, effective_date, last_updated, read } = about;
     let mut tasks: Vec<parallel::Task> = vec![
         Box::new(move || {
             let body_text = segments.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join("\n");
@@ -204,7 +208,6 @@ fn about_tasks<'t, 's: 't>(
                 headings: &headings.iter().map(String::as_str).collect::<Vec<_>>(),
                 body: &body_text,
             }));
-            *language = language::detect(page.lang.as_deref(), &body_text);
         }),
         Box::new(move || {
             let date_lines: Vec<&str> = page.blocks.iter().filter(|b| !b.link_only).map(|b| b.text.as_str()).collect();

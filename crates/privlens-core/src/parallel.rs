@@ -96,7 +96,15 @@ mod tests {
         for parallel in [false, true] {
             let first = Ready::default();
             let mut second = 0;
-            share(parallel, vec![Box::new(|| drop(first.make(|| 21))), Box::new(|| second = first.wait() * 2)]);
+            share(
+                parallel,
+                vec![
+                    Box::new(|| {
+                        first.make(|| 21);
+                    }),
+                    Box::new(|| second = first.wait() * 2),
+                ],
+            );
             assert_eq!(second, 42);
         }
     }
@@ -105,7 +113,17 @@ mod tests {
     fn a_panic_in_a_task_others_wait_for_reaches_the_caller() {
         let first: Ready<u32> = Ready::default();
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            share(true, vec![Box::new(|| drop(first.make(|| panic!("no value")))), Box::new(|| drop(first.wait()))]);
+            share(
+                true,
+                vec![
+                    Box::new(|| {
+                        first.make(|| panic!("no value"));
+                    }),
+                    Box::new(|| {
+                        first.wait();
+                    }),
+                ],
+            );
         }));
         assert!(outcome.is_err());
     }

@@ -7,6 +7,7 @@ mod contacts;
 mod dates;
 mod legal;
 mod misc;
+mod other_language;
 mod retention;
 mod sharing;
 
@@ -15,6 +16,7 @@ pub use dates::find_dates;
 
 use crate::extract::RawSegment;
 use crate::knowledge::{Lexicon, knowledge};
+use crate::language_pack::LanguagePack;
 use crate::matcher::{PhraseMatch, PhraseMatcher, TextHits};
 use crate::parallel::Task;
 use crate::report::{Evidence, Finding, Practices};
@@ -39,12 +41,19 @@ pub struct Ctx<'a> {
     pub url: Option<&'a str>,
     /// Every lexicon phrase in every sentence, found in one pass.
     hits: TextHits,
+    /// The words to read a policy in another language with; none for English.
+    pub pack: Option<&'static LanguagePack>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(segments: &'a [RawSegment], sentences: &'a [Sentence<'a>], url: Option<&'a str>) -> Self {
         let hits = knowledge().sentence_matcher.index(sentences.iter().map(|s| s.text));
-        Ctx { segments, sentences, url, hits }
+        Ctx { segments, sentences, url, hits, pack: None }
+    }
+
+    /// The context read in `language`: with its pack, where privlens has one.
+    pub fn in_language(self, language: &str) -> Self {
+        Ctx { pack: crate::language_pack::pack(language), ..self }
     }
 
     /// `matcher.find_all(s.text)`, read off the page's index when the matcher is in it.
@@ -155,21 +164,50 @@ pub fn tasks<'t, 'c: 't, 's: 'c>(
     } = practices;
     let k = knowledge();
     vec![
-        Box::new(move || (*data_collected, *purposes) = collection::collected(ctx(), k)),
         Box::new(move || {
             let ctx = ctx();
-            *third_parties = sharing::without_own_organisation(sharing::third_parties(ctx, k), ctx.url, k);
+            (*data_collected, *purposes) = match ctx.pack {
+                Some(pack) => other_language::collected(ctx, pack),
+                None => collection::collected(ctx, k),
+            };
         }),
-        Box::new(move || *retention = retention::periods(ctx())),
+        Box::new(move || {
+            let ctx = ctx();
+            let found = match ctx.pack {
+                Some(pack) => other_language::third_parties(ctx, k, pack),
+                None => sharing::third_parties(ctx, k),
+            };
+            *third_parties = sharing::without_own_organisation(found, ctx.url, k);
+        }),
+        Box::new(move || {
+            let ctx = ctx();
+            *retention = ctx.pack.map_or_else(|| retention::periods(ctx), |pack| other_language::retention(ctx, pack));
+        }),
         Box::new(move || *contacts = contacts::contacts(ctx())),
         Box::new(move || *changes = changes::changes(ctx())),
-        Box::new(move || *rights = legal::rights(ctx(), k)),
+        Box::new(move || {
+            let ctx = ctx();
+            *rights = ctx.pack.map_or_else(|| legal::rights(ctx, k), |pack| other_language::rights(ctx, pack));
+        }),
         Box::new(move || {
             let ctx = ctx();
             *laws = legal::laws(ctx, k);
             *children = misc::children(ctx);
             *international_transfer = misc::transfer(ctx, k);
             *security_measures = misc::security(ctx, k);
+            if let Some(pack) = ctx.pack {
+                add_missing(security_measures, other_language::security(ctx, pack));
+                add_missing(&mut international_transfer.mechanisms, other_language::transfer_mechanisms(ctx, pack));
+            }
         }),
     ]
+}
+
+/// Findings of `more` whose ids `found` lacks, added to it.
+fn add_missing(found: &mut Vec<Finding>, more: Vec<Finding>) {
+    for f in more {
+        if !found.iter().any(|x| x.id == f.id) {
+            found.push(f);
+        }
+    }
 }

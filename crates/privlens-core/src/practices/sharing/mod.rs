@@ -251,7 +251,7 @@ fn readers_provider(text: &str, at: usize) -> bool {
     READERS_PROVIDER.contains(&prev.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
-fn add(out: &mut Vec<ThirdParty>, name: &str, category: &str, id: Option<&str>, ev: crate::report::Evidence) {
+pub(super) fn add(out: &mut Vec<ThirdParty>, name: &str, category: &str, id: Option<&str>, ev: crate::report::Evidence) {
     match out.iter_mut().find(|t| t.name == name) {
         Some(t) => {
             if t.evidence.len() < MAX_EVIDENCE && !t.evidence.iter().any(|e| e.segment == ev.segment && e.start == ev.start) {

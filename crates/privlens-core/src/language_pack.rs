@@ -1,0 +1,170 @@
+//! Language packs: the words privlens reads a policy's practices with when the policy is not
+//! in English (`data/language_packs/<tag>.json`, one file per language). The English reader
+//! knows many senses and exceptions; a pack is simpler: phrases per practice id, the verbs
+//! that state collection or sharing, the negations and where a clause ends.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::knowledge::{LANGUAGE_PACKS, Lexicon};
+use crate::matcher::PhraseMatcher;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PackFile {
+    language: String,
+    name: String,
+    negations: Vec<String>,
+    not_negations: Vec<String>,
+    clause_breaks: Vec<String>,
+    #[serde(default)]
+    purpose_links: Vec<String>,
+    collect_verbs: Vec<String>,
+    share_verbs: Vec<String>,
+    contact_us: Vec<String>,
+    not_readers: Vec<String>,
+    #[serde(default)]
+    other_senses: Vec<String>,
+    data_types: BTreeMap<String, Vec<String>>,
+    purposes: BTreeMap<String, Vec<String>>,
+    rights: BTreeMap<String, Vec<String>>,
+    /// Rights whose phrases count only beside one of these words ("Widerruf" is consent's
+    /// only next to "Einwilligung": alone it is a buyer's right to cancel a purchase).
+    #[serde(default)]
+    right_needs: BTreeMap<String, Vec<String>>,
+    right_cues: Vec<String>,
+    recipients: BTreeMap<String, Vec<String>>,
+    retention: RetentionFile,
+    security: BTreeMap<String, Vec<String>>,
+    transfer_mechanisms: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RetentionFile {
+    cues: Vec<String>,
+    units: BTreeMap<String, Vec<String>>,
+    numbers: BTreeMap<String, u32>,
+    not_periods: Vec<String>,
+    indefinite: Vec<String>,
+}
+
+/// A language pack, its phrase lists compiled into matchers. Every phrase is lower-case and
+/// is matched against lower-cased text, whole words, `*` marking a word prefix.
+pub struct LanguagePack {
+    pub language: String,
+    /// The language's name in English ("German").
+    pub name: String,
+    pub negations: PhraseMatcher,
+    /// Phrases holding a negation that negate nothing ("nicht nur", "non seulement").
+    pub not_negations: PhraseMatcher,
+    /// Where a clause ends: a negation beyond it belongs to another clause.
+    pub clause_breaks: Vec<String>,
+    /// Clause breaks that tie a purpose to the clause before ("..., um dir Werbung zu
+    /// zeigen"): a negation there negates the purpose too.
+    pub purpose_links: Vec<String>,
+    pub collect_verbs: PhraseMatcher,
+    pub share_verbs: PhraseMatcher,
+    /// The reader writing to the site: an address there is a channel, not data collected.
+    pub contact_us: PhraseMatcher,
+    /// The site's or its officer's own name and address, not the reader's.
+    pub not_readers: PhraseMatcher,
+    /// Phrases in which a data word means something else ("berechtigte Interessen", a
+    /// legal basis, not the reader's interests).
+    pub other_senses: PhraseMatcher,
+    pub data_types: Lexicon,
+    pub purposes: Lexicon,
+    pub rights: Lexicon,
+    pub right_needs: BTreeMap<String, PhraseMatcher>,
+    pub right_cues: PhraseMatcher,
+    /// Generic recipients, by the ids of `data/recipients.json`.
+    pub recipients: Lexicon,
+    pub retention: RetentionWords,
+    pub security: Lexicon,
+    pub transfer_mechanisms: Lexicon,
+}
+
+pub struct RetentionWords {
+    pub cues: PhraseMatcher,
+    /// Time units by id: `hour`, `day`, `week`, `month`, `year`.
+    pub units: Lexicon,
+    pub numbers: BTreeMap<String, u32>,
+    /// Words around a number that make it an age or a deadline, not a period data is kept.
+    pub not_periods: PhraseMatcher,
+    pub indefinite: PhraseMatcher,
+}
+
+/// Days in one of each time unit a pack may name.
+pub fn unit_days(unit: &str) -> Option<f64> {
+    Some(match unit {
+        "hour" => 1.0 / 24.0,
+        "day" => 1.0,
+        "week" => 7.0,
+        "month" => 30.0,
+        "year" => 365.0,
+        _ => return None,
+    })
+}
+
+fn phrases(list: &[String]) -> PhraseMatcher {
+    PhraseMatcher::new(list.iter().map(|p| (0, p.as_str(), false)))
+}
+
+impl LanguagePack {
+    pub fn from_json(json: &str) -> Result<Self, String> {
+        let f: PackFile = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        Ok(LanguagePack {
+            language: f.language,
+            name: f.name,
+            negations: phrases(&f.negations),
+            not_negations: phrases(&f.not_negations),
+            clause_breaks: f.clause_breaks,
+            purpose_links: f.purpose_links,
+            collect_verbs: phrases(&f.collect_verbs),
+            share_verbs: phrases(&f.share_verbs),
+            contact_us: phrases(&f.contact_us),
+            not_readers: phrases(&f.not_readers),
+            other_senses: phrases(&f.other_senses),
+            data_types: Lexicon::from_map(&f.data_types),
+            purposes: Lexicon::from_map(&f.purposes),
+            rights: Lexicon::from_map(&f.rights),
+            right_needs: f.right_needs.iter().map(|(id, words)| (id.clone(), phrases(words))).collect(),
+            right_cues: phrases(&f.right_cues),
+            recipients: Lexicon::from_map(&f.recipients),
+            retention: RetentionWords {
+                cues: phrases(&f.retention.cues),
+                units: Lexicon::from_map(&f.retention.units),
+                numbers: f.retention.numbers,
+                not_periods: phrases(&f.retention.not_periods),
+                indefinite: phrases(&f.retention.indefinite),
+            },
+            security: Lexicon::from_map(&f.security),
+            transfer_mechanisms: Lexicon::from_map(&f.transfer_mechanisms),
+        })
+    }
+}
+
+fn all_packs() -> &'static Vec<LanguagePack> {
+    static PACKS: OnceLock<Vec<LanguagePack>> = OnceLock::new();
+    PACKS.get_or_init(|| {
+        LANGUAGE_PACKS
+            .iter()
+            .map(|(file, json)| LanguagePack::from_json(json).unwrap_or_else(|e| panic!("language pack {file}.json: {e}")))
+            .collect()
+    })
+}
+
+/// The pack for a language tag (`de`), if privlens has one.
+pub fn pack(language: &str) -> Option<&'static LanguagePack> {
+    all_packs().iter().find(|p| p.language == language)
+}
+
+/// The names of the languages privlens has a pack for ("German").
+pub fn names() -> Vec<&'static str> {
+    all_packs().iter().map(|p| p.name.as_str()).collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,99 @@
+//! Every language pack is checked against the ids the English knowledge and REPORT.md use.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+
+use super::*;
+
+fn keys(json: &str) -> BTreeSet<String> {
+    let v: BTreeMap<String, Value> = serde_json::from_str(json).unwrap();
+    v.into_keys().collect()
+}
+
+fn raw_packs() -> Vec<(&'static str, Value)> {
+    LANGUAGE_PACKS.iter().map(|(file, json)| (*file, serde_json::from_str(json).unwrap())).collect()
+}
+
+#[test]
+fn every_pack_loads_under_its_own_tag() {
+    assert!(!LANGUAGE_PACKS.is_empty());
+    for (file, json) in LANGUAGE_PACKS {
+        let pack = LanguagePack::from_json(json).unwrap_or_else(|e| panic!("{file}.json: {e}"));
+        assert_eq!(pack.language, *file, "{file}.json names another language");
+        assert!(super::pack(file).is_some());
+    }
+    assert!(super::pack("en").is_none(), "English is read by the full reader, not a pack");
+}
+
+#[test]
+fn pack_ids_are_the_report_ids() {
+    let known: [(&str, BTreeSet<String>); 6] = [
+        ("data_types", keys(include_str!("../../data/lexicon/data_types.json"))),
+        ("purposes", keys(include_str!("../../data/lexicon/purposes.json"))),
+        ("rights", keys(include_str!("../../data/lexicon/rights.json"))),
+        ("security", keys(include_str!("../../data/lexicon/security.json"))),
+        ("transfer_mechanisms", keys(include_str!("../../data/lexicon/transfer_mechanisms.json"))),
+        ("recipients", crate::knowledge::load_recipients().unwrap().into_iter().map(|r| r.id).collect()),
+    ];
+    for (file, pack) in raw_packs() {
+        for (field, ids) in &known {
+            let map = pack[field].as_object().unwrap_or_else(|| panic!("{file}.json: {field} is no map"));
+            for id in map.keys() {
+                assert!(ids.contains(id), "{file}.json: {field} has unknown id {id}");
+            }
+        }
+        for id in pack["retention"]["units"].as_object().unwrap().keys() {
+            assert!(unit_days(id).is_some(), "{file}.json: unknown time unit {id}");
+        }
+        for id in pack.get("right_needs").and_then(Value::as_object).into_iter().flat_map(|m| m.keys()) {
+            assert!(known[2].1.contains(id), "{file}.json: right_needs names unknown right {id}");
+        }
+    }
+}
+
+/// Every phrase in a pack, with where it is.
+fn phrases_in(v: &Value, at: &str, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::String(s) => out.push((at.to_string(), s.clone())),
+        Value::Array(a) => a.iter().for_each(|x| phrases_in(x, at, out)),
+        Value::Object(o) => o.iter().for_each(|(k, x)| phrases_in(x, &format!("{at}.{k}"), out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn phrases_are_lower_case_whole_words_with_prefixes_marked_at_the_end() {
+    for (file, pack) in raw_packs() {
+        let mut all = Vec::new();
+        phrases_in(&pack, "", &mut all);
+        for (at, p) in all {
+            if at == ".name" || at == ".language" {
+                continue;
+            }
+            assert!(!p.trim().is_empty(), "{file}.json{at}: empty phrase");
+            assert_eq!(p, p.to_lowercase(), "{file}.json{at}: {p:?} is not lower-case");
+            assert!(!p.trim_end_matches('*').contains('*'), "{file}.json{at}: {p:?} has * inside");
+            if at != ".clause_breaks" && at != ".purpose_links" {
+                assert_eq!(p, p.trim(), "{file}.json{at}: {p:?} has spaces around it");
+            }
+        }
+    }
+}
+
+#[test]
+fn no_phrase_stands_for_two_ids() {
+    for (file, pack) in raw_packs() {
+        for field in ["data_types", "purposes", "rights", "recipients", "security", "transfer_mechanisms"] {
+            let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+            for (id, list) in pack[field].as_object().unwrap() {
+                for p in list.as_array().unwrap() {
+                    let p = p.as_str().unwrap();
+                    if let Some(other) = seen.insert(p, id) {
+                        assert_eq!(other, id, "{file}.json: {field} lists {p:?} under {other} and {id}");
+                    }
+                }
+            }
+        }
+    }
+}

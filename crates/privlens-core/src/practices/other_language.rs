@@ -1,0 +1,256 @@
+//! Practices of a policy in a language privlens has a pack for (`crate::language_pack`): a
+//! phrase counts where its sentence states collection, sharing, keeping or a right and no
+//! negation in the phrase's own clause cancels it. Plainer than the English reader, which
+//! knows many senses and exceptions; the pack's lists carry what the language needs.
+
+use super::{Ctx, FindingSet, sharing};
+use crate::knowledge::{Knowledge, Lexicon};
+use crate::language_pack::{LanguagePack, unit_days};
+use crate::matcher::{PhraseMatch, PhraseMatcher};
+use crate::report::{Finding, Retention, ThirdParty};
+use crate::sentences::{Sentence, in_url};
+
+/// Data types that are contact details: the site's own, or a channel to it, are not collected.
+const CONTACT_TYPES: &[&str] = &["name", "email", "phone", "postal_address", "communications"];
+/// A list item is this short at most.
+const LIST_ITEM_MAX_WORDS: usize = 12;
+/// The generic recipient named by bare "third parties": a recipient only where its clause moves data.
+const UNNAMED: &str = "third_parties";
+/// How far, in bytes, around a number words may show it is an age or a deadline.
+const PERIOD_CONTEXT_BEFORE: usize = 40;
+const PERIOD_CONTEXT_AFTER: usize = 12;
+
+/// The clause of the lower-cased `text` around byte `at`, by the pack's clause breaks.
+fn clause(pack: &LanguagePack, text: &str, at: usize) -> (usize, usize) {
+    let (mut start, mut end) = (0, text.len());
+    for b in &pack.clause_breaks {
+        for (i, _) in text.match_indices(b.as_str()) {
+            if i + b.len() <= at {
+                start = start.max(i + b.len());
+            } else if i >= at {
+                end = end.min(i);
+            }
+        }
+    }
+    (start, end)
+}
+
+/// Whether a negation stands in the clause of byte `at`, outside the phrases that negate nothing.
+fn negated(pack: &LanguagePack, text: &str, at: usize) -> bool {
+    let (cs, ce) = clause(pack, text, at);
+    let c = &text[cs..ce];
+    let negations = pack.negations.find_all(c);
+    if negations.is_empty() {
+        return false;
+    }
+    let exempt = pack.not_negations.find_all(c);
+    negations.iter().any(|n| !exempt.iter().any(|e| e.start <= n.start && n.end <= e.end))
+}
+
+/// Whether a purpose at byte `at` is negated: in its clause, or in the clause its own is tied
+/// to ("Wir verwenden weder ... noch ..., um dir Werbung anzuzeigen").
+fn purpose_negated(pack: &LanguagePack, text: &str, at: usize) -> bool {
+    if negated(pack, text, at) {
+        return true;
+    }
+    let (cs, _) = clause(pack, text, at);
+    let before = &text[..cs];
+    pack.purpose_links
+        .iter()
+        .any(|link| before.ends_with(link.as_str()) && cs > link.len() && negated(pack, text, cs - link.len() - 1))
+}
+
+fn clause_has(pack: &LanguagePack, matcher: &PhraseMatcher, text: &str, at: usize) -> bool {
+    let (cs, ce) = clause(pack, text, at);
+    matcher.contains_any(&text[cs..ce])
+}
+
+/// A sentence lower-cased once, with where its lines come from.
+struct Lowered<'c, 's> {
+    s: &'c Sentence<'s>,
+    text: String,
+}
+
+impl Lowered<'_, '_> {
+    /// Byte `at` of the original sentence, in the lower-cased text (lower-casing may change
+    /// a character's length: "ẞ" becomes "ß").
+    fn at(&self, at: usize) -> usize {
+        if self.text.len() == self.s.text.len() { at } else { self.s.text[..at].to_lowercase().len() }
+    }
+}
+
+fn lowered<'c, 's>(ctx: &'c Ctx<'s>) -> impl Iterator<Item = Lowered<'c, 's>> {
+    ctx.sentences.iter().map(|s| Lowered { s, text: s.text.to_lowercase() })
+}
+
+/// The phrases of `lexicon` in `text`, but those inside a phrase of another sense
+/// ("berechtigte Interessen", "Cookie-Löschung").
+fn in_its_sense(pack: &LanguagePack, lexicon: &Lexicon, text: &str) -> Vec<PhraseMatch> {
+    let mut found = lexicon.matcher.find_all(text);
+    if !found.is_empty() {
+        let senses = pack.other_senses.find_all(text);
+        found.retain(|m| !senses.iter().any(|o| o.start <= m.start && m.end <= o.end));
+    }
+    found
+}
+
+/// Whether the sentence states that data is collected, used or shared: its own verbs, or a
+/// short list item under a lead-in or heading that does.
+fn states_collection(ctx: &Ctx, pack: &LanguagePack, l: &Lowered) -> bool {
+    let verbs = &pack.collect_verbs;
+    if verbs.contains_any(&l.text) || verbs.contains_any(&ctx.heading(l.s).to_lowercase()) {
+        return true;
+    }
+    l.s.text.split_whitespace().count() <= LIST_ITEM_MAX_WORDS && verbs.contains_any(&ctx.lead_in(l.s).to_lowercase())
+}
+
+/// Data collected and purposes.
+pub fn collected(ctx: &Ctx, pack: &LanguagePack) -> (Vec<Finding>, Vec<Finding>) {
+    let (mut data, mut purposes) = (FindingSet::default(), FindingSet::default());
+    for l in lowered(ctx) {
+        let types = in_its_sense(pack, &pack.data_types, &l.text);
+        if !types.is_empty() && states_collection(ctx, pack, &l) {
+            let contact_us = pack.contact_us.contains_any(&l.text);
+            for m in types {
+                let id = pack.data_types.ids[m.entry].as_str();
+                let not_readers =
+                    CONTACT_TYPES.contains(&id) && (contact_us || clause_has(pack, &pack.not_readers, &l.text, m.start));
+                if !in_url(&l.text, m.start) && !not_readers && !negated(pack, &l.text, m.start) {
+                    data.add(id, ctx.evidence(l.s));
+                }
+            }
+        }
+        for m in in_its_sense(pack, &pack.purposes, &l.text) {
+            if !purpose_negated(pack, &l.text, m.start) {
+                purposes.add(&pack.purposes.ids[m.entry], ctx.evidence(l.s));
+            }
+        }
+    }
+    (data.into_vec(), purposes.into_vec())
+}
+
+/// The reader's rights: a right's phrase where the sentence, its lead-in or its heading
+/// gives the reader something to do or have.
+pub fn rights(ctx: &Ctx, pack: &LanguagePack) -> Vec<Finding> {
+    let mut rights = FindingSet::default();
+    for l in lowered(ctx) {
+        let found = in_its_sense(pack, &pack.rights, &l.text);
+        if found.is_empty() {
+            continue;
+        }
+        let cued = |t: &str| pack.right_cues.contains_any(t);
+        if !(cued(&l.text) || cued(&ctx.lead_in(l.s).to_lowercase()) || cued(&ctx.heading(l.s).to_lowercase())) {
+            continue;
+        }
+        for m in found {
+            let id = &pack.rights.ids[m.entry];
+            let needs_met = pack.right_needs.get(id).is_none_or(|needs| needs.contains_any(&l.text));
+            if needs_met && !negated(pack, &l.text, m.start) {
+                rights.add(id, ctx.evidence(l.s));
+            }
+        }
+    }
+    rights.into_vec()
+}
+
+/// Retention periods in days, and whether data is kept for as long as a purpose lasts.
+pub fn retention(ctx: &Ctx, pack: &LanguagePack) -> Vec<Retention> {
+    let words = &pack.retention;
+    let mut out: Vec<Retention> = Vec::new();
+    for l in lowered(ctx) {
+        if !words.cues.contains_any(&l.text) && !words.cues.contains_any(&ctx.heading(l.s).to_lowercase()) {
+            continue;
+        }
+        let mut timed = false;
+        for u in words.units.matcher.find_all(&l.text) {
+            let Some(days) = period_days(pack, &l.text, u.start, &words.units.ids[u.entry]) else { continue };
+            timed = true;
+            if !out.iter().any(|r| r.days == Some(days)) {
+                out.push(Retention { days: Some(days), indefinite: false, evidence: ctx.evidence(l.s) });
+            }
+        }
+        if !timed && words.indefinite.contains_any(&l.text) && !out.iter().any(|r| r.indefinite) {
+            out.push(Retention { days: None, indefinite: true, evidence: ctx.evidence(l.s) });
+        }
+    }
+    out
+}
+
+/// Days in the period whose unit starts at byte `unit_at`: the number just before it ("30",
+/// "sechs", "two (2)"), unless words around it make it an age or a deadline.
+fn period_days(pack: &LanguagePack, text: &str, unit_at: usize, unit: &str) -> Option<u32> {
+    let before = &text[..unit_at];
+    let mut words = before.split_whitespace().rev().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut word = words.next()?;
+    // "zwei (2) Jahre": the figure in brackets repeats the number before it.
+    if word.chars().all(|c| c.is_ascii_digit()) && before.trim_end().ends_with(')') {
+        word = words.next().filter(|w| pack.retention.numbers.contains_key(*w)).unwrap_or(word);
+    }
+    let n: u32 = word.parse().ok().or_else(|| pack.retention.numbers.get(word).copied())?;
+    let number_at = before.rfind(word).unwrap_or(unit_at);
+    let from = floor_char(text, number_at.saturating_sub(PERIOD_CONTEXT_BEFORE));
+    let to = floor_char(text, (unit_at + PERIOD_CONTEXT_AFTER + unit.len()).min(text.len()));
+    if pack.retention.not_periods.contains_any(&text[from..to]) {
+        return None;
+    }
+    let days = (f64::from(n) * unit_days(unit)?).ceil();
+    Some(days.clamp(1.0, f64::from(u32::MAX)) as u32)
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Named organisations and generic recipients, where the sentence has data moving or a
+/// service running and no negation in the name's clause.
+pub fn third_parties(ctx: &Ctx, k: &Knowledge, pack: &LanguagePack) -> Vec<ThirdParty> {
+    let mut out = Vec::new();
+    for l in lowered(ctx) {
+        let named = ctx.find_all(&k.party_matcher, l.s);
+        let generic = pack.recipients.matcher.find_all(&l.text);
+        if (named.is_empty() && generic.is_empty()) || !pack.share_verbs.contains_any(&l.text) {
+            continue;
+        }
+        for m in named {
+            if !in_url(l.s.text, m.start) && !negated(pack, &l.text, l.at(m.start)) {
+                let p = &k.parties[m.entry];
+                sharing::add(&mut out, &p.name, &p.category, None, ctx.evidence(l.s));
+            }
+        }
+        for m in generic {
+            let id = &pack.recipients.ids[m.entry];
+            let moved = id != UNNAMED || clause_has(pack, &pack.share_verbs, &l.text, m.start);
+            if let Some(r) = k.recipients.iter().find(|r| &r.id == id).filter(|_| moved && !negated(pack, &l.text, m.start)) {
+                sharing::add(&mut out, &r.name, &r.category, Some(&r.id), ctx.evidence(l.s));
+            }
+        }
+    }
+    out
+}
+
+/// Findings of a simple lexicon: each phrase not negated in its clause.
+fn plain_findings(ctx: &Ctx, pack: &LanguagePack, lexicon: &Lexicon) -> Vec<Finding> {
+    let mut set = FindingSet::default();
+    for l in lowered(ctx) {
+        for m in lexicon.matcher.find_all(&l.text) {
+            if !in_url(&l.text, m.start) && !negated(pack, &l.text, m.start) {
+                set.add(&lexicon.ids[m.entry], ctx.evidence(l.s));
+            }
+        }
+    }
+    set.into_vec()
+}
+
+pub fn security(ctx: &Ctx, pack: &LanguagePack) -> Vec<Finding> {
+    plain_findings(ctx, pack, &pack.security)
+}
+
+pub fn transfer_mechanisms(ctx: &Ctx, pack: &LanguagePack) -> Vec<Finding> {
+    plain_findings(ctx, pack, &pack.transfer_mechanisms)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,119 @@
+use crate::report::Practices;
+
+/// The practices of German policy text, paragraphs separated by blank lines.
+fn german(text: &str) -> Practices {
+    let segments: Vec<crate::extract::RawSegment> =
+        text.split("\n\n").map(|p| crate::extract::RawSegment { heading: None, text: p.trim().to_string() }).collect();
+    let sentences = crate::sentences::split(&segments);
+    super::super::extract_practices(&super::super::Ctx::new(&segments, &sentences, None).in_language("de"))
+}
+
+fn ids(findings: &[crate::report::Finding]) -> Vec<&str> {
+    let mut v: Vec<&str> = findings.iter().map(|f| f.id.as_str()).collect();
+    v.sort_unstable();
+    v
+}
+
+#[test]
+fn data_stated_as_collected_counts_and_negated_data_does_not() {
+    let p = german(
+        "Bei der Registrierung erheben wir Ihren Namen, Ihre E-Mail-Adresse und Ihr Geburtsdatum.\n\n\
+         Wir speichern keine IP-Adressen.\n\n\
+         Ihre Telefonnummer wird von uns nicht gespeichert.",
+    );
+    assert_eq!(ids(&p.data_collected), ["date_of_birth", "email", "name"]);
+}
+
+#[test]
+fn a_negation_in_a_relative_clause_leaves_the_main_clause_alone() {
+    let p = german("Wir speichern Ihre IP-Adresse, die wir nicht an Dritte weitergeben.");
+    assert_eq!(ids(&p.data_collected), ["ip_address"]);
+    // "nicht nur" negates nothing.
+    let p = german("Wir verarbeiten nicht nur Ihre E-Mail-Adresse, sondern auch Ihre Anschrift.");
+    assert_eq!(ids(&p.data_collected), ["email", "postal_address"]);
+}
+
+#[test]
+fn the_sites_own_address_and_a_way_to_write_to_it_are_not_collected() {
+    let p = german(
+        "Verantwortlich ist die Beispiel GmbH. Name und Anschrift des Verantwortlichen finden Sie im Impressum.\n\n\
+         Bei Fragen kontaktieren Sie uns per E-Mail an datenschutz@beispiel.de.",
+    );
+    assert!(p.data_collected.is_empty(), "{:?}", ids(&p.data_collected));
+}
+
+#[test]
+fn a_list_under_a_lead_in_that_collects_is_data() {
+    let p = german("Wir erfassen automatisch folgende Daten:\n- Browsertyp und Browserversion\n- Referrer-URL\n- Uhrzeit");
+    assert_eq!(ids(&p.data_collected), ["browser_device_info", "referrer"]);
+}
+
+#[test]
+fn rights_need_the_reader_to_hold_them() {
+    let p = german(
+        "Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung der Verarbeitung.\n\n\
+         Sie können Ihre Einwilligung jederzeit mit Wirkung für die Zukunft widerrufen.\n\n\
+         Ihnen steht ein Beschwerderecht bei einer Aufsichtsbehörde zu.\n\n\
+         Die Löschung der Daten erfolgt nach Ablauf der Fristen.",
+    );
+    assert_eq!(ids(&p.rights), ["access", "complaint_authority", "erasure", "rectification", "restriction", "withdraw_consent"]);
+    assert_eq!(p.rights.iter().find(|r| r.id == "erasure").unwrap().evidence.len(), 1);
+}
+
+#[test]
+fn withdrawing_a_purchase_is_no_consent_right() {
+    let p = german("Sie haben das Recht, Ihre Bestellung innerhalb von 14 Tagen zu widerrufen.");
+    assert!(!ids(&p.rights).contains(&"withdraw_consent"));
+}
+
+#[test]
+fn periods_are_days_and_ages_and_deadlines_are_not_periods() {
+    let p = german(
+        "Die Protokolldaten werden nach sieben Tagen gelöscht.\n\n\
+         Rechnungen bewahren wir zehn Jahre auf.\n\n\
+         Cookies werden für 24 Stunden gespeichert.\n\n\
+         Wir speichern keine Daten von Kindern unter 16 Jahren.\n\n\
+         Wir beantworten Ihre Anfrage und löschen die Daten innerhalb von 30 Tagen.",
+    );
+    let mut days: Vec<u32> = p.retention.iter().filter_map(|r| r.days).collect();
+    days.sort_unstable();
+    assert_eq!(days, [1, 7, 3650]);
+    let p = german("Wir speichern Ihre Daten nur so lange, wie dies für die Zwecke erforderlich ist.");
+    assert!(p.retention.iter().any(|r| r.indefinite));
+}
+
+#[test]
+fn recipients_need_data_going_to_them() {
+    let p = german(
+        "Wir geben Ihre Daten an Zahlungsdienstleister und an Google Analytics weiter.\n\n\
+         Wir verkaufen Ihre Daten nicht an Dritte.\n\n\
+         Für die Inhalte Dritter sind wir nicht verantwortlich.",
+    );
+    let names: Vec<&str> = p.third_parties.iter().map(|t| t.name.as_str()).collect();
+    assert!(names.contains(&"Payment processors"), "{names:?}");
+    assert!(names.iter().any(|n| n.starts_with("Google")), "{names:?}");
+    assert!(!names.contains(&"Third parties"), "{names:?}");
+}
+
+#[test]
+fn purposes_and_security_in_german() {
+    let p = german(
+        "Wir nutzen Ihre Daten zur Vertragserfüllung und für statistische Auswertungen.\n\n\
+         Wir versenden keine Werbung.\n\n\
+         Die Übertragung erfolgt mit SSL-Verschlüsselung.\n\n\
+         Die Übermittlung in die USA erfolgt auf Grundlage der Standardvertragsklauseln.",
+    );
+    assert_eq!(ids(&p.purposes), ["analytics", "service"]);
+    assert!(ids(&p.security_measures).contains(&"encryption"));
+    assert_eq!(ids(&p.international_transfer.mechanisms), ["standard_contractual_clauses"]);
+}
+
+#[test]
+fn a_purpose_tied_to_a_negated_clause_is_negated_and_legal_interests_are_no_data() {
+    let p = german("Wir verwenden weder die Inhalte deiner Chats noch deine Kontaktlisten, um dir Werbung anzuzeigen.");
+    assert!(p.purposes.is_empty(), "{:?}", ids(&p.purposes));
+    let p = german("Wir verarbeiten deine Daten auf Grundlage unserer berechtigten Interessen.");
+    assert!(p.data_collected.is_empty(), "{:?}", ids(&p.data_collected));
+    let p = german("Wir verarbeiten deine Interessen, um dir passende Inhalte zu zeigen.");
+    assert_eq!(ids(&p.data_collected), ["inferences"]);
+}
