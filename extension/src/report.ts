@@ -43,6 +43,8 @@ export interface Report {
   url: string | null;
   title: string | null;
   language: string;
+  /** The language the practices were read with: `en`, a language pack's tag, or null. */
+  read_with?: string | null;
   summary: string;
   document: {
     kind: DocumentKind;

@@ -18,6 +18,8 @@ export interface SiteSummary {
   grade: string | null;
   /** The document kind id (`privacy_policy`, `cookie_policy`). */
   kind: string;
+  /** The language the practices were read with (absent in memories from before packs). */
+  readWith?: string | null;
   summary: string;
   dataTypes: string[];
   recipients: string[];
@@ -49,6 +51,7 @@ export function summarise(report: Report, now: number): SiteSummary {
     title: report.title,
     grade: report.grade.letter,
     kind: report.document.kind,
+    readWith: report.read_with ?? null,
     summary: report.summary,
     dataTypes: p.data_collected.map((f) => f.id).sort(),
     recipients: p.third_parties.map((t) => t.name).sort(),

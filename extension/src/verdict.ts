@@ -11,6 +11,8 @@ export interface VerdictFacts {
   dataTypes: number;
   companies: number;
   redFlags: number;
+  /** The language the practices were read with (`en`, `de`...), when known. */
+  readWith?: string | null;
 }
 
 export function factsOf(r: Report): VerdictFacts {
@@ -20,6 +22,7 @@ export function factsOf(r: Report): VerdictFacts {
     dataTypes: r.practices.data_collected.length,
     companies: r.practices.third_parties.filter((x) => !x.generic).length,
     redFlags: r.signals.filter((s) => s.direction === 'bad').length,
+    readWith: r.read_with ?? null,
   };
 }
 
@@ -27,7 +30,15 @@ export function factsOf(r: Report): VerdictFacts {
 export function verdict(f: VerdictFacts): { line: string; counts: string } {
   const kindName = kindLabel(f.kind);
   if (!f.grade) {
-    const line = t('noGradeLanguage', `${kindName} in another language: privlens reads policies in English only for now, so it gives no grade.`, kindName);
+    if (f.readWith && f.readWith !== 'en') {
+      const language = languageName(f.readWith);
+      const counts = [String(f.dataTypes), String(f.companies)];
+      return {
+        line: t('noGradeWordLists', `${kindName} in ${language}: read with simpler word lists than English policies, so no grade.`, [kindName, language]),
+        counts: t('ungradedCounts', `Data types: ${counts[0]} · Companies named: ${counts[1]}`, counts),
+      };
+    }
+    const line = t('noGradeLanguage', `${kindName} in a language privlens cannot read yet, so it gives no grade.`, kindName);
     return { line, counts: '' };
   }
   const letter = f.grade;
@@ -42,4 +53,14 @@ export function verdict(f: VerdictFacts): { line: string; counts: string } {
     line: t('verdictLine', `${kind}, grade ${letter}: ${judgement}.`, [kind, letter, judgement]),
     counts: t('verdictCounts', `Data types: ${counts[0]} · Companies named: ${counts[1]} · Red flags: ${counts[2]}`, counts),
   };
+}
+
+/** A language's name in the reader's own language ("German", "Deutsch"); the tag if unknown. */
+function languageName(tag: string): string {
+  try {
+    const ui = chrome.i18n?.getUILanguage?.() ?? 'en';
+    return new Intl.DisplayNames([ui, 'en'], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
 }

@@ -98,12 +98,24 @@ for (const kind of ['chromium', 'firefox']) {
       await popup.close();
     });
 
-    test('a policy in another language is recognised but not graded on English lexicons', async () => {
+    test('a German policy is read with the German word lists but not graded', async () => {
       const { tabId } = await openTab(session, 'http://beispiel.test/datenschutz');
       assert.equal(await waitFor(async () => (await badgeText(session.ext, tabId)) || null, 20000, 'badge'), 'i');
       const popup = await openPopup(session.ctx, session.ext, tabId);
-      assert.match(await popup.$eval('#verdict', (e) => e.textContent), /English only/);
+      assert.match(await popup.$eval('#verdict', (e) => e.textContent), /in German: read with simpler word lists/);
       assert.equal(await popup.$('.grade'), null);
+      const collected = await popup.$$eval('#collect details summary', (els) => els.map((e) => e.textContent.trim()));
+      assert.deepEqual(collected.sort(), ['Cookies and trackers', 'IP address']);
+      const rights = await popup.$$eval('#rights details summary', (els) => els.map((e) => e.textContent.trim()));
+      assert.ok(rights.includes('See your data') && rights.includes('Delete it'), rights.join(' | '));
+      await popup.close();
+    });
+
+    test('a policy in a language without word lists says it cannot be read yet', async () => {
+      const { tabId } = await openTab(session, 'http://rei.test/privacy');
+      assert.equal(await waitFor(async () => (await badgeText(session.ext, tabId)) || null, 20000, 'badge'), 'i');
+      const popup = await openPopup(session.ctx, session.ext, tabId);
+      assert.match(await popup.$eval('#verdict', (e) => e.textContent), /cannot read yet/);
       await popup.close();
     });
 

@@ -87,6 +87,11 @@ export function fixtureSite() {
 <h1>Datenschutzerklärung</h1>${'<p>Wir erheben personenbezogene Daten wie Ihre IP-Adresse und verwenden Cookies. Sie haben das Recht auf Auskunft und Löschung Ihrer personenbezogenen Daten nach der DSGVO. Kontakt: datenschutz@beispiel.test.</p>'.repeat(8)}</main></body></html>`,
       headers: html,
     },
+    'http://rei.test/privacy': {
+      body: `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>プライバシーポリシー</title></head><body><main>
+<h1>プライバシーポリシー</h1>${'<p>当社は、お客様の個人情報（氏名、メールアドレス、IPアドレス）を収集し、サービスの提供のために利用します。個人情報の開示、訂正、削除をご請求いただけます。</p>'.repeat(8)}</main></body></html>`,
+      headers: html,
+    },
     'http://hostile.test/privacy': {
       body: seedAsHtml(`# Privacy Policy\n\nWe collect your email address <img src=x onerror="document.title='pwned'"> and <script>document.title='pwned'</script> your name when you register.\n\n${seedText('004')}`, 'Privacy Policy'),
       headers: html,

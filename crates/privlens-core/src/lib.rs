@@ -130,9 +130,14 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
     let About { categorised, kind, effective_date, last_updated, read } = about;
     let (kind, read) = (kind.expect("the kind task ran"), read.expect("the readability task ran"));
     let is_policy = kind.kind.is_policy();
-    // Practices are read with English lexicons: a policy in another language would be graded
-    // on what the lexicons missed (no contact, no deletion right...), so it gets no grade.
-    let graded = is_policy && reads_practices(&language);
+    // Only the English reader grades: a policy read with a language pack's simpler lists, or
+    // not read at all, would be graded on what the lists missed (no contact, no deletion
+    // right...), so it gets no grade.
+    let read_with = match ctx.pack {
+        Some(pack) => Some(pack.language.clone()),
+        None => reads_practices(&language).then(|| "en".to_string()),
+    };
+    let graded = is_policy && read_with.as_deref() == Some("en");
     let signals = if graded { signals::signals(ctx, &practices) } else { Vec::new() };
     let grade = grade::grade(&signals, graded);
     let outside = |i: usize| body.is_none_or(|(s, e)| i < s || i > e);
@@ -159,6 +164,7 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
         url: input.url.map(str::to_string),
         title,
         language,
+        read_with,
         document,
         segments,
         practices,
@@ -251,7 +257,7 @@ pub fn practices_of_text(text: &str, url: Option<&str>) -> report::Practices {
     practices::extract_practices(&practices::Ctx::new(&segments, &sentences, url))
 }
 
-/// Languages whose policies privlens reads practice by practice (its lexicons are English).
+/// Languages the full English reader reads (a page that does not tell is read as English).
 fn reads_practices(language: &str) -> bool {
     matches!(language, "en" | "und")
 }

@@ -19,6 +19,10 @@ pub struct Report {
     pub url: Option<String>,
     pub title: Option<String>,
     pub language: String,
+    /// The language whose words the practices were read with: `en` (the full reader) or the
+    /// tag of a language pack; none when privlens cannot read the page's language.
+    #[serde(default)]
+    pub read_with: Option<String>,
     pub document: DocumentInfo,
     pub segments: Vec<Segment>,
     pub practices: Practices,

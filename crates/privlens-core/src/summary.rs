@@ -18,7 +18,7 @@ pub fn summarise(r: &Report) -> String {
     let p = &r.practices;
     let named = p.third_parties.iter().filter(|t| !t.generic).count();
     if r.grade.letter.is_none() {
-        return match crate::language_pack::pack(&r.language) {
+        return match r.read_with.as_deref().and_then(crate::language_pack::pack) {
             Some(pack) => format!(
                 "{what} in {}: read with privlens's {} word lists, simpler than its English reading, so it gives no grade. Collects {}, names {} it works with.",
                 pack.name,

@@ -71,7 +71,14 @@ function reportTools(tabId: number, r: Report): HTMLElement {
 }
 
 function verdictOfMemory(m: SiteSummary): string {
-  const said = verdict({ kind: m.kind, grade: m.grade, dataTypes: m.dataTypes.length, companies: m.companies, redFlags: m.flags.length });
+  const said = verdict({
+    kind: m.kind,
+    grade: m.grade,
+    dataTypes: m.dataTypes.length,
+    companies: m.companies,
+    redFlags: m.flags.length,
+    readWith: m.readWith,
+  });
   return `${said.line} ${said.counts}`;
 }
 
