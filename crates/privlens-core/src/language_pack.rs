@@ -39,6 +39,16 @@ struct PackFile {
     retention: RetentionFile,
     security: BTreeMap<String, Vec<String>>,
     transfer_mechanisms: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    children: ChildrenFile,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ChildrenFile {
+    words: Vec<String>,
+    age_before: Vec<String>,
+    age_after: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -84,6 +94,15 @@ pub struct LanguagePack {
     pub retention: RetentionWords,
     pub security: Lexicon,
     pub transfer_mechanisms: Lexicon,
+    pub children: ChildrenWords,
+}
+
+pub struct ChildrenWords {
+    /// Words for children, minors and parents.
+    pub words: PhraseMatcher,
+    /// Words just before an age ("unter", "moins de") and just after it ("Jahren", "ans").
+    pub age_before: PhraseMatcher,
+    pub age_after: PhraseMatcher,
 }
 
 pub struct RetentionWords {
@@ -142,6 +161,11 @@ impl LanguagePack {
             },
             security: Lexicon::from_map(&f.security),
             transfer_mechanisms: Lexicon::from_map(&f.transfer_mechanisms),
+            children: ChildrenWords {
+                words: phrases(&f.children.words),
+                age_before: phrases(&f.children.age_before),
+                age_after: phrases(&f.children.age_after),
+            },
         })
     }
 }

@@ -9,6 +9,21 @@ use super::{Ctx, regex};
 use crate::report::Contact;
 use crate::sentences::{contains_phrase, has_any, head, tail};
 
+/// A data protection officer, named in the languages privlens reads.
+const DATA_PROTECTION_OFFICER: &[&str] = &[
+    "data protection officer",
+    " dpo",
+    "(dpo)",
+    "datenschutzbeauftragte",
+    "délégué à la protection des données",
+    "déléguée à la protection des données",
+    "delegado de protección de datos",
+    "responsabile della protezione dei dati",
+    "functionaris voor gegevensbescherming",
+    "encarregado de proteção de dados",
+    "encarregado pelo tratamento de dados",
+];
+
 pub fn contacts(ctx: &Ctx) -> Vec<Contact> {
     static EMAIL: OnceLock<Regex> = OnceLock::new();
     let email = regex(&EMAIL, r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}");
@@ -29,7 +44,7 @@ pub fn contacts(ctx: &Ctx) -> Vec<Contact> {
         for address in spelled_out_emails(s.text).into_iter().filter(|_| !regulators) {
             push("email", address, ctx.evidence(s));
         }
-        if contains_phrase(s.text, &["data protection officer", " dpo", "(dpo)", "datenschutzbeauftragte"]) {
+        if contains_phrase(s.text, DATA_PROTECTION_OFFICER) {
             push("dpo", "Data protection officer".to_string(), ctx.evidence(s));
         }
         if let Some(number) = phone_number(s.text) {

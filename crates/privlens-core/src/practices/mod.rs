@@ -192,7 +192,10 @@ pub fn tasks<'t, 'c: 't, 's: 'c>(
         Box::new(move || {
             let ctx = ctx();
             *laws = legal::laws(ctx, k);
-            *children = misc::children(ctx);
+            *children = match ctx.pack {
+                Some(pack) => other_language::children(ctx, pack),
+                None => misc::children(ctx),
+            };
             *international_transfer = misc::transfer(ctx, k);
             *security_measures = misc::security(ctx, k);
             if let Some(pack) = ctx.pack {

@@ -7,7 +7,7 @@ use super::{Ctx, FindingSet, sharing};
 use crate::knowledge::{Knowledge, Lexicon};
 use crate::language_pack::{LanguagePack, unit_days};
 use crate::matcher::{PhraseMatch, PhraseMatcher};
-use crate::report::{Finding, Retention, ThirdParty};
+use crate::report::{Children, Finding, Retention, ThirdParty};
 use crate::sentences::{Sentence, in_url};
 
 /// Data types that are contact details: the site's own, or a channel to it, are not collected.
@@ -19,6 +19,7 @@ const UNNAMED: &str = "third_parties";
 /// How far, in bytes, around a number words may show it is an age or a deadline.
 const PERIOD_CONTEXT_BEFORE: usize = 40;
 const PERIOD_CONTEXT_AFTER: usize = 12;
+const MAX_CHILDREN_EVIDENCE: usize = 3;
 
 /// The clause of the lower-cased `text` around byte `at`, by the pack's clause breaks.
 fn clause(pack: &LanguagePack, text: &str, at: usize) -> (usize, usize) {
@@ -229,6 +230,53 @@ pub fn third_parties(ctx: &Ctx, k: &Knowledge, pack: &LanguagePack) -> Vec<Third
         }
     }
     out
+}
+
+/// The youngest age the policy allows, from a sentence about children: a number from 8 to 21
+/// with an age word just before or after it ("unter 16 Jahren", "moins de 15 ans").
+pub fn children(ctx: &Ctx, pack: &LanguagePack) -> Option<Children> {
+    let words = &pack.children;
+    let mut found: Option<Children> = None;
+    for l in lowered(ctx) {
+        if !words.words.contains_any(&l.text) {
+            continue;
+        }
+        let entry = found.get_or_insert(Children { min_age: None, evidence: Vec::new() });
+        if entry.min_age.is_none() {
+            entry.min_age = stated_age(pack, &l.text);
+        }
+        if entry.evidence.len() < MAX_CHILDREN_EVIDENCE {
+            entry.evidence.push(ctx.evidence(l.s));
+        }
+    }
+    found
+}
+
+fn stated_age(pack: &LanguagePack, text: &str) -> Option<u32> {
+    let words = &pack.children;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // (An ASCII digit byte is never inside a longer character: `i` is a boundary there.)
+        let starts_number = bytes[i].is_ascii_digit() && text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        if !starts_number {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let Some(age) = text[start..i].parse::<u32>().ok().filter(|a| (8..=21).contains(a)) else { continue };
+        let (before, after) = (crate::sentences::tail(&text[..start], 24), crate::sentences::head(&text[i..], 24));
+        let ends_before = words.age_before.find_all(before).last().is_some_and(|m| before[m.end..].trim().is_empty());
+        let starts_after =
+            words.age_after.find_all(after).first().is_some_and(|m| after[..m.start].trim_matches(['.', ' ']).is_empty());
+        if ends_before || starts_after {
+            return Some(age);
+        }
+    }
+    None
 }
 
 /// Findings of a simple lexicon: each phrase not negated in its clause.

@@ -117,3 +117,13 @@ fn a_purpose_tied_to_a_negated_clause_is_negated_and_legal_interests_are_no_data
     let p = german("Wir verarbeiten deine Interessen, um dir passende Inhalte zu zeigen.");
     assert_eq!(ids(&p.data_collected), ["inferences"]);
 }
+
+#[test]
+fn the_youngest_age_allowed_is_read_from_a_sentence_about_children() {
+    let p = german("Unsere Dienste richten sich nicht an Kinder unter 16 Jahren.");
+    assert_eq!(p.children.and_then(|c| c.min_age), Some(16));
+    let p = german("Minderjährige dürfen sich erst ab 18 Jahren registrieren.");
+    assert_eq!(p.children.and_then(|c| c.min_age), Some(18));
+    let p = german("Wir speichern Ihre Daten 16 Monate lang.");
+    assert!(p.children.is_none());
+}
