@@ -41,6 +41,19 @@ struct PackFile {
     transfer_mechanisms: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     children: ChildrenFile,
+    #[serde(default)]
+    changes: ChangesFile,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ChangesFile {
+    cues: Vec<String>,
+    notice_by_email: Vec<String>,
+    notice_on_site: Vec<String>,
+    posted_only: Vec<String>,
+    continued_use: Vec<String>,
+    accept_words: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -95,6 +108,19 @@ pub struct LanguagePack {
     pub security: Lexicon,
     pub transfer_mechanisms: Lexicon,
     pub children: ChildrenWords,
+    pub changes: ChangesWords,
+}
+
+pub struct ChangesWords {
+    /// Words that make a sentence about changes to the policy.
+    pub cues: PhraseMatcher,
+    pub notice_by_email: PhraseMatcher,
+    pub notice_on_site: PhraseMatcher,
+    pub posted_only: PhraseMatcher,
+    /// Continued use taken as acceptance ("durch die weitere Nutzung ... erklären Sie sich einverstanden").
+    pub continued_use: PhraseMatcher,
+    /// Continued use counts only beside a word of accepting ("zustimmen", "accepter").
+    pub accept_words: PhraseMatcher,
 }
 
 pub struct ChildrenWords {
@@ -165,6 +191,14 @@ impl LanguagePack {
                 words: phrases(&f.children.words),
                 age_before: phrases(&f.children.age_before),
                 age_after: phrases(&f.children.age_after),
+            },
+            changes: ChangesWords {
+                cues: phrases(&f.changes.cues),
+                notice_by_email: phrases(&f.changes.notice_by_email),
+                notice_on_site: phrases(&f.changes.notice_on_site),
+                posted_only: phrases(&f.changes.posted_only),
+                continued_use: phrases(&f.changes.continued_use),
+                accept_words: phrases(&f.changes.accept_words),
             },
         })
     }

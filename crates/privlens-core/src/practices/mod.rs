@@ -184,7 +184,10 @@ pub fn tasks<'t, 'c: 't, 's: 'c>(
             *retention = ctx.pack.map_or_else(|| retention::periods(ctx), |pack| other_language::retention(ctx, pack));
         }),
         Box::new(move || *contacts = contacts::contacts(ctx())),
-        Box::new(move || *changes = changes::changes(ctx())),
+        Box::new(move || {
+            let ctx = ctx();
+            *changes = ctx.pack.map_or_else(|| changes::changes(ctx), |pack| other_language::changes(ctx, pack));
+        }),
         Box::new(move || {
             let ctx = ctx();
             *rights = ctx.pack.map_or_else(|| legal::rights(ctx, k), |pack| other_language::rights(ctx, pack));

@@ -7,7 +7,7 @@ use super::{Ctx, FindingSet, sharing};
 use crate::knowledge::{Knowledge, Lexicon};
 use crate::language_pack::{LanguagePack, unit_days};
 use crate::matcher::{PhraseMatch, PhraseMatcher};
-use crate::report::{Children, Finding, Retention, ThirdParty};
+use crate::report::{Changes, Children, Finding, Retention, ThirdParty};
 use crate::sentences::{Sentence, in_url};
 
 /// Data types that are contact details: the site's own, or a channel to it, are not collected.
@@ -20,6 +20,7 @@ const UNNAMED: &str = "third_parties";
 const PERIOD_CONTEXT_BEFORE: usize = 40;
 const PERIOD_CONTEXT_AFTER: usize = 12;
 const MAX_CHILDREN_EVIDENCE: usize = 3;
+const MAX_CHANGES_EVIDENCE: usize = 3;
 
 /// The clause of the lower-cased `text` around byte `at`, by the pack's clause breaks.
 fn clause(pack: &LanguagePack, text: &str, at: usize) -> (usize, usize) {
@@ -277,6 +278,37 @@ fn stated_age(pack: &LanguagePack, text: &str) -> Option<u32> {
         }
     }
     None
+}
+
+/// How changes to the policy are announced, and whether using the site on counts as accepting them.
+pub fn changes(ctx: &Ctx, pack: &LanguagePack) -> Changes {
+    let words = &pack.changes;
+    let mut out = Changes::default();
+    let mut notice = FindingSet::default();
+    for l in lowered(ctx) {
+        let heading = ctx.heading(l.s).to_lowercase();
+        if !words.cues.contains_any(&l.text) && !words.cues.contains_any(&heading) {
+            continue;
+        }
+        let mut said = |id: &str, matcher: &PhraseMatcher| {
+            let found = matcher.find_all(&l.text);
+            let kept = found.iter().any(|m| !negated(pack, &l.text, m.start));
+            if kept {
+                notice.add(id, ctx.evidence(l.s));
+            }
+            kept
+        };
+        let by_email = said("notice_by_email", &words.notice_by_email);
+        let on_site = !by_email && said("notice_on_site", &words.notice_on_site);
+        let posted = !by_email && !on_site && said("posted_only", &words.posted_only);
+        let accepts = words.continued_use.contains_any(&l.text) && words.accept_words.contains_any(&l.text);
+        out.continued_use_is_acceptance |= accepts;
+        if (by_email || on_site || posted || accepts) && out.evidence.len() < MAX_CHANGES_EVIDENCE {
+            out.evidence.push(ctx.evidence(l.s));
+        }
+    }
+    out.notice = notice.into_vec().into_iter().map(|f| f.id).collect();
+    out
 }
 
 /// Findings of a simple lexicon: each phrase not negated in its clause.

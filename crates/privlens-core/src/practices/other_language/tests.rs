@@ -127,3 +127,16 @@ fn the_youngest_age_allowed_is_read_from_a_sentence_about_children() {
     let p = german("Wir speichern Ihre Daten 16 Monate lang.");
     assert!(p.children.is_none());
 }
+
+#[test]
+fn how_changes_are_announced() {
+    let p = german("Wenn wir diese Datenschutzerklärung wesentlich ändern, werden wir Sie per E-Mail informieren.");
+    assert_eq!(p.changes.notice, ["notice_by_email"]);
+    assert!(!p.changes.continued_use_is_acceptance);
+    let p = german(
+        "Wir können diese Erklärung jederzeit ändern; es gilt die jeweils aktuelle Fassung. \
+         Durch die weitere Nutzung unserer Dienste nach einer Änderung stimmen Sie der geänderten Erklärung zu.",
+    );
+    assert_eq!(p.changes.notice, ["posted_only"]);
+    assert!(p.changes.continued_use_is_acceptance);
+}
