@@ -71,6 +71,8 @@ struct RetentionFile {
     units: BTreeMap<String, Vec<String>>,
     numbers: BTreeMap<String, u32>,
     not_periods: Vec<String>,
+    #[serde(default)]
+    not_before_number: Vec<String>,
     indefinite: Vec<String>,
 }
 
@@ -138,6 +140,8 @@ pub struct RetentionWords {
     pub numbers: BTreeMap<String, u32>,
     /// Words around a number that make it an age or a deadline, not a period data is kept.
     pub not_periods: PhraseMatcher,
+    /// Words right before the number that make it an age ("unter 16 Jahren", "ab 18 Jahren").
+    pub not_before_number: PhraseMatcher,
     pub indefinite: PhraseMatcher,
 }
 
@@ -183,6 +187,7 @@ impl LanguagePack {
                 units: Lexicon::from_map(&f.retention.units),
                 numbers: f.retention.numbers,
                 not_periods: phrases(&f.retention.not_periods),
+                not_before_number: phrases(&f.retention.not_before_number),
                 indefinite: phrases(&f.retention.indefinite),
             },
             security: Lexicon::from_map(&f.security),

@@ -19,6 +19,8 @@ const UNNAMED: &str = "third_parties";
 /// How far, in bytes, around a number words may show it is an age or a deadline.
 const PERIOD_CONTEXT_BEFORE: usize = 40;
 const PERIOD_CONTEXT_AFTER: usize = 12;
+/// How far before a number its leading word ("unter", "ab") is looked for.
+const NUMBER_LEAD_BYTES: usize = 16;
 const MAX_CHILDREN_EVIDENCE: usize = 3;
 const MAX_CHANGES_EVIDENCE: usize = 3;
 
@@ -192,7 +194,10 @@ fn period_days(pack: &LanguagePack, text: &str, unit_at: usize, unit: &str) -> O
     let number_at = before.rfind(word).unwrap_or(unit_at);
     let from = floor_char(text, number_at.saturating_sub(PERIOD_CONTEXT_BEFORE));
     let to = floor_char(text, (unit_at + PERIOD_CONTEXT_AFTER + unit.len()).min(text.len()));
-    if pack.retention.not_periods.contains_any(&text[from..to]) {
+    let just_before = crate::sentences::tail(&text[..number_at], NUMBER_LEAD_BYTES);
+    let age =
+        pack.retention.not_before_number.find_all(just_before).last().is_some_and(|m| just_before[m.end..].trim().is_empty());
+    if age || pack.retention.not_periods.contains_any(&text[from..to]) {
         return None;
     }
     let days = (f64::from(n) * unit_days(unit)?).ceil();
@@ -217,12 +222,15 @@ pub fn third_parties(ctx: &Ctx, k: &Knowledge, pack: &LanguagePack) -> Vec<Third
             continue;
         }
         for m in named {
-            if !in_url(l.s.text, m.start) && !negated(pack, &l.text, l.at(m.start)) {
-                let p = &k.parties[m.entry];
+            let p = &k.parties[m.entry];
+            // "Adobe Flash Player": the company's product named, not the company given data.
+            let its_product = p.non_recipient_cues.iter().any(|c| l.text.contains(c.as_str()));
+            if !in_url(l.s.text, m.start) && !its_product && !negated(pack, &l.text, l.at(m.start)) {
                 sharing::add(&mut out, &p.name, &p.category, None, ctx.evidence(l.s));
             }
         }
-        for m in generic {
+        let senses = pack.other_senses.find_all(&l.text);
+        for m in generic.into_iter().filter(|m| !senses.iter().any(|o| o.start <= m.start && m.end <= o.end)) {
             let id = &pack.recipients.ids[m.entry];
             let moved = id != UNNAMED || clause_has(pack, &pack.share_verbs, &l.text, m.start);
             if let Some(r) = k.recipients.iter().find(|r| &r.id == id).filter(|_| moved && !negated(pack, &l.text, m.start)) {

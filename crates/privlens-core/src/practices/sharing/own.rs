@@ -95,7 +95,7 @@ pub fn without_own_organisation(parties: Vec<ThirdParty>, url: Option<&str>, k: 
     };
     let owner_of = |p: &crate::knowledge::KnownParty| p.owner.clone().unwrap_or_else(|| p.name.clone());
     let own_owners: Vec<String> =
-        k.parties.iter().filter(|p| p.domains.iter().any(|d| site_of(d) == site)).map(owner_of).collect();
+        k.parties.iter().filter(|p| p.domains.iter().any(|d| same_brand(&site_of(d), &site))).map(owner_of).collect();
     if own_owners.is_empty() {
         return parties;
     }
@@ -103,6 +103,15 @@ pub fn without_own_organisation(parties: Vec<ThirdParty>, url: Option<&str>, k: 
         .into_iter()
         .filter(|t| t.generic || !k.parties.iter().any(|p| p.name == t.name && own_owners.contains(&owner_of(p))))
         .collect()
+}
+
+/// Whether two sites are one brand's: the same site, or the same name under another country's
+/// ending (google.de and google.com, amazon.co.uk and amazon.com). Short names are left out:
+/// box.de need not be Box's.
+fn same_brand(a: &str, b: &str) -> bool {
+    const MIN_BRAND_LEN: usize = 4;
+    let name = |s: &str| s.split('.').next().unwrap_or("").to_string();
+    a == b || (name(a).len() >= MIN_BRAND_LEN && name(a) == name(b))
 }
 
 /// "Amazon.co.uk knows": the name's web-address ending (".com", ".co.uk") is part of the name.
@@ -152,6 +161,11 @@ mod own_organisation_tests {
         let kept = without_own_organisation(parties.clone(), Some("https://www.youtube.com/t/privacy"), knowledge());
         assert_eq!(kept.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), vec!["Facebook"]);
         assert_eq!(without_own_organisation(parties.clone(), Some("shop.example/privacy"), knowledge()).len(), 2);
-        assert_eq!(without_own_organisation(parties, None, knowledge()).len(), 2);
+        assert_eq!(without_own_organisation(parties.clone(), None, knowledge()).len(), 2);
+        // The same brand under a country's ending; a short name is no brand to go by.
+        let kept =
+            without_own_organisation(parties.clone(), Some("https://www.google.de/intl/de/policies/privacy/"), knowledge());
+        assert_eq!(kept.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), vec!["Facebook"]);
+        assert!(same_brand("amazon.co.uk", "amazon.com") && !same_brand("box.de", "box.com"));
     }
 }
