@@ -40,6 +40,10 @@ struct PackFile {
     security: BTreeMap<String, Vec<String>>,
     transfer_mechanisms: BTreeMap<String, Vec<String>>,
     #[serde(default)]
+    transfer_cues: Vec<String>,
+    #[serde(default)]
+    regions: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
     children: ChildrenFile,
     #[serde(default)]
     changes: ChangesFile,
@@ -109,6 +113,10 @@ pub struct LanguagePack {
     pub retention: RetentionWords,
     pub security: Lexicon,
     pub transfer_mechanisms: Lexicon,
+    /// Words of data going abroad ("Drittland", "übermittelt").
+    pub transfer_cues: PhraseMatcher,
+    /// Countries and regions, by the names of `data/lexicon/regions.json`.
+    pub regions: Lexicon,
     pub children: ChildrenWords,
     pub changes: ChangesWords,
 }
@@ -192,6 +200,8 @@ impl LanguagePack {
             },
             security: Lexicon::from_map(&f.security),
             transfer_mechanisms: Lexicon::from_map(&f.transfer_mechanisms),
+            transfer_cues: phrases(&f.transfer_cues),
+            regions: Lexicon::from_map(&f.regions),
             children: ChildrenWords {
                 words: phrases(&f.children.words),
                 age_before: phrases(&f.children.age_before),

@@ -93,7 +93,8 @@ fn check_practices(r: &Report, e: &Value, problems: &mut Vec<String>) {
     let days =
         ids(p.retention.iter().filter_map(|r| r.days).map(|d| d.to_string()).collect::<Vec<_>>().iter().map(String::as_str));
     if let Some(expected) = e.get("retention_days") {
-        let as_strings = serde_json::json!({"include": expected["include"].as_array().into_iter().flatten().map(|v| v.to_string()).collect::<Vec<_>>()});
+        let strings = |key: &str| expected[key].as_array().into_iter().flatten().map(|v| v.to_string()).collect::<Vec<_>>();
+        let as_strings = serde_json::json!({"include": strings("include"), "exclude": strings("exclude")});
         check_set("retention_days", &days, &as_strings, problems);
     }
     if let Some(expected) = e.get("indefinite_retention").and_then(Value::as_bool) {

@@ -43,6 +43,10 @@ fn pack_ids_are_the_report_ids() {
                 assert!(ids.contains(id), "{file}.json: {field} has unknown id {id}");
             }
         }
+        let regions = keys(include_str!("../../data/lexicon/regions.json"));
+        for id in pack.get("regions").and_then(Value::as_object).into_iter().flat_map(|m| m.keys()) {
+            assert!(regions.contains(id), "{file}.json: unknown region {id}");
+        }
         for id in pack["retention"]["units"].as_object().unwrap().keys() {
             assert!(unit_days(id).is_some(), "{file}.json: unknown time unit {id}");
         }

@@ -204,6 +204,17 @@ pub fn tasks<'t, 'c: 't, 's: 'c>(
             if let Some(pack) = ctx.pack {
                 add_missing(security_measures, other_language::security(ctx, pack));
                 add_missing(&mut international_transfer.mechanisms, other_language::transfer_mechanisms(ctx, pack));
+                let (regions, evidence) = other_language::transfer_regions(ctx, pack);
+                for region in regions {
+                    if !international_transfer.regions.contains(&region) {
+                        international_transfer.regions.push(region);
+                    }
+                }
+                for e in evidence {
+                    if international_transfer.evidence.len() < 3 && !international_transfer.evidence.contains(&e) {
+                        international_transfer.evidence.push(e);
+                    }
+                }
             }
         }),
     ]

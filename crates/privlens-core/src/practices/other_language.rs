@@ -7,7 +7,7 @@ use super::{Ctx, FindingSet, sharing};
 use crate::knowledge::{Knowledge, Lexicon};
 use crate::language_pack::{LanguagePack, unit_days};
 use crate::matcher::{PhraseMatch, PhraseMatcher};
-use crate::report::{Changes, Children, Finding, Retention, ThirdParty};
+use crate::report::{Changes, Children, Evidence, Finding, Retention, ThirdParty};
 use crate::sentences::{Sentence, in_url};
 
 /// Data types that are contact details: the site's own, or a channel to it, are not collected.
@@ -23,6 +23,7 @@ const PERIOD_CONTEXT_AFTER: usize = 12;
 const NUMBER_LEAD_BYTES: usize = 16;
 const MAX_CHILDREN_EVIDENCE: usize = 3;
 const MAX_CHANGES_EVIDENCE: usize = 3;
+const MAX_TRANSFER_EVIDENCE: usize = 3;
 
 /// The clause of the lower-cased `text` around byte `at`, by the pack's clause breaks.
 fn clause(pack: &LanguagePack, text: &str, at: usize) -> (usize, usize) {
@@ -218,7 +219,12 @@ pub fn third_parties(ctx: &Ctx, k: &Knowledge, pack: &LanguagePack) -> Vec<Third
     for l in lowered(ctx) {
         let named = ctx.find_all(&k.party_matcher, l.s);
         let generic = pack.recipients.matcher.find_all(&l.text);
-        if (named.is_empty() && generic.is_empty()) || !pack.share_verbs.contains_any(&l.text) {
+        if named.is_empty() && generic.is_empty() {
+            continue;
+        }
+        // A list item under "Empfänger können sein:" or a heading of recipients moves data too.
+        let moves = |t: &str| pack.share_verbs.contains_any(t);
+        if !moves(&l.text) && !moves(&ctx.lead_in(l.s).to_lowercase()) && !moves(&ctx.heading(l.s).to_lowercase()) {
             continue;
         }
         for m in named {
@@ -334,6 +340,27 @@ fn plain_findings(ctx: &Ctx, pack: &LanguagePack, lexicon: &Lexicon) -> Vec<Find
 
 pub fn security(ctx: &Ctx, pack: &LanguagePack) -> Vec<Finding> {
     plain_findings(ctx, pack, &pack.security)
+}
+
+/// Countries and regions named where data goes abroad, with up to three quotes.
+pub fn transfer_regions(ctx: &Ctx, pack: &LanguagePack) -> (Vec<String>, Vec<Evidence>) {
+    let (mut regions, mut evidence) = (Vec::new(), Vec::new());
+    for l in lowered(ctx) {
+        let named = pack.regions.matcher.find_all(&l.text);
+        if named.is_empty() || !pack.transfer_cues.contains_any(&l.text) {
+            continue;
+        }
+        for m in named {
+            let region = &pack.regions.ids[m.entry];
+            if !regions.contains(region) {
+                regions.push(region.clone());
+            }
+        }
+        if evidence.len() < MAX_TRANSFER_EVIDENCE {
+            evidence.push(ctx.evidence(l.s));
+        }
+    }
+    (regions, evidence)
 }
 
 pub fn transfer_mechanisms(ctx: &Ctx, pack: &LanguagePack) -> Vec<Finding> {
