@@ -55,6 +55,7 @@ struct ChangesFile {
     cues: Vec<String>,
     notice_by_email: Vec<String>,
     notice_on_site: Vec<String>,
+    notice_promised: Vec<String>,
     posted_only: Vec<String>,
     continued_use: Vec<String>,
     accept_words: Vec<String>,
@@ -125,7 +126,11 @@ pub struct ChangesWords {
     /// Words that make a sentence about changes to the policy.
     pub cues: PhraseMatcher,
     pub notice_by_email: PhraseMatcher,
+    /// A notice where the site or app shows it ("Hinweis auf unserer Website", "bandeau").
     pub notice_on_site: PhraseMatcher,
+    /// A promise to tell the reader, by no named channel ("informieren wir Sie"): a notice on
+    /// the site unless the e-mail is named.
+    pub notice_promised: PhraseMatcher,
     pub posted_only: PhraseMatcher,
     /// Continued use taken as acceptance ("durch die weitere Nutzung ... erklären Sie sich einverstanden").
     pub continued_use: PhraseMatcher,
@@ -211,6 +216,7 @@ impl LanguagePack {
                 cues: phrases(&f.changes.cues),
                 notice_by_email: phrases(&f.changes.notice_by_email),
                 notice_on_site: phrases(&f.changes.notice_on_site),
+                notice_promised: phrases(&f.changes.notice_promised),
                 posted_only: phrases(&f.changes.posted_only),
                 continued_use: phrases(&f.changes.continued_use),
                 accept_words: phrases(&f.changes.accept_words),

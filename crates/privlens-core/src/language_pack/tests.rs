@@ -78,6 +78,8 @@ fn phrases_are_lower_case_whole_words_with_prefixes_marked_at_the_end() {
             assert!(!p.trim().is_empty(), "{file}.json{at}: empty phrase");
             assert_eq!(p, p.to_lowercase(), "{file}.json{at}: {p:?} is not lower-case");
             assert!(!p.trim_end_matches('*').contains('*'), "{file}.json{at}: {p:?} has * inside");
+            // Page text is read with its apostrophes made straight.
+            assert!(!p.contains('’'), "{file}.json{at}: {p:?} has a typographic apostrophe");
             if at != ".clause_breaks" && at != ".purpose_links" {
                 assert_eq!(p, p.trim(), "{file}.json{at}: {p:?} has spaces around it");
             }

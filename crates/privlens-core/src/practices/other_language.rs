@@ -42,14 +42,22 @@ fn clause(pack: &LanguagePack, text: &str, at: usize) -> (usize, usize) {
 
 /// Whether a negation stands in the clause of byte `at`, outside the phrases that negate nothing.
 fn negated(pack: &LanguagePack, text: &str, at: usize) -> bool {
-    let (cs, ce) = clause(pack, text, at);
+    negated_outside(pack, text, at, at)
+}
+
+/// Whether a negation stands in the clause of the phrase at `start..end`, outside the phrase
+/// itself ("ne souhaitez plus recevoir" is an opt-out, not a negated one) and outside the
+/// phrases that negate nothing.
+fn negated_outside(pack: &LanguagePack, text: &str, start: usize, end: usize) -> bool {
+    let (cs, ce) = clause(pack, text, start);
     let c = &text[cs..ce];
     let negations = pack.negations.find_all(c);
     if negations.is_empty() {
         return false;
     }
     let exempt = pack.not_negations.find_all(c);
-    negations.iter().any(|n| !exempt.iter().any(|e| e.start <= n.start && n.end <= e.end))
+    let inside_phrase = |n: &PhraseMatch| cs + n.start >= start && cs + n.end <= end;
+    negations.iter().any(|n| !inside_phrase(n) && !exempt.iter().any(|e| e.start <= n.start && n.end <= e.end))
 }
 
 /// Whether a purpose at byte `at` is negated: in its clause, or in the clause its own is tied
@@ -80,12 +88,19 @@ impl Lowered<'_, '_> {
     /// Byte `at` of the original sentence, in the lower-cased text (lower-casing may change
     /// a character's length: "ẞ" becomes "ß").
     fn at(&self, at: usize) -> usize {
-        if self.text.len() == self.s.text.len() { at } else { self.s.text[..at].to_lowercase().len() }
+        if self.text.len() == self.s.text.len() { at } else { fold(&self.s.text[..at]).len() }
     }
 }
 
 fn lowered<'c, 's>(ctx: &'c Ctx<'s>) -> impl Iterator<Item = Lowered<'c, 's>> {
-    ctx.sentences.iter().map(|s| Lowered { s, text: s.text.to_lowercase() })
+    ctx.sentences.iter().map(|s| Lowered { s, text: fold(s.text) })
+}
+
+/// Text as the packs' phrases are written: lower-case, with typographic apostrophes straight
+/// ("nom d’utilisateur" is "nom d'utilisateur").
+fn fold(text: &str) -> String {
+    let lower = text.to_lowercase();
+    if lower.contains('’') { lower.replace('’', "'") } else { lower }
 }
 
 /// The phrases of `lexicon` in `text`, but those inside a phrase of another sense
@@ -103,10 +118,10 @@ fn in_its_sense(pack: &LanguagePack, lexicon: &Lexicon, text: &str) -> Vec<Phras
 /// short list item under a lead-in or heading that does.
 fn states_collection(ctx: &Ctx, pack: &LanguagePack, l: &Lowered) -> bool {
     let verbs = &pack.collect_verbs;
-    if verbs.contains_any(&l.text) || verbs.contains_any(&ctx.heading(l.s).to_lowercase()) {
+    if verbs.contains_any(&l.text) || verbs.contains_any(&fold(ctx.heading(l.s))) {
         return true;
     }
-    l.s.text.split_whitespace().count() <= LIST_ITEM_MAX_WORDS && verbs.contains_any(&ctx.lead_in(l.s).to_lowercase())
+    l.s.text.split_whitespace().count() <= LIST_ITEM_MAX_WORDS && verbs.contains_any(&fold(ctx.lead_in(l.s)))
 }
 
 /// Data collected and purposes.
@@ -144,13 +159,13 @@ pub fn rights(ctx: &Ctx, pack: &LanguagePack) -> Vec<Finding> {
             continue;
         }
         let cued = |t: &str| pack.right_cues.contains_any(t);
-        if !(cued(&l.text) || cued(&ctx.lead_in(l.s).to_lowercase()) || cued(&ctx.heading(l.s).to_lowercase())) {
+        if !(cued(&l.text) || cued(&fold(ctx.lead_in(l.s))) || cued(&fold(ctx.heading(l.s)))) {
             continue;
         }
         for m in found {
             let id = &pack.rights.ids[m.entry];
             let needs_met = pack.right_needs.get(id).is_none_or(|needs| needs.contains_any(&l.text));
-            if needs_met && !negated(pack, &l.text, m.start) {
+            if needs_met && !negated_outside(pack, &l.text, m.start, m.end) {
                 rights.add(id, ctx.evidence(l.s));
             }
         }
@@ -163,7 +178,7 @@ pub fn retention(ctx: &Ctx, pack: &LanguagePack) -> Vec<Retention> {
     let words = &pack.retention;
     let mut out: Vec<Retention> = Vec::new();
     for l in lowered(ctx) {
-        if !words.cues.contains_any(&l.text) && !words.cues.contains_any(&ctx.heading(l.s).to_lowercase()) {
+        if !words.cues.contains_any(&l.text) && !words.cues.contains_any(&fold(ctx.heading(l.s))) {
             continue;
         }
         let mut timed = false;
@@ -224,18 +239,22 @@ pub fn third_parties(ctx: &Ctx, k: &Knowledge, pack: &LanguagePack) -> Vec<Third
         }
         // A list item under "Empfänger können sein:" or a heading of recipients moves data too.
         let moves = |t: &str| pack.share_verbs.contains_any(t);
-        if !moves(&l.text) && !moves(&ctx.lead_in(l.s).to_lowercase()) && !moves(&ctx.heading(l.s).to_lowercase()) {
+        if !moves(&l.text) && !moves(&fold(ctx.lead_in(l.s))) && !moves(&fold(ctx.heading(l.s))) {
             continue;
         }
+        let senses = pack.other_senses.find_all(&l.text);
+        // A regulator named as where to complain receives nothing from the site.
+        let complaint = pack.rights.matcher.find_all(&l.text).iter().any(|r| pack.rights.ids[r.entry] == "complaint_authority");
         for m in named {
             let p = &k.parties[m.entry];
             // "Adobe Flash Player": the company's product named, not the company given data.
             let its_product = p.non_recipient_cues.iter().any(|c| l.text.contains(c.as_str()));
-            if !in_url(l.s.text, m.start) && !its_product && !negated(pack, &l.text, l.at(m.start)) {
+            let at = l.at(m.start);
+            let other_sense = senses.iter().any(|o| o.start <= at && at < o.end) || (complaint && p.category == "authorities");
+            if !in_url(l.s.text, m.start) && !its_product && !other_sense && !negated(pack, &l.text, at) {
                 sharing::add(&mut out, &p.name, &p.category, None, ctx.evidence(l.s));
             }
         }
-        let senses = pack.other_senses.find_all(&l.text);
         for m in generic.into_iter().filter(|m| !senses.iter().any(|o| o.start <= m.start && m.end <= o.end)) {
             let id = &pack.recipients.ids[m.entry];
             let moved = id != UNNAMED || clause_has(pack, &pack.share_verbs, &l.text, m.start);
@@ -300,7 +319,7 @@ pub fn changes(ctx: &Ctx, pack: &LanguagePack) -> Changes {
     let mut out = Changes::default();
     let mut notice = FindingSet::default();
     for l in lowered(ctx) {
-        let heading = ctx.heading(l.s).to_lowercase();
+        let heading = fold(ctx.heading(l.s));
         if !words.cues.contains_any(&l.text) && !words.cues.contains_any(&heading) {
             continue;
         }
@@ -313,7 +332,8 @@ pub fn changes(ctx: &Ctx, pack: &LanguagePack) -> Changes {
             kept
         };
         let by_email = said("notice_by_email", &words.notice_by_email);
-        let on_site = !by_email && said("notice_on_site", &words.notice_on_site);
+        let on_site =
+            said("notice_on_site", &words.notice_on_site) || (!by_email && said("notice_on_site", &words.notice_promised));
         let posted = !by_email && !on_site && said("posted_only", &words.posted_only);
         let accepts = words.continued_use.contains_any(&l.text) && words.accept_words.contains_any(&l.text);
         out.continued_use_is_acceptance |= accepts;
