@@ -1,5 +1,6 @@
 //! Scan speed: every seed, and synthetic policies of 100 KB, 1 MB and 10 MB made by
-//! repeating real seed text. Run: `cargo bench -p privlens-core --bench scan`.
+//! repeating real seed text; the German and French fixture pages, read with their language
+//! packs, and 1 MB of each. Run: `cargo bench -p privlens-core --bench scan`.
 
 use std::path::PathBuf;
 
@@ -50,5 +51,36 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// The German and French fixture pages, as written, and 1 MB of each page's policy body.
+fn pack_pages() -> Vec<(String, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/policies");
+    let mut out = Vec::new();
+    for (label, case) in [("de", "de_onlineshop_datenschutz"), ("fr", "fr_boutique_confidentialite")] {
+        let page = std::fs::read_to_string(dir.join(case).join("page.html")).expect("fixture page");
+        let body = page.split("<main").nth(1).and_then(|m| m.split("</main>").next()).expect("a <main> element");
+        let mut big = format!("<html lang=\"{label}\"><body><main");
+        while big.len() < 1_000_000 {
+            big.push_str(body);
+            big.push_str("</main><main");
+        }
+        big.push_str("></main></body></html>");
+        out.push((format!("{label}_page"), page));
+        out.push((format!("{label}_1MB"), big));
+    }
+    out
+}
+
+fn bench_packs(c: &mut Criterion) {
+    let mut group = c.benchmark_group("language_pack");
+    group.sample_size(10);
+    for (label, page) in pack_pages() {
+        group.throughput(Throughput::Bytes(page.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(&label), &page, |b, t| {
+            b.iter(|| scan(&PageInput { content: t, ..PageInput::default() }).expect("page scans"))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_packs);
 criterion_main!(benches);

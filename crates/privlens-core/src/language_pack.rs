@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 
 use crate::knowledge::{LANGUAGE_PACKS, Lexicon};
@@ -90,8 +91,9 @@ pub struct LanguagePack {
     pub negations: PhraseMatcher,
     /// Phrases holding a negation that negate nothing ("nicht nur", "non seulement").
     pub not_negations: PhraseMatcher,
-    /// Where a clause ends: a negation beyond it belongs to another clause.
-    pub clause_breaks: Vec<String>,
+    /// Where a clause ends: a negation beyond it belongs to another clause. One automaton
+    /// finds them all in a sentence at once.
+    pub clause_breaks: AhoCorasick,
     /// Clause breaks that tie a purpose to the clause before ("..., um dir Werbung zu
     /// zeigen"): a negation there negates the purpose too.
     pub purpose_links: Vec<String>,
@@ -182,7 +184,7 @@ impl LanguagePack {
             name: f.name,
             negations: phrases(&f.negations),
             not_negations: phrases(&f.not_negations),
-            clause_breaks: f.clause_breaks,
+            clause_breaks: AhoCorasick::new(&f.clause_breaks).map_err(|e| format!("clause_breaks: {e}"))?,
             purpose_links: f.purpose_links,
             collect_verbs: phrases(&f.collect_verbs),
             share_verbs: phrases(&f.share_verbs),

@@ -43,12 +43,19 @@ pub struct Ctx<'a> {
     hits: TextHits,
     /// The words to read a policy in another language with; none for English.
     pub pack: Option<&'static LanguagePack>,
+    /// The sentences as a pack reads them (lower-case...), worked out once for all its tasks.
+    folded: std::sync::OnceLock<Vec<String>>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(segments: &'a [RawSegment], sentences: &'a [Sentence<'a>], url: Option<&'a str>) -> Self {
         let hits = knowledge().sentence_matcher.index(sentences.iter().map(|s| s.text));
-        Ctx { segments, sentences, url, hits, pack: None }
+        Ctx { segments, sentences, url, hits, pack: None, folded: std::sync::OnceLock::new() }
+    }
+
+    /// Every sentence's text through `fold`, made once (the first caller's `fold` is used).
+    pub fn folded(&self, fold: fn(&str) -> String) -> &[String] {
+        self.folded.get_or_init(|| self.sentences.iter().map(|s| fold(s.text)).collect())
     }
 
     /// The context read in `language`: with its pack, where privlens has one.

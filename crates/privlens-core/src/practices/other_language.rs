@@ -28,13 +28,11 @@ const MAX_TRANSFER_EVIDENCE: usize = 3;
 /// The clause of the lower-cased `text` around byte `at`, by the pack's clause breaks.
 fn clause(pack: &LanguagePack, text: &str, at: usize) -> (usize, usize) {
     let (mut start, mut end) = (0, text.len());
-    for b in &pack.clause_breaks {
-        for (i, _) in text.match_indices(b.as_str()) {
-            if i + b.len() <= at {
-                start = start.max(i + b.len());
-            } else if i >= at {
-                end = end.min(i);
-            }
+    for b in pack.clause_breaks.find_overlapping_iter(text) {
+        if b.end() <= at {
+            start = start.max(b.end());
+        } else if b.start() >= at {
+            end = end.min(b.start());
         }
     }
     (start, end)
@@ -81,7 +79,7 @@ fn clause_has(pack: &LanguagePack, matcher: &PhraseMatcher, text: &str, at: usiz
 /// A sentence lower-cased once, with where its lines come from.
 struct Lowered<'c, 's> {
     s: &'c Sentence<'s>,
-    text: String,
+    text: &'c str,
 }
 
 impl Lowered<'_, '_> {
@@ -93,7 +91,7 @@ impl Lowered<'_, '_> {
 }
 
 fn lowered<'c, 's>(ctx: &'c Ctx<'s>) -> impl Iterator<Item = Lowered<'c, 's>> {
-    ctx.sentences.iter().map(|s| Lowered { s, text: fold(s.text) })
+    ctx.sentences.iter().zip(ctx.folded(fold)).map(|(s, text)| Lowered { s, text })
 }
 
 /// Text as the packs' phrases are written: lower-case, with typographic apostrophes straight
@@ -118,7 +116,7 @@ fn in_its_sense(pack: &LanguagePack, lexicon: &Lexicon, text: &str) -> Vec<Phras
 /// short list item under a lead-in or heading that does.
 fn states_collection(ctx: &Ctx, pack: &LanguagePack, l: &Lowered) -> bool {
     let verbs = &pack.collect_verbs;
-    if verbs.contains_any(&l.text) || verbs.contains_any(&fold(ctx.heading(l.s))) {
+    if verbs.contains_any(l.text) || verbs.contains_any(&fold(ctx.heading(l.s))) {
         return true;
     }
     l.s.text.split_whitespace().count() <= LIST_ITEM_MAX_WORDS && verbs.contains_any(&fold(ctx.lead_in(l.s)))
@@ -128,20 +126,20 @@ fn states_collection(ctx: &Ctx, pack: &LanguagePack, l: &Lowered) -> bool {
 pub fn collected(ctx: &Ctx, pack: &LanguagePack) -> (Vec<Finding>, Vec<Finding>) {
     let (mut data, mut purposes) = (FindingSet::default(), FindingSet::default());
     for l in lowered(ctx) {
-        let types = in_its_sense(pack, &pack.data_types, &l.text);
+        let types = in_its_sense(pack, &pack.data_types, l.text);
         if !types.is_empty() && states_collection(ctx, pack, &l) {
-            let contact_us = pack.contact_us.contains_any(&l.text);
+            let contact_us = pack.contact_us.contains_any(l.text);
             for m in types {
                 let id = pack.data_types.ids[m.entry].as_str();
                 let not_readers =
-                    CONTACT_TYPES.contains(&id) && (contact_us || clause_has(pack, &pack.not_readers, &l.text, m.start));
-                if !in_url(&l.text, m.start) && !not_readers && !negated(pack, &l.text, m.start) {
+                    CONTACT_TYPES.contains(&id) && (contact_us || clause_has(pack, &pack.not_readers, l.text, m.start));
+                if !in_url(l.text, m.start) && !not_readers && !negated(pack, l.text, m.start) {
                     data.add(id, ctx.evidence(l.s));
                 }
             }
         }
-        for m in in_its_sense(pack, &pack.purposes, &l.text) {
-            if !purpose_negated(pack, &l.text, m.start) {
+        for m in in_its_sense(pack, &pack.purposes, l.text) {
+            if !purpose_negated(pack, l.text, m.start) {
                 purposes.add(&pack.purposes.ids[m.entry], ctx.evidence(l.s));
             }
         }
@@ -154,18 +152,18 @@ pub fn collected(ctx: &Ctx, pack: &LanguagePack) -> (Vec<Finding>, Vec<Finding>)
 pub fn rights(ctx: &Ctx, pack: &LanguagePack) -> Vec<Finding> {
     let mut rights = FindingSet::default();
     for l in lowered(ctx) {
-        let found = in_its_sense(pack, &pack.rights, &l.text);
+        let found = in_its_sense(pack, &pack.rights, l.text);
         if found.is_empty() {
             continue;
         }
         let cued = |t: &str| pack.right_cues.contains_any(t);
-        if !(cued(&l.text) || cued(&fold(ctx.lead_in(l.s))) || cued(&fold(ctx.heading(l.s)))) {
+        if !(cued(l.text) || cued(&fold(ctx.lead_in(l.s))) || cued(&fold(ctx.heading(l.s)))) {
             continue;
         }
         for m in found {
             let id = &pack.rights.ids[m.entry];
-            let needs_met = pack.right_needs.get(id).is_none_or(|needs| needs.contains_any(&l.text));
-            if needs_met && !negated_outside(pack, &l.text, m.start, m.end) {
+            let needs_met = pack.right_needs.get(id).is_none_or(|needs| needs.contains_any(l.text));
+            if needs_met && !negated_outside(pack, l.text, m.start, m.end) {
                 rights.add(id, ctx.evidence(l.s));
             }
         }
@@ -178,18 +176,18 @@ pub fn retention(ctx: &Ctx, pack: &LanguagePack) -> Vec<Retention> {
     let words = &pack.retention;
     let mut out: Vec<Retention> = Vec::new();
     for l in lowered(ctx) {
-        if !words.cues.contains_any(&l.text) && !words.cues.contains_any(&fold(ctx.heading(l.s))) {
+        if !words.cues.contains_any(l.text) && !words.cues.contains_any(&fold(ctx.heading(l.s))) {
             continue;
         }
         let mut timed = false;
-        for u in words.units.matcher.find_all(&l.text) {
-            let Some(days) = period_days(pack, &l.text, u.start, &words.units.ids[u.entry]) else { continue };
+        for u in words.units.matcher.find_all(l.text) {
+            let Some(days) = period_days(pack, l.text, u.start, &words.units.ids[u.entry]) else { continue };
             timed = true;
             if !out.iter().any(|r| r.days == Some(days)) {
                 out.push(Retention { days: Some(days), indefinite: false, evidence: ctx.evidence(l.s) });
             }
         }
-        if !timed && words.indefinite.contains_any(&l.text) && !out.iter().any(|r| r.indefinite) {
+        if !timed && words.indefinite.contains_any(l.text) && !out.iter().any(|r| r.indefinite) {
             out.push(Retention { days: None, indefinite: true, evidence: ctx.evidence(l.s) });
         }
     }
@@ -233,32 +231,32 @@ pub fn third_parties(ctx: &Ctx, k: &Knowledge, pack: &LanguagePack) -> Vec<Third
     let mut out = Vec::new();
     for l in lowered(ctx) {
         let named = ctx.find_all(&k.party_matcher, l.s);
-        let generic = pack.recipients.matcher.find_all(&l.text);
+        let generic = pack.recipients.matcher.find_all(l.text);
         if named.is_empty() && generic.is_empty() {
             continue;
         }
         // A list item under "Empfänger können sein:" or a heading of recipients moves data too.
         let moves = |t: &str| pack.share_verbs.contains_any(t);
-        if !moves(&l.text) && !moves(&fold(ctx.lead_in(l.s))) && !moves(&fold(ctx.heading(l.s))) {
+        if !moves(l.text) && !moves(&fold(ctx.lead_in(l.s))) && !moves(&fold(ctx.heading(l.s))) {
             continue;
         }
-        let senses = pack.other_senses.find_all(&l.text);
+        let senses = pack.other_senses.find_all(l.text);
         // A regulator named as where to complain receives nothing from the site.
-        let complaint = pack.rights.matcher.find_all(&l.text).iter().any(|r| pack.rights.ids[r.entry] == "complaint_authority");
+        let complaint = pack.rights.matcher.find_all(l.text).iter().any(|r| pack.rights.ids[r.entry] == "complaint_authority");
         for m in named {
             let p = &k.parties[m.entry];
             // "Adobe Flash Player": the company's product named, not the company given data.
             let its_product = p.non_recipient_cues.iter().any(|c| l.text.contains(c.as_str()));
             let at = l.at(m.start);
             let other_sense = senses.iter().any(|o| o.start <= at && at < o.end) || (complaint && p.category == "authorities");
-            if !in_url(l.s.text, m.start) && !its_product && !other_sense && !negated(pack, &l.text, at) {
+            if !in_url(l.s.text, m.start) && !its_product && !other_sense && !negated(pack, l.text, at) {
                 sharing::add(&mut out, &p.name, &p.category, None, ctx.evidence(l.s));
             }
         }
         for m in generic.into_iter().filter(|m| !senses.iter().any(|o| o.start <= m.start && m.end <= o.end)) {
             let id = &pack.recipients.ids[m.entry];
-            let moved = id != UNNAMED || clause_has(pack, &pack.share_verbs, &l.text, m.start);
-            if let Some(r) = k.recipients.iter().find(|r| &r.id == id).filter(|_| moved && !negated(pack, &l.text, m.start)) {
+            let moved = id != UNNAMED || clause_has(pack, &pack.share_verbs, l.text, m.start);
+            if let Some(r) = k.recipients.iter().find(|r| &r.id == id).filter(|_| moved && !negated(pack, l.text, m.start)) {
                 sharing::add(&mut out, &r.name, &r.category, Some(&r.id), ctx.evidence(l.s));
             }
         }
@@ -272,12 +270,12 @@ pub fn children(ctx: &Ctx, pack: &LanguagePack) -> Option<Children> {
     let words = &pack.children;
     let mut found: Option<Children> = None;
     for l in lowered(ctx) {
-        if !words.words.contains_any(&l.text) {
+        if !words.words.contains_any(l.text) {
             continue;
         }
         let entry = found.get_or_insert(Children { min_age: None, evidence: Vec::new() });
         if entry.min_age.is_none() {
-            entry.min_age = stated_age(pack, &l.text);
+            entry.min_age = stated_age(pack, l.text);
         }
         if entry.evidence.len() < MAX_CHILDREN_EVIDENCE {
             entry.evidence.push(ctx.evidence(l.s));
@@ -320,12 +318,12 @@ pub fn changes(ctx: &Ctx, pack: &LanguagePack) -> Changes {
     let mut notice = FindingSet::default();
     for l in lowered(ctx) {
         let heading = fold(ctx.heading(l.s));
-        if !words.cues.contains_any(&l.text) && !words.cues.contains_any(&heading) {
+        if !words.cues.contains_any(l.text) && !words.cues.contains_any(&heading) {
             continue;
         }
         let mut said = |id: &str, matcher: &PhraseMatcher| {
-            let found = matcher.find_all(&l.text);
-            let kept = found.iter().any(|m| !negated(pack, &l.text, m.start));
+            let found = matcher.find_all(l.text);
+            let kept = found.iter().any(|m| !negated(pack, l.text, m.start));
             if kept {
                 notice.add(id, ctx.evidence(l.s));
             }
@@ -335,7 +333,7 @@ pub fn changes(ctx: &Ctx, pack: &LanguagePack) -> Changes {
         let on_site =
             said("notice_on_site", &words.notice_on_site) || (!by_email && said("notice_on_site", &words.notice_promised));
         let posted = !by_email && !on_site && said("posted_only", &words.posted_only);
-        let accepts = words.continued_use.contains_any(&l.text) && words.accept_words.contains_any(&l.text);
+        let accepts = words.continued_use.contains_any(l.text) && words.accept_words.contains_any(l.text);
         out.continued_use_is_acceptance |= accepts;
         if (by_email || on_site || posted || accepts) && out.evidence.len() < MAX_CHANGES_EVIDENCE {
             out.evidence.push(ctx.evidence(l.s));
@@ -349,8 +347,8 @@ pub fn changes(ctx: &Ctx, pack: &LanguagePack) -> Changes {
 fn plain_findings(ctx: &Ctx, pack: &LanguagePack, lexicon: &Lexicon) -> Vec<Finding> {
     let mut set = FindingSet::default();
     for l in lowered(ctx) {
-        for m in lexicon.matcher.find_all(&l.text) {
-            if !in_url(&l.text, m.start) && !negated(pack, &l.text, m.start) {
+        for m in lexicon.matcher.find_all(l.text) {
+            if !in_url(l.text, m.start) && !negated(pack, l.text, m.start) {
                 set.add(&lexicon.ids[m.entry], ctx.evidence(l.s));
             }
         }
@@ -366,8 +364,8 @@ pub fn security(ctx: &Ctx, pack: &LanguagePack) -> Vec<Finding> {
 pub fn transfer_regions(ctx: &Ctx, pack: &LanguagePack) -> (Vec<String>, Vec<Evidence>) {
     let (mut regions, mut evidence) = (Vec::new(), Vec::new());
     for l in lowered(ctx) {
-        let named = pack.regions.matcher.find_all(&l.text);
-        if named.is_empty() || !pack.transfer_cues.contains_any(&l.text) {
+        let named = pack.regions.matcher.find_all(l.text);
+        if named.is_empty() || !pack.transfer_cues.contains_any(l.text) {
             continue;
         }
         for m in named {
