@@ -138,8 +138,12 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
         None => reads_practices(&language).then(|| "en".to_string()),
     };
     let graded = is_policy && read_with.as_deref() == Some("en");
-    let signals = if graded { signals::signals(ctx, &practices) } else { Vec::new() };
-    let grade = grade::grade(&signals, graded);
+    let signals = match (graded, ctx.pack) {
+        (true, _) => signals::signals(ctx, &practices),
+        (false, Some(_)) if is_policy => signals::from_findings(ctx, &practices),
+        _ => Vec::new(),
+    };
+    let grade = grade::grade(if graded { &signals } else { &[] }, graded);
     let outside = |i: usize| body.is_none_or(|(s, e)| i < s || i > e);
     let trackers = trackers::trackers(&page.markers, input.url, &practices.third_parties);
     let cookie_banner = banner::detect(&page.banners, &page.blocks, &page.markers, &outside);

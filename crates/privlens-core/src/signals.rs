@@ -202,15 +202,7 @@ fn sharing_signals(c: &mut Collector, p: &Practices) {
     });
     c.when("shares_for_advertising", if ad_parties.is_empty() { ad_text } else { ad_parties });
 
-    // Analytics the site hosts itself is not a third party tracking the reader.
-    let self_hosted_cues = cues("self_hosted");
-    let trackers = distinct(
-        p.third_parties
-            .iter()
-            .filter(|t| !t.generic && matches!(t.category.as_str(), "analytics" | "advertising" | "social"))
-            .filter(|t| !t.evidence.iter().any(|e| contains_phrase(c.ctx.sentence_of(e), self_hosted_cues)))
-            .flat_map(|t| t.evidence.iter().find(|e| t.category != "social" || tracks_socially(c.ctx.sentence_of(e)))),
-    );
+    let trackers = tracker_evidence(c, p, &["analytics", "advertising", "social"]);
     // Beacons and pixel tags are tracking tools, the site's own as often as anyone's: quote
     // first the sentences that have someone else using them.
     let tracking_text = c.sentences_preferring(
@@ -239,9 +231,38 @@ fn sharing_signals(c: &mut Collector, p: &Practices) {
     c.when("implied_consent_cookies", implied);
 }
 
-/// Changes, transfers, retention, authorities, mergers, contact, deletion, marketing,
-/// minimisation, security and analytics.
-fn other_signals(c: &mut Collector, p: &Practices) {
+/// Quotes naming the tracking companies of `categories` the policy names: analytics the
+/// site hosts itself is no third party tracking the reader, and a social network tracks only
+/// through its plug-ins.
+fn tracker_evidence(c: &Collector, p: &Practices, categories: &[&str]) -> Vec<Evidence> {
+    let self_hosted_cues = cues("self_hosted");
+    distinct(
+        p.third_parties
+            .iter()
+            .filter(|t| !t.generic && categories.contains(&t.category.as_str()))
+            .filter(|t| !t.evidence.iter().any(|e| contains_phrase(c.ctx.sentence_of(e), self_hosted_cues)))
+            .flat_map(|t| t.evidence.iter().find(|e| t.category != "social" || tracks_socially(c.ctx.sentence_of(e)))),
+    )
+}
+
+/// The signals of a policy read with a language pack: those that follow from its findings and
+/// quote them. Signals that rest on English wording, or on what the policy leaves out (no
+/// contact, no deletion right), are not raised: the packs' lists miss too much for an absence
+/// to mean anything. (Social networks are left out: whether one tracks is read from English
+/// wording.)
+pub fn from_findings(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
+    let mut c = Collector { ctx, out: Vec::new() };
+    let advertisers = tracker_evidence(&c, p, &["advertising"]);
+    c.when("shares_for_advertising", advertisers);
+    let trackers = tracker_evidence(&c, p, &["analytics", "advertising"]);
+    c.when("third_party_tracking", trackers);
+    finding_signals(&mut c, p, false);
+    c.out
+}
+
+/// The signals that follow from the findings themselves: changes, transfers, retention, the
+/// contact, deletion and encryption. With `absences`, what the findings lack counts too.
+fn finding_signals(c: &mut Collector, p: &Practices, absences: bool) {
     let posted_only = p.changes.notice.iter().any(|n| n == "posted_only");
     if posted_only {
         c.raise("changes_without_notice", p.changes.evidence.iter().take(2).cloned().collect());
@@ -270,6 +291,30 @@ fn other_signals(c: &mut Collector, p: &Practices) {
     } else if open_ended.is_none() && !retained_days.is_empty() && retained_days.iter().all(|d| *d <= SHORT_RETENTION_DAYS) {
         c.raise("short_retention", p.retention.iter().map(|r| r.evidence.clone()).take(2).collect());
     }
+    // Quote the contact offered for privacy questions before one met in passing (a sales
+    // number, a legal department's address).
+    let for_privacy =
+        |q: &str| contains_phrase(q, &["privacy", "question", "personal information", "personal data", "contact us"]);
+    let best = p.contacts.iter().find(|k| for_privacy(&k.evidence.quote)).or(p.contacts.first());
+    match best {
+        Some(contact) => c.raise("clear_contact", vec![contact.evidence.clone()]),
+        None if absences => c.raise("no_contact_given", Vec::new()),
+        None => {}
+    }
+    match p.rights.iter().find(|r| r.id == "erasure") {
+        Some(r) => c.raise("deletion_on_request", r.evidence.clone()),
+        None if absences => c.raise("no_deletion_right", Vec::new()),
+        None => {}
+    }
+    if let Some(e) = p.security_measures.iter().find(|m| m.id == "encryption") {
+        c.raise("encryption", e.evidence.clone());
+    }
+}
+
+/// Changes, transfers, retention, authorities, mergers, contact, deletion, marketing,
+/// minimisation, security and analytics.
+fn other_signals(c: &mut Collector, p: &Practices) {
+    finding_signals(c, p, true);
     // Handing data over only when the law compels it is the narrow case, not the broad one,
     // unless the policy adds reasons of its own.
     let authorities = c.sentences_with("authorities_broad", |t| {
@@ -282,19 +327,6 @@ fn other_signals(c: &mut Collector, p: &Practices) {
     });
     c.when("data_transferred_in_merger", merger);
 
-    // Quote the contact offered for privacy questions before one met in passing (a sales
-    // number, a legal department's address).
-    let for_privacy =
-        |q: &str| contains_phrase(q, &["privacy", "question", "personal information", "personal data", "contact us"]);
-    let best = p.contacts.iter().find(|k| for_privacy(&k.evidence.quote)).or(p.contacts.first());
-    match best {
-        Some(contact) => c.raise("clear_contact", vec![contact.evidence.clone()]),
-        None => c.raise("no_contact_given", Vec::new()),
-    }
-    match p.rights.iter().find(|r| r.id == "erasure") {
-        Some(r) => c.raise("deletion_on_request", r.evidence.clone()),
-        None => c.raise("no_deletion_right", Vec::new()),
-    }
     let opt_in = c.sentences_with("opt_in", |t| {
         contains_phrase(t, &["marketing", "newsletter", "promotional", "mailing", "advertis", "communications"])
             && !contains_phrase(t, cues("opt_in_not"))
@@ -302,9 +334,6 @@ fn other_signals(c: &mut Collector, p: &Practices) {
     c.when("opt_in_marketing", opt_in);
     let minimal = c.sentences_with("minimization", |t| !contains_phrase(t, cues("minimization_not")));
     c.when("data_minimization", minimal);
-    if let Some(e) = p.security_measures.iter().find(|m| m.id == "encryption") {
-        c.raise("encryption", e.evidence.clone());
-    }
     let self_hosted_analytics: Vec<Evidence> = c.sentences_with("self_hosted", |t| {
         contains_phrase(t, &["analytics", "statistic", "traffic", "plausible", "matomo", "usage"])
     });

@@ -140,3 +140,25 @@ fn how_changes_are_announced() {
     assert_eq!(p.changes.notice, ["posted_only"]);
     assert!(p.changes.continued_use_is_acceptance);
 }
+
+#[test]
+fn a_policy_read_with_a_pack_gets_the_signals_its_findings_quote_and_no_grade() {
+    let page = "<html lang=\"de\"><head><title>Datenschutzerklärung</title></head><body><main><h1>Datenschutzerklärung</h1>\
+        <p>Wir verwenden Google Analytics, um die Nutzung unserer Website auszuwerten. Die Übertragung erfolgt verschlüsselt per SSL.</p>\
+        <p>Wir erheben Ihren Namen und Ihre E-Mail-Adresse, wenn Sie ein Kundenkonto anlegen. Wir speichern Ihre Daten, solange Ihr Konto besteht.</p>\
+        <p>Diese Datenschutzerklärung gilt für alle unsere Dienste und personenbezogenen Daten.</p>";
+    let law = "<p>Wir verarbeiten Ihre personenbezogenen Daten nach der DSGVO; Fragen zum Datenschutz richten Sie an datenschutz@shop.example.</p>";
+    let page = format!("{page}{}</main></body></html>", law.repeat(8));
+    let report =
+        crate::scan(&crate::PageInput { content: &page, url: Some("https://shop.example/datenschutz"), ..Default::default() })
+            .expect("scans");
+    assert_eq!(report.read_with.as_deref(), Some("de"));
+    let ids: Vec<&str> = report.signals.iter().map(|s| s.id.as_str()).collect();
+    assert!(
+        ids.contains(&"third_party_tracking") && ids.contains(&"encryption") && ids.contains(&"indefinite_retention"),
+        "{ids:?}"
+    );
+    // What the German lists did not find is no finding: no "no deletion right", no "no contact".
+    assert!(!ids.contains(&"no_deletion_right") && !ids.contains(&"no_contact_given"), "{ids:?}");
+    assert_eq!((report.grade.letter, report.grade.score), (None, 0));
+}
