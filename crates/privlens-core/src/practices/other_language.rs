@@ -3,12 +3,16 @@
 //! negation in the phrase's own clause cancels it. Plainer than the English reader, which
 //! knows many senses and exceptions; the pack's lists carry what the language needs.
 
+mod reading;
+
+use reading::{Lowered, clause_has, fold, in_its_sense, lowered, negated, negated_outside, purpose_negated};
+
 use super::{Ctx, FindingSet, sharing};
 use crate::knowledge::{Knowledge, Lexicon};
 use crate::language_pack::{LanguagePack, unit_days};
-use crate::matcher::{PhraseMatch, PhraseMatcher};
+use crate::matcher::PhraseMatcher;
 use crate::report::{Changes, Children, Evidence, Finding, Retention, ThirdParty};
-use crate::sentences::{Sentence, in_url};
+use crate::sentences::in_url;
 
 /// Data types that are contact details: the site's own, or a channel to it, are not collected.
 const CONTACT_TYPES: &[&str] = &["name", "email", "phone", "postal_address", "communications"];
@@ -24,93 +28,6 @@ const NUMBER_LEAD_BYTES: usize = 16;
 const MAX_CHILDREN_EVIDENCE: usize = 3;
 const MAX_CHANGES_EVIDENCE: usize = 3;
 const MAX_TRANSFER_EVIDENCE: usize = 3;
-
-/// The clause of the lower-cased `text` around byte `at`, by the pack's clause breaks.
-fn clause(pack: &LanguagePack, text: &str, at: usize) -> (usize, usize) {
-    let (mut start, mut end) = (0, text.len());
-    for b in pack.clause_breaks.find_overlapping_iter(text) {
-        if b.end() <= at {
-            start = start.max(b.end());
-        } else if b.start() >= at {
-            end = end.min(b.start());
-        }
-    }
-    (start, end)
-}
-
-/// Whether a negation stands in the clause of byte `at`, outside the phrases that negate nothing.
-fn negated(pack: &LanguagePack, text: &str, at: usize) -> bool {
-    negated_outside(pack, text, at, at)
-}
-
-/// Whether a negation stands in the clause of the phrase at `start..end`, outside the phrase
-/// itself ("ne souhaitez plus recevoir" is an opt-out, not a negated one) and outside the
-/// phrases that negate nothing.
-fn negated_outside(pack: &LanguagePack, text: &str, start: usize, end: usize) -> bool {
-    let (cs, ce) = clause(pack, text, start);
-    let c = &text[cs..ce];
-    let negations = pack.negations.find_all(c);
-    if negations.is_empty() {
-        return false;
-    }
-    let exempt = pack.not_negations.find_all(c);
-    let inside_phrase = |n: &PhraseMatch| cs + n.start >= start && cs + n.end <= end;
-    negations.iter().any(|n| !inside_phrase(n) && !exempt.iter().any(|e| e.start <= n.start && n.end <= e.end))
-}
-
-/// Whether a purpose at byte `at` is negated: in its clause, or in the clause its own is tied
-/// to ("Wir verwenden weder ... noch ..., um dir Werbung anzuzeigen").
-fn purpose_negated(pack: &LanguagePack, text: &str, at: usize) -> bool {
-    if negated(pack, text, at) {
-        return true;
-    }
-    let (cs, _) = clause(pack, text, at);
-    let before = &text[..cs];
-    pack.purpose_links
-        .iter()
-        .any(|link| before.ends_with(link.as_str()) && cs > link.len() && negated(pack, text, cs - link.len() - 1))
-}
-
-fn clause_has(pack: &LanguagePack, matcher: &PhraseMatcher, text: &str, at: usize) -> bool {
-    let (cs, ce) = clause(pack, text, at);
-    matcher.contains_any(&text[cs..ce])
-}
-
-/// A sentence lower-cased once, with where its lines come from.
-struct Lowered<'c, 's> {
-    s: &'c Sentence<'s>,
-    text: &'c str,
-}
-
-impl Lowered<'_, '_> {
-    /// Byte `at` of the original sentence, in the lower-cased text (lower-casing may change
-    /// a character's length: "ẞ" becomes "ß").
-    fn at(&self, at: usize) -> usize {
-        if self.text.len() == self.s.text.len() { at } else { fold(&self.s.text[..at]).len() }
-    }
-}
-
-fn lowered<'c, 's>(ctx: &'c Ctx<'s>) -> impl Iterator<Item = Lowered<'c, 's>> {
-    ctx.sentences.iter().zip(ctx.folded(fold)).map(|(s, text)| Lowered { s, text })
-}
-
-/// Text as the packs' phrases are written: lower-case, with typographic apostrophes straight
-/// ("nom d’utilisateur" is "nom d'utilisateur").
-fn fold(text: &str) -> String {
-    let lower = text.to_lowercase();
-    if lower.contains('’') { lower.replace('’', "'") } else { lower }
-}
-
-/// The phrases of `lexicon` in `text`, but those inside a phrase of another sense
-/// ("berechtigte Interessen", "Cookie-Löschung").
-fn in_its_sense(pack: &LanguagePack, lexicon: &Lexicon, text: &str) -> Vec<PhraseMatch> {
-    let mut found = lexicon.matcher.find_all(text);
-    if !found.is_empty() {
-        let senses = pack.other_senses.find_all(text);
-        found.retain(|m| !senses.iter().any(|o| o.start <= m.start && m.end <= o.end));
-    }
-    found
-}
 
 /// Whether the sentence states that data is collected, used or shared: its own verbs, or a
 /// short list item under a lead-in or heading that does.

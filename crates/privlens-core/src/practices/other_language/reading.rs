@@ -1,0 +1,95 @@
+//! How a pack reads a sentence: lower-cased with straight apostrophes, cut into clauses at the
+//! pack's breaks, a negation counting only in the clause of what it negates.
+
+use crate::knowledge::Lexicon;
+use crate::language_pack::LanguagePack;
+use crate::matcher::{PhraseMatch, PhraseMatcher};
+use crate::practices::Ctx;
+use crate::sentences::Sentence;
+
+/// The clause of the lower-cased `text` around byte `at`, by the pack's clause breaks.
+pub(super) fn clause(pack: &LanguagePack, text: &str, at: usize) -> (usize, usize) {
+    let (mut start, mut end) = (0, text.len());
+    for b in pack.clause_breaks.find_overlapping_iter(text) {
+        if b.end() <= at {
+            start = start.max(b.end());
+        } else if b.start() >= at {
+            end = end.min(b.start());
+        }
+    }
+    (start, end)
+}
+
+/// Whether a negation stands in the clause of byte `at`, outside the phrases that negate nothing.
+pub(super) fn negated(pack: &LanguagePack, text: &str, at: usize) -> bool {
+    negated_outside(pack, text, at, at)
+}
+
+/// Whether a negation stands in the clause of the phrase at `start..end`, outside the phrase
+/// itself ("ne souhaitez plus recevoir" is an opt-out, not a negated one) and outside the
+/// phrases that negate nothing.
+pub(super) fn negated_outside(pack: &LanguagePack, text: &str, start: usize, end: usize) -> bool {
+    let (cs, ce) = clause(pack, text, start);
+    let c = &text[cs..ce];
+    let negations = pack.negations.find_all(c);
+    if negations.is_empty() {
+        return false;
+    }
+    let exempt = pack.not_negations.find_all(c);
+    let inside_phrase = |n: &PhraseMatch| cs + n.start >= start && cs + n.end <= end;
+    negations.iter().any(|n| !inside_phrase(n) && !exempt.iter().any(|e| e.start <= n.start && n.end <= e.end))
+}
+
+/// Whether a purpose at byte `at` is negated: in its clause, or in the clause its own is tied
+/// to ("Wir verwenden weder ... noch ..., um dir Werbung anzuzeigen").
+pub(super) fn purpose_negated(pack: &LanguagePack, text: &str, at: usize) -> bool {
+    if negated(pack, text, at) {
+        return true;
+    }
+    let (cs, _) = clause(pack, text, at);
+    let before = &text[..cs];
+    pack.purpose_links
+        .iter()
+        .any(|link| before.ends_with(link.as_str()) && cs > link.len() && negated(pack, text, cs - link.len() - 1))
+}
+
+pub(super) fn clause_has(pack: &LanguagePack, matcher: &PhraseMatcher, text: &str, at: usize) -> bool {
+    let (cs, ce) = clause(pack, text, at);
+    matcher.contains_any(&text[cs..ce])
+}
+
+/// A sentence lower-cased once, with where its lines come from.
+pub(super) struct Lowered<'c, 's> {
+    pub(super) s: &'c Sentence<'s>,
+    pub(super) text: &'c str,
+}
+
+impl Lowered<'_, '_> {
+    /// Byte `at` of the original sentence, in the lower-cased text (lower-casing may change
+    /// a character's length: "ẞ" becomes "ß").
+    pub(super) fn at(&self, at: usize) -> usize {
+        if self.text.len() == self.s.text.len() { at } else { fold(&self.s.text[..at]).len() }
+    }
+}
+
+pub(super) fn lowered<'c, 's>(ctx: &'c Ctx<'s>) -> impl Iterator<Item = Lowered<'c, 's>> {
+    ctx.sentences.iter().zip(ctx.folded(fold)).map(|(s, text)| Lowered { s, text })
+}
+
+/// Text as the packs' phrases are written: lower-case, with typographic apostrophes straight
+/// ("nom d’utilisateur" is "nom d'utilisateur").
+pub(super) fn fold(text: &str) -> String {
+    let lower = text.to_lowercase();
+    if lower.contains('’') { lower.replace('’', "'") } else { lower }
+}
+
+/// The phrases of `lexicon` in `text`, but those inside a phrase of another sense
+/// ("berechtigte Interessen", "Cookie-Löschung").
+pub(super) fn in_its_sense(pack: &LanguagePack, lexicon: &Lexicon, text: &str) -> Vec<PhraseMatch> {
+    let mut found = lexicon.matcher.find_all(text);
+    if !found.is_empty() {
+        let senses = pack.other_senses.find_all(text);
+        found.retain(|m| !senses.iter().any(|o| o.start <= m.start && m.end <= o.end));
+    }
+    found
+}
