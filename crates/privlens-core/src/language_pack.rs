@@ -37,6 +37,10 @@ struct PackFile {
     right_needs: BTreeMap<String, Vec<String>>,
     right_cues: Vec<String>,
     recipients: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    source_before: Vec<String>,
+    #[serde(default)]
+    source_after: Vec<String>,
     retention: RetentionFile,
     security: BTreeMap<String, Vec<String>>,
     transfer_mechanisms: BTreeMap<String, Vec<String>>,
@@ -113,6 +117,10 @@ pub struct LanguagePack {
     pub right_cues: PhraseMatcher,
     /// Generic recipients, by the ids of `data/recipients.json`.
     pub recipients: Lexicon,
+    /// Words right before a recipient ("von Dritten", "provenant de") or right after it
+    /// ("Marketingpartner, die uns Daten bereitstellen") that make it where data comes from.
+    pub source_before: PhraseMatcher,
+    pub source_after: PhraseMatcher,
     pub retention: RetentionWords,
     pub security: Lexicon,
     pub transfer_mechanisms: Lexicon,
@@ -197,6 +205,8 @@ impl LanguagePack {
             right_needs: f.right_needs.iter().map(|(id, words)| (id.clone(), phrases(words))).collect(),
             right_cues: phrases(&f.right_cues),
             recipients: Lexicon::from_map(&f.recipients),
+            source_before: phrases(&f.source_before),
+            source_after: phrases(&f.source_after),
             retention: RetentionWords {
                 cues: phrases(&f.retention.cues),
                 units: Lexicon::from_map(&f.retention.units),

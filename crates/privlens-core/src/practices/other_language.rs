@@ -10,7 +10,7 @@ use reading::{Lowered, clause_has, fold, in_its_sense, lowered, negated, negated
 use super::{Ctx, FindingSet, sharing};
 use crate::knowledge::{Knowledge, Lexicon};
 use crate::language_pack::{LanguagePack, unit_days};
-use crate::matcher::PhraseMatcher;
+use crate::matcher::{PhraseMatch, PhraseMatcher};
 use crate::report::{Changes, Children, Evidence, Finding, Retention, ThirdParty};
 use crate::sentences::in_url;
 
@@ -28,6 +28,8 @@ const NUMBER_LEAD_BYTES: usize = 16;
 const MAX_CHILDREN_EVIDENCE: usize = 3;
 const MAX_CHANGES_EVIDENCE: usize = 3;
 const MAX_TRANSFER_EVIDENCE: usize = 3;
+/// How far around a recipient its source words are looked for.
+const SOURCE_REACH_BYTES: usize = 32;
 
 /// Whether the sentence states that data is collected, used or shared: its own verbs, or a
 /// short list item under a lead-in or heading that does.
@@ -172,7 +174,7 @@ pub fn third_parties(ctx: &Ctx, k: &Knowledge, pack: &LanguagePack) -> Vec<Third
         }
         for m in generic.into_iter().filter(|m| !senses.iter().any(|o| o.start <= m.start && m.end <= o.end)) {
             let id = &pack.recipients.ids[m.entry];
-            let moved = id != UNNAMED || clause_has(pack, &pack.share_verbs, l.text, m.start);
+            let moved = (id != UNNAMED || clause_has(pack, &pack.share_verbs, l.text, m.start)) && !a_source(pack, l.text, &m);
             if let Some(r) = k.recipients.iter().find(|r| &r.id == id).filter(|_| moved && !negated(pack, l.text, m.start)) {
                 sharing::add(&mut out, &r.name, &r.category, Some(&r.id), ctx.evidence(l.s));
             }
@@ -258,6 +260,15 @@ pub fn changes(ctx: &Ctx, pack: &LanguagePack) -> Changes {
     }
     out.notice = notice.into_vec().into_iter().map(|f| f.id).collect();
     out
+}
+
+/// Whether the recipient phrase `m` names where data comes from: a source word right before it
+/// or right after it (past a comma).
+fn a_source(pack: &LanguagePack, text: &str, m: &PhraseMatch) -> bool {
+    let before = crate::sentences::tail(&text[..m.start], SOURCE_REACH_BYTES);
+    let after = crate::sentences::head(&text[m.end..], SOURCE_REACH_BYTES);
+    pack.source_before.find_all(before).last().is_some_and(|s| before[s.end..].trim().is_empty())
+        || pack.source_after.find_all(after).first().is_some_and(|s| after[..s.start].trim_matches([' ', ',']).is_empty())
 }
 
 /// Findings of a simple lexicon: each phrase not negated in its clause.

@@ -162,3 +162,14 @@ fn a_policy_read_with_a_pack_gets_the_signals_its_findings_quote_and_no_grade() 
     assert!(!ids.contains(&"no_deletion_right") && !ids.contains(&"no_contact_given"), "{ids:?}");
     assert_eq!((report.grade.letter, report.grade.score), (None, 0));
 }
+
+#[test]
+fn a_recipient_that_gives_us_data_is_a_source() {
+    let p = german(
+        "Dazu zählen Marketingpartner, die uns Daten über potenzielle Kunden bereitstellen.\n\n\
+         Wir erhalten Informationen von Dritten.\n\n\
+         Wir geben Ihre Daten an unsere Werbepartner weiter.",
+    );
+    let names: Vec<&str> = p.third_parties.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Advertising partners"]);
+}
