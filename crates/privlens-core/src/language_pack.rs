@@ -22,6 +22,10 @@ struct PackFile {
     clause_breaks: Vec<String>,
     #[serde(default)]
     purpose_links: Vec<String>,
+    #[serde(default)]
+    ordinal_numbers: bool,
+    #[serde(default)]
+    abbreviations: Vec<String>,
     collect_verbs: Vec<String>,
     share_verbs: Vec<String>,
     contact_us: Vec<String>,
@@ -98,6 +102,10 @@ pub struct LanguagePack {
     /// Where a clause ends: a negation beyond it belongs to another clause. One automaton
     /// finds them all in a sentence at once.
     pub clause_breaks: AhoCorasick,
+    /// Whether "18." is an ordinal that ends no sentence ("ab dem 18. Lebensjahr").
+    pub ordinal_numbers: bool,
+    /// Abbreviations whose stop ends no sentence (lower-case, without the stop: "abs", "bzw").
+    pub abbreviations: Vec<String>,
     /// Clause breaks that tie a purpose to the clause before ("..., um dir Werbung zu
     /// zeigen"): a negation there negates the purpose too.
     pub purpose_links: Vec<String>,
@@ -194,6 +202,8 @@ impl LanguagePack {
             not_negations: phrases(&f.not_negations),
             clause_breaks: AhoCorasick::new(&f.clause_breaks).map_err(|e| format!("clause_breaks: {e}"))?,
             purpose_links: f.purpose_links,
+            ordinal_numbers: f.ordinal_numbers,
+            abbreviations: f.abbreviations,
             collect_verbs: phrases(&f.collect_verbs),
             share_verbs: phrases(&f.share_verbs),
             contact_us: phrases(&f.contact_us),
@@ -245,6 +255,13 @@ fn all_packs() -> &'static Vec<LanguagePack> {
             .map(|(file, json)| LanguagePack::from_json(json).unwrap_or_else(|e| panic!("language pack {file}.json: {e}")))
             .collect()
     })
+}
+
+impl LanguagePack {
+    /// What ends a sentence in the pack's language.
+    pub fn stops(&self) -> crate::sentences::Stops<'_> {
+        crate::sentences::Stops { ordinals: self.ordinal_numbers, abbreviations: &self.abbreviations }
+    }
 }
 
 /// The pack for a language tag (`de`), if privlens has one.

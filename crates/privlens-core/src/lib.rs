@@ -116,7 +116,8 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
         let mut tasks: Vec<parallel::Task> = vec![Box::new(move || {
             // The language decides which words the practices are read with.
             *language = language::detect_in(declared, segments.iter().map(|s| s.text.as_str()));
-            let sentences = sentences.make(|| sentences::split(segments));
+            let stops = language_pack::pack(language).map(|p| p.stops()).unwrap_or_default();
+            let sentences = sentences.make(|| sentences::split_with(segments, stops));
             ctx_cell.make(|| practices::Ctx::new(segments, sentences, input.url).in_language(language));
         })];
         let (about_tasks, readability) = about_tasks(input, &page, segments, body, title.as_deref(), sentences, &mut about);

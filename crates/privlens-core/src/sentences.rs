@@ -31,15 +31,29 @@ const ABBREVIATIONS: &[&str] = &[
     "llc",
 ];
 
+/// What ends a sentence in the page's language beyond the English rules.
+#[derive(Clone, Copy, Default)]
+pub struct Stops<'s> {
+    /// A number of one or two digits with a stop is an ordinal ("ab dem 18. Lebensjahr").
+    pub ordinals: bool,
+    /// The language's own abbreviations (lower-case, without the stop: "abs", "bzw").
+    pub abbreviations: &'s [String],
+}
+
 /// Split every segment into sentences; lines (list items) always end a sentence.
 pub fn split<'a>(segments: &'a [RawSegment]) -> Vec<Sentence<'a>> {
+    split_with(segments, Stops::default())
+}
+
+/// [`split`], with a language's own ordinals and abbreviations.
+pub fn split_with<'a>(segments: &'a [RawSegment], stops: Stops) -> Vec<Sentence<'a>> {
     let mut out = Vec::new();
     for (n, seg) in segments.iter().enumerate() {
         let text = seg.text.as_str();
         let mut line_start = 0;
         let first = out.len();
         for line in text.split('\n') {
-            split_line(text, line_start, line, n, &mut out);
+            split_line(text, line_start, line, n, stops, &mut out);
             line_start += line.len() + 1;
         }
         // Sentences come in order: count characters once, from one start to the next.
@@ -53,13 +67,13 @@ pub fn split<'a>(segments: &'a [RawSegment]) -> Vec<Sentence<'a>> {
     out
 }
 
-fn split_line<'a>(text: &'a str, offset: usize, line: &'a str, segment: usize, out: &mut Vec<Sentence<'a>>) {
+fn split_line<'a>(text: &'a str, offset: usize, line: &'a str, segment: usize, stops: Stops, out: &mut Vec<Sentence<'a>>) {
     let mut start = 0;
     let bytes = line.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let c = bytes[i];
-        if matches!(c, b'.' | b'!' | b'?') && ends_here(line, i) {
+        if matches!(c, b'.' | b'!' | b'?') && ends_here(line, i, stops) {
             push(text, offset + start, offset + i + 1, segment, out);
             start = i + 1;
         }
@@ -69,7 +83,7 @@ fn split_line<'a>(text: &'a str, offset: usize, line: &'a str, segment: usize, o
 }
 
 /// Whether the stop at byte `i` ends a sentence (next is space then a capital, digit or quote).
-fn ends_here(line: &str, i: usize) -> bool {
+fn ends_here(line: &str, i: usize, stops: Stops) -> bool {
     let after = &line[i + 1..];
     if !after.starts_with(' ') {
         return false;
@@ -85,9 +99,14 @@ fn ends_here(line: &str, i: usize) -> bool {
     let word = line[word_start..i].to_ascii_lowercase();
     // "EU-U.S. Privacy Shield": an abbreviation at the end of a hyphenated word still is one.
     let last = word.rsplit('-').next().unwrap_or(&word);
+    let ordinal = stops.ordinals && (1..=2).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit());
+    let own = |w: &str| stops.abbreviations.iter().any(|a| a == w);
     !(ABBREVIATIONS.contains(&word.as_str())
         || ABBREVIATIONS.contains(&last)
-        || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)))
+        || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
+        || ordinal
+        || own(&word)
+        || own(last))
 }
 
 /// The first `n` bytes of `text`, or a little less, ending at a character boundary.
@@ -497,6 +516,15 @@ mod tests {
         assert_eq!(got, vec!["We use e.g. cookies.", "Then we stop!", "Data from the U.S. Government is kept.", "A list item"]);
         let s = seg("We do not rely on the EU-U.S. Privacy Shield. We use clauses.");
         assert_eq!(split(&s).len(), 2);
+    }
+
+    #[test]
+    fn a_language_may_have_ordinals_and_abbreviations_of_its_own() {
+        let s = seg("Nach Art. 6 Abs. 1 lit. f DSGVO, bzw. ab dem 18. Lebensjahr. Danach nicht.");
+        let abbreviations = ["abs".to_string(), "bzw".to_string()];
+        let german = Stops { ordinals: true, abbreviations: &abbreviations };
+        assert_eq!(split_with(&s, german).len(), 2);
+        assert_eq!(split(&s).len(), 4, "English rules cut at 'Abs.' and '18.'");
     }
 
     #[test]
