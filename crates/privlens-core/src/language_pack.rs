@@ -264,6 +264,13 @@ impl LanguagePack {
     }
 }
 
+/// Text as the packs' phrases are written: lower-case, with typographic apostrophes straight
+/// ("nom d’utilisateur" is "nom d'utilisateur").
+pub fn fold(text: &str) -> String {
+    let lower = text.to_lowercase();
+    if lower.contains('’') { lower.replace('’', "'") } else { lower }
+}
+
 /// The pack for a language tag (`de`), if privlens has one.
 pub fn pack(language: &str) -> Option<&'static LanguagePack> {
     all_packs().iter().find(|p| p.language == language)

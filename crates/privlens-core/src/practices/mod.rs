@@ -43,8 +43,14 @@ pub struct Ctx<'a> {
     hits: TextHits,
     /// The words to read a policy in another language with; none for English.
     pub pack: Option<&'static LanguagePack>,
-    /// The sentences as a pack reads them (lower-case...), worked out once for all its tasks.
-    folded: std::sync::OnceLock<Vec<String>>,
+    /// The sentences and headings as a pack reads them, worked out once for all its tasks.
+    folded: std::sync::OnceLock<Folded>,
+}
+
+/// A page's sentences and segment headings through [`crate::language_pack::fold`].
+pub struct Folded {
+    pub sentences: Vec<String>,
+    pub headings: Vec<String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -53,9 +59,13 @@ impl<'a> Ctx<'a> {
         Ctx { segments, sentences, url, hits, pack: None, folded: std::sync::OnceLock::new() }
     }
 
-    /// Every sentence's text through `fold`, made once (the first caller's `fold` is used).
-    pub fn folded(&self, fold: fn(&str) -> String) -> &[String] {
-        self.folded.get_or_init(|| self.sentences.iter().map(|s| fold(s.text)).collect())
+    /// The sentences and headings as a language pack reads them, made once.
+    pub fn folded(&self) -> &Folded {
+        use crate::language_pack::fold;
+        self.folded.get_or_init(|| Folded {
+            sentences: self.sentences.iter().map(|s| fold(s.text)).collect(),
+            headings: self.segments.iter().map(|s| fold(s.heading.as_deref().unwrap_or(""))).collect(),
+        })
     }
 
     /// The context read in `language`: with its pack, where privlens has one.
@@ -209,29 +219,9 @@ pub fn tasks<'t, 'c: 't, 's: 'c>(
             *international_transfer = misc::transfer(ctx, k);
             *security_measures = misc::security(ctx, k);
             if let Some(pack) = ctx.pack {
-                add_missing(security_measures, other_language::security(ctx, pack));
-                add_missing(&mut international_transfer.mechanisms, other_language::transfer_mechanisms(ctx, pack));
-                let (regions, evidence) = other_language::transfer_regions(ctx, pack);
-                for region in regions {
-                    if !international_transfer.regions.contains(&region) {
-                        international_transfer.regions.push(region);
-                    }
-                }
-                for e in evidence {
-                    if international_transfer.evidence.len() < 3 && !international_transfer.evidence.contains(&e) {
-                        international_transfer.evidence.push(e);
-                    }
-                }
+                other_language::add_security(ctx, pack, security_measures);
+                other_language::add_transfer(ctx, pack, international_transfer);
             }
         }),
     ]
-}
-
-/// Findings of `more` whose ids `found` lacks, added to it.
-fn add_missing(found: &mut Vec<Finding>, more: Vec<Finding>) {
-    for f in more {
-        if !found.iter().any(|x| x.id == f.id) {
-            found.push(f);
-        }
-    }
 }

@@ -5,13 +5,13 @@
 
 mod reading;
 
-use reading::{Lowered, clause_has, fold, in_its_sense, lowered, negated, negated_outside, purpose_negated};
+use reading::{Lowered, clause_has, in_its_sense, lowered, negated, negated_outside, purpose_negated};
 
 use super::{Ctx, FindingSet, sharing};
 use crate::knowledge::{Knowledge, Lexicon};
-use crate::language_pack::{LanguagePack, unit_days};
+use crate::language_pack::{LanguagePack, fold, unit_days};
 use crate::matcher::{PhraseMatch, PhraseMatcher};
-use crate::report::{Changes, Children, Evidence, Finding, Retention, ThirdParty};
+use crate::report::{Changes, Children, Finding, Retention, ThirdParty, Transfer};
 use crate::sentences::in_url;
 
 /// Data types that are contact details: the site's own, or a channel to it, are not collected.
@@ -35,7 +35,7 @@ const SOURCE_REACH_BYTES: usize = 32;
 /// short list item under a lead-in or heading that does.
 fn states_collection(ctx: &Ctx, pack: &LanguagePack, l: &Lowered) -> bool {
     let verbs = &pack.collect_verbs;
-    if verbs.contains_any(l.text) || verbs.contains_any(&fold(ctx.heading(l.s))) {
+    if verbs.contains_any(l.text) || verbs.contains_any(l.heading) {
         return true;
     }
     l.s.text.split_whitespace().count() <= LIST_ITEM_MAX_WORDS && verbs.contains_any(&fold(ctx.lead_in(l.s)))
@@ -76,7 +76,7 @@ pub fn rights(ctx: &Ctx, pack: &LanguagePack) -> Vec<Finding> {
             continue;
         }
         let cued = |t: &str| pack.right_cues.contains_any(t);
-        if !(cued(l.text) || cued(&fold(ctx.lead_in(l.s))) || cued(&fold(ctx.heading(l.s)))) {
+        if !(cued(l.text) || cued(&fold(ctx.lead_in(l.s))) || cued(l.heading)) {
             continue;
         }
         for m in found {
@@ -95,7 +95,7 @@ pub fn retention(ctx: &Ctx, pack: &LanguagePack) -> Vec<Retention> {
     let words = &pack.retention;
     let mut out: Vec<Retention> = Vec::new();
     for l in lowered(ctx) {
-        if !words.cues.contains_any(l.text) && !words.cues.contains_any(&fold(ctx.heading(l.s))) {
+        if !words.cues.contains_any(l.text) && !words.cues.contains_any(l.heading) {
             continue;
         }
         let mut timed = false;
@@ -156,7 +156,7 @@ pub fn third_parties(ctx: &Ctx, k: &Knowledge, pack: &LanguagePack) -> Vec<Third
         }
         // A list item under "Empfänger können sein:" or a heading of recipients moves data too.
         let moves = |t: &str| pack.share_verbs.contains_any(t);
-        if !moves(l.text) && !moves(&fold(ctx.lead_in(l.s))) && !moves(&fold(ctx.heading(l.s))) {
+        if !moves(l.text) && !moves(&fold(ctx.lead_in(l.s))) && !moves(l.heading) {
             continue;
         }
         let senses = pack.other_senses.find_all(l.text);
@@ -236,8 +236,7 @@ pub fn changes(ctx: &Ctx, pack: &LanguagePack) -> Changes {
     let mut out = Changes::default();
     let mut notice = FindingSet::default();
     for l in lowered(ctx) {
-        let heading = fold(ctx.heading(l.s));
-        if !words.cues.contains_any(l.text) && !words.cues.contains_any(&heading) {
+        if !words.cues.contains_any(l.text) && !words.cues.contains_any(l.heading) {
             continue;
         }
         let mut said = |id: &str, matcher: &PhraseMatcher| {
@@ -284,13 +283,15 @@ fn plain_findings(ctx: &Ctx, pack: &LanguagePack, lexicon: &Lexicon) -> Vec<Find
     set.into_vec()
 }
 
-pub fn security(ctx: &Ctx, pack: &LanguagePack) -> Vec<Finding> {
-    plain_findings(ctx, pack, &pack.security)
+/// Security measures the pack finds, added to those the shared lexicon found.
+pub fn add_security(ctx: &Ctx, pack: &LanguagePack, found: &mut Vec<Finding>) {
+    add_missing(found, plain_findings(ctx, pack, &pack.security));
 }
 
-/// Countries and regions named where data goes abroad, with up to three quotes.
-pub fn transfer_regions(ctx: &Ctx, pack: &LanguagePack) -> (Vec<String>, Vec<Evidence>) {
-    let (mut regions, mut evidence) = (Vec::new(), Vec::new());
+/// Transfer mechanisms, and countries or regions named where data goes abroad (with up to
+/// three quotes), added to what the shared lexicons found.
+pub fn add_transfer(ctx: &Ctx, pack: &LanguagePack, transfer: &mut Transfer) {
+    add_missing(&mut transfer.mechanisms, plain_findings(ctx, pack, &pack.transfer_mechanisms));
     for l in lowered(ctx) {
         let named = pack.regions.matcher.find_all(l.text);
         if named.is_empty() || !pack.transfer_cues.contains_any(l.text) {
@@ -298,19 +299,24 @@ pub fn transfer_regions(ctx: &Ctx, pack: &LanguagePack) -> (Vec<String>, Vec<Evi
         }
         for m in named {
             let region = &pack.regions.ids[m.entry];
-            if !regions.contains(region) {
-                regions.push(region.clone());
+            if !transfer.regions.contains(region) {
+                transfer.regions.push(region.clone());
             }
         }
-        if evidence.len() < MAX_TRANSFER_EVIDENCE {
-            evidence.push(ctx.evidence(l.s));
+        let quote = ctx.evidence(l.s);
+        if transfer.evidence.len() < MAX_TRANSFER_EVIDENCE && !transfer.evidence.contains(&quote) {
+            transfer.evidence.push(quote);
         }
     }
-    (regions, evidence)
 }
 
-pub fn transfer_mechanisms(ctx: &Ctx, pack: &LanguagePack) -> Vec<Finding> {
-    plain_findings(ctx, pack, &pack.transfer_mechanisms)
+/// Findings of `more` whose ids `found` lacks, added to it.
+fn add_missing(found: &mut Vec<Finding>, more: Vec<Finding>) {
+    for f in more {
+        if !found.iter().any(|x| x.id == f.id) {
+            found.push(f);
+        }
+    }
 }
 
 #[cfg(test)]

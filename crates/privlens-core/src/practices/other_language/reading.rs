@@ -2,7 +2,7 @@
 //! pack's breaks, a negation counting only in the clause of what it negates.
 
 use crate::knowledge::Lexicon;
-use crate::language_pack::LanguagePack;
+use crate::language_pack::{LanguagePack, fold};
 use crate::matcher::{PhraseMatch, PhraseMatcher};
 use crate::practices::Ctx;
 use crate::sentences::Sentence;
@@ -58,10 +58,11 @@ pub(super) fn clause_has(pack: &LanguagePack, matcher: &PhraseMatcher, text: &st
     matcher.contains_any(&text[cs..ce])
 }
 
-/// A sentence lower-cased once, with where its lines come from.
+/// A sentence as a pack reads it, folded once, with its segment's heading folded once too.
 pub(super) struct Lowered<'c, 's> {
     pub(super) s: &'c Sentence<'s>,
     pub(super) text: &'c str,
+    pub(super) heading: &'c str,
 }
 
 impl Lowered<'_, '_> {
@@ -73,14 +74,8 @@ impl Lowered<'_, '_> {
 }
 
 pub(super) fn lowered<'c, 's>(ctx: &'c Ctx<'s>) -> impl Iterator<Item = Lowered<'c, 's>> {
-    ctx.sentences.iter().zip(ctx.folded(fold)).map(|(s, text)| Lowered { s, text })
-}
-
-/// Text as the packs' phrases are written: lower-case, with typographic apostrophes straight
-/// ("nom d’utilisateur" is "nom d'utilisateur").
-pub(super) fn fold(text: &str) -> String {
-    let lower = text.to_lowercase();
-    if lower.contains('’') { lower.replace('’', "'") } else { lower }
+    let folded = ctx.folded();
+    ctx.sentences.iter().zip(&folded.sentences).map(|(s, text)| Lowered { s, text, heading: &folded.headings[s.segment] })
 }
 
 /// The phrases of `lexicon` in `text`, but those inside a phrase of another sense
