@@ -56,6 +56,24 @@ struct PackFile {
     children: ChildrenFile,
     #[serde(default)]
     changes: ChangesFile,
+    #[serde(default)]
+    signals: BTreeMap<String, SignalFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignalFile {
+    cues: Vec<String>,
+    #[serde(default)]
+    needs: Vec<Vec<String>>,
+    #[serde(default)]
+    not: Vec<String>,
+    #[serde(default)]
+    negated: Option<String>,
+    #[serde(default)]
+    negation_before_only: bool,
+    #[serde(default)]
+    needs_in_clause: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -138,6 +156,25 @@ pub struct LanguagePack {
     pub regions: Lexicon,
     pub children: ChildrenWords,
     pub changes: ChangesWords,
+    /// The signals that rest on wording ("wir verkaufen Ihre Daten nicht"), by signal id.
+    pub signals: Vec<SignalWords>,
+}
+
+/// The words of one signal: a sentence raises it where a cue stands un-negated in its clause,
+/// every group of `needs` has a phrase in the sentence and no phrase of `not` is in it.
+pub struct SignalWords {
+    pub id: String,
+    pub cues: PhraseMatcher,
+    pub needs: Vec<PhraseMatcher>,
+    pub not: PhraseMatcher,
+    /// The signal a negated cue raises instead (`sells_data` negated is `no_sale`).
+    pub negated: Option<String>,
+    /// Only a negation before the cue cancels it: for signals whose statements go on to deny
+    /// something ("anonym ausgewertet, sodass keine Rückschlüsse möglich sind").
+    pub negation_before_only: bool,
+    /// `needs` must be met in the cue's own clause: what is sold must be the reader's data,
+    /// not the goods of "wenn Sie etwas verkaufen, geben Sie uns Informationen".
+    pub needs_in_clause: bool,
 }
 
 pub struct ChangesWords {
@@ -243,6 +280,19 @@ impl LanguagePack {
                 continued_use: phrases(&f.changes.continued_use),
                 accept_words: phrases(&f.changes.accept_words),
             },
+            signals: f
+                .signals
+                .into_iter()
+                .map(|(id, w)| SignalWords {
+                    id,
+                    cues: phrases(&w.cues),
+                    needs: w.needs.iter().map(|group| phrases(group)).collect(),
+                    not: phrases(&w.not),
+                    negated: w.negated,
+                    negation_before_only: w.negation_before_only,
+                    needs_in_clause: w.needs_in_clause,
+                })
+                .collect(),
         })
     }
 }

@@ -245,13 +245,18 @@ fn tracker_evidence(c: &Collector, p: &Practices, categories: &[&str]) -> Vec<Ev
     )
 }
 
-/// The signals of a policy read with a language pack: those that follow from its findings and
-/// quote them. Signals that rest on English wording, or on what the policy leaves out (no
-/// contact, no deletion right), are not raised: the packs' lists miss too much for an absence
-/// to mean anything. (Social networks are left out: whether one tracks is read from English
-/// wording.)
+/// The signals of a policy read with a language pack: those its wording raises (the pack's
+/// `signals` lists) and those that follow from its findings and quote them. Signals that rest on
+/// what the policy leaves out (no contact, no deletion right) are not raised: the packs' lists
+/// miss too much for an absence to mean anything. (Social networks are left out: whether one
+/// tracks is read from English wording.)
 pub fn from_findings(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     let mut c = Collector { ctx, out: Vec::new() };
+    if let Some(pack) = ctx.pack {
+        for (id, evidence) in crate::practices::other_language::worded_signals(ctx, pack) {
+            c.raise(&id, evidence);
+        }
+    }
     let advertisers = tracker_evidence(&c, p, &["advertising"]);
     c.when("shares_for_advertising", advertisers);
     let trackers = tracker_evidence(&c, p, &["analytics", "advertising"]);

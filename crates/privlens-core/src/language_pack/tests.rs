@@ -103,3 +103,34 @@ fn no_phrase_stands_for_two_ids() {
         }
     }
 }
+
+/// A pack's `signals` raise only signals that rest on wording: those read off findings
+/// (`encryption`, `clear_contact`...) come from the findings, and absences are never raised.
+#[test]
+fn pack_signals_are_defined_wording_signals() {
+    let defined: BTreeSet<&str> = crate::signals::definitions().iter().map(|d| d.id.as_str()).collect();
+    let from_findings_or_absence = [
+        "encryption",
+        "clear_contact",
+        "no_contact_given",
+        "deletion_on_request",
+        "no_deletion_right",
+        "short_retention",
+        "indefinite_retention",
+        "changes_without_notice",
+        "continued_use_is_acceptance",
+        "outdated_transfer_mechanism",
+        "third_party_tracking",
+        "shares_for_advertising",
+    ];
+    for (file, json) in LANGUAGE_PACKS {
+        let pack = LanguagePack::from_json(json).unwrap();
+        assert!(!pack.signals.is_empty(), "{file}.json has no signals");
+        for words in &pack.signals {
+            for id in std::iter::once(&words.id).chain(&words.negated) {
+                assert!(defined.contains(id.as_str()), "{file}.json: unknown signal {id}");
+                assert!(!from_findings_or_absence.contains(&id.as_str()), "{file}.json: {id} is not read from wording");
+            }
+        }
+    }
+}

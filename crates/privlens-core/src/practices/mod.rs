@@ -7,7 +7,7 @@ mod contacts;
 mod dates;
 mod legal;
 mod misc;
-mod other_language;
+pub(crate) mod other_language;
 mod retention;
 mod sharing;
 

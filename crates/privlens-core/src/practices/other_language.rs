@@ -5,13 +5,13 @@
 
 mod reading;
 
-use reading::{Lowered, clause_has, in_its_sense, lowered, negated, negated_outside, purpose_negated};
+use reading::{Lowered, clause, clause_has, in_its_sense, lowered, negated, negated_before, negated_outside, purpose_negated};
 
 use super::{Ctx, FindingSet, sharing};
 use crate::knowledge::{Knowledge, Lexicon};
 use crate::language_pack::{LanguagePack, fold, unit_days};
 use crate::matcher::{PhraseMatch, PhraseMatcher};
-use crate::report::{Changes, Children, Finding, Retention, ThirdParty, Transfer};
+use crate::report::{Changes, Children, Evidence, Finding, Retention, ThirdParty, Transfer};
 use crate::sentences::in_url;
 
 /// Data types that are contact details: the site's own, or a channel to it, are not collected.
@@ -259,6 +259,60 @@ pub fn changes(ctx: &Ctx, pack: &LanguagePack) -> Changes {
     }
     out.notice = notice.into_vec().into_iter().map(|f| f.id).collect();
     out
+}
+
+/// Fewer words than this make a heading or a label, not a statement.
+const FULL_SENTENCE_WORDS: usize = 6;
+/// Quotes kept per worded signal.
+const MAX_SIGNAL_EVIDENCE: usize = 2;
+
+/// The signals the pack's wording raises (`sells_data`, `opt_in_marketing`...), each with up to
+/// two quotes, in the pack's order. A statement raises a signal where one of its cues stands in
+/// it with no negation in its clause but the cue's own ("verlassen Ihr Gerät nicht"), or none
+/// before the cue where the pack says so (negated, the cue raises its `negated` signal if it
+/// names one), every group of `needs` has a phrase in it or its heading (in the cue's clause,
+/// where the pack says so) and no phrase of `not` is in it.
+/// Headings and questions state nothing.
+pub fn worded_signals(ctx: &Ctx, pack: &LanguagePack) -> Vec<(String, Vec<Evidence>)> {
+    let mut out: Vec<(String, Vec<Evidence>)> = Vec::new();
+    for l in lowered(ctx) {
+        if l.s.text.split_whitespace().count() < FULL_SENTENCE_WORDS || l.s.text.trim_end().ends_with('?') {
+            continue;
+        }
+        for words in &pack.signals {
+            let Some(cue) = words.cues.find_all(l.text).into_iter().next() else { continue };
+            // A need is met in the cue's clause where the pack says so, else in the sentence or
+            // its heading ("Newsletter" above "Wir nutzen das Double-Opt-in-Verfahren").
+            let met = |group: &PhraseMatcher| match words.needs_in_clause {
+                true => {
+                    let (cs, ce) = clause(pack, l.text, cue.start);
+                    group.contains_any(&l.text[cs..ce])
+                }
+                false => group.contains_any(l.text) || group.contains_any(l.heading),
+            };
+            if !words.needs.iter().all(met) || words.not.contains_any(l.text) {
+                continue;
+            }
+            let negated = if words.negation_before_only {
+                negated_before(pack, l.text, cue.start, cue.end)
+            } else {
+                negated_outside(pack, l.text, cue.start, cue.end)
+            };
+            let id = if negated { words.negated.as_deref() } else { Some(words.id.as_str()) };
+            if let Some(id) = id {
+                add_quote(&mut out, id, ctx.evidence(l.s));
+            }
+        }
+    }
+    out
+}
+
+fn add_quote(out: &mut Vec<(String, Vec<Evidence>)>, id: &str, quote: Evidence) {
+    match out.iter_mut().find(|(known, _)| known == id) {
+        Some((_, quotes)) if quotes.len() < MAX_SIGNAL_EVIDENCE => quotes.push(quote),
+        Some(_) => {}
+        None => out.push((id.to_string(), vec![quote])),
+    }
 }
 
 /// Whether the recipient phrase `m` names where data comes from: a source word right before it

@@ -30,6 +30,20 @@ pub(super) fn negated(pack: &LanguagePack, text: &str, at: usize) -> bool {
 /// phrases that negate nothing.
 pub(super) fn negated_outside(pack: &LanguagePack, text: &str, start: usize, end: usize) -> bool {
     let (cs, ce) = clause(pack, text, start);
+    negation_in(pack, text, cs, ce, start, end)
+}
+
+/// Whether a negation stands in the clause of the phrase at `start..end` before the phrase
+/// ("nicht lokal gespeichert"), outside the phrases that negate nothing. One after it negates
+/// what follows: "lokal gespeichert und nicht an uns übermittelt".
+pub(super) fn negated_before(pack: &LanguagePack, text: &str, start: usize, end: usize) -> bool {
+    let (cs, _) = clause(pack, text, start);
+    negation_in(pack, text, cs, start, start, end)
+}
+
+/// Whether a negation stands in `text[cs..ce]` outside the phrase at `start..end` and outside
+/// the phrases that negate nothing.
+fn negation_in(pack: &LanguagePack, text: &str, cs: usize, ce: usize, start: usize, end: usize) -> bool {
     let c = &text[cs..ce];
     let negations = pack.negations.find_all(c);
     if negations.is_empty() {
