@@ -108,6 +108,9 @@ for (const kind of ['chromium', 'firefox']) {
       assert.deepEqual(collected.sort(), ['Cookies and trackers', 'IP address']);
       const rights = await popup.$$eval('#rights details summary', (els) => els.map((e) => e.textContent.trim()));
       assert.ok(rights.includes('See your data') && rights.includes('Delete it'), rights.join(' | '));
+      // A good sign read from German wording, not from a finding.
+      const good = await popup.$$eval('#good details summary', (els) => els.map((e) => e.textContent.trim()));
+      assert.ok(good.some((g) => /not sell/.test(g)), good.join(' | '));
       await popup.close();
     });
 

@@ -84,7 +84,7 @@ export function fixtureSite() {
     },
     'http://beispiel.test/datenschutz': {
       body: `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Datenschutzerklärung</title></head><body><main>
-<h1>Datenschutzerklärung</h1>${'<p>Wir erheben personenbezogene Daten wie Ihre IP-Adresse und verwenden Cookies. Sie haben das Recht auf Auskunft und Löschung Ihrer personenbezogenen Daten nach der DSGVO. Kontakt: datenschutz@beispiel.test.</p>'.repeat(8)}</main></body></html>`,
+<h1>Datenschutzerklärung</h1>${'<p>Wir erheben personenbezogene Daten wie Ihre IP-Adresse und verwenden Cookies. Sie haben das Recht auf Auskunft und Löschung Ihrer personenbezogenen Daten nach der DSGVO. Wir verkaufen Ihre personenbezogenen Daten nicht an Dritte. Kontakt: datenschutz@beispiel.test.</p>'.repeat(8)}</main></body></html>`,
       headers: html,
     },
     'http://rei.test/privacy': {

@@ -74,6 +74,8 @@ struct SignalFile {
     negation_before_only: bool,
     #[serde(default)]
     needs_in_clause: bool,
+    #[serde(default)]
+    cancelled_by: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -158,13 +160,15 @@ pub struct LanguagePack {
     pub changes: ChangesWords,
     /// The signals that rest on wording ("wir verkaufen Ihre Daten nicht"), by signal id.
     pub signals: Vec<SignalWords>,
+    /// Every signal's cues in one matcher, each cue's entry the index of its signal in
+    /// `signals`: one pass over a sentence finds them all.
+    pub signal_cues: PhraseMatcher,
 }
 
 /// The words of one signal: a sentence raises it where a cue stands un-negated in its clause,
 /// every group of `needs` has a phrase in the sentence and no phrase of `not` is in it.
 pub struct SignalWords {
     pub id: String,
-    pub cues: PhraseMatcher,
     pub needs: Vec<PhraseMatcher>,
     pub not: PhraseMatcher,
     /// The signal a negated cue raises instead (`sells_data` negated is `no_sale`).
@@ -175,6 +179,9 @@ pub struct SignalWords {
     /// `needs` must be met in the cue's own clause: what is sold must be the reader's data,
     /// not the goods of "wenn Sie etwas verkaufen, geben Sie uns Informationen".
     pub needs_in_clause: bool,
+    /// Phrases that take the signal back wherever the page says them beside its needs
+    /// ("Bestandskunden" get offers without an opt-in).
+    pub cancelled_by: PhraseMatcher,
 }
 
 pub struct ChangesWords {
@@ -280,17 +287,20 @@ impl LanguagePack {
                 continued_use: phrases(&f.changes.continued_use),
                 accept_words: phrases(&f.changes.accept_words),
             },
+            signal_cues: PhraseMatcher::new(
+                f.signals.values().enumerate().flat_map(|(i, w)| w.cues.iter().map(move |c| (i, c.as_str(), false))),
+            ),
             signals: f
                 .signals
                 .into_iter()
                 .map(|(id, w)| SignalWords {
                     id,
-                    cues: phrases(&w.cues),
                     needs: w.needs.iter().map(|group| phrases(group)).collect(),
                     not: phrases(&w.not),
                     negated: w.negated,
                     negation_before_only: w.negation_before_only,
                     needs_in_clause: w.needs_in_clause,
+                    cancelled_by: phrases(&w.cancelled_by),
                 })
                 .collect(),
         })

@@ -236,11 +236,15 @@ fn sharing_signals(c: &mut Collector, p: &Practices) {
 /// through its plug-ins.
 fn tracker_evidence(c: &Collector, p: &Practices, categories: &[&str]) -> Vec<Evidence> {
     let self_hosted_cues = cues("self_hosted");
+    let self_hosted = |sentence: &str| {
+        contains_phrase(sentence, self_hosted_cues)
+            || c.ctx.pack.is_some_and(|pack| crate::practices::other_language::says_self_hosted(pack, sentence))
+    };
     distinct(
         p.third_parties
             .iter()
             .filter(|t| !t.generic && categories.contains(&t.category.as_str()))
-            .filter(|t| !t.evidence.iter().any(|e| contains_phrase(c.ctx.sentence_of(e), self_hosted_cues)))
+            .filter(|t| !t.evidence.iter().any(|e| self_hosted(c.ctx.sentence_of(e))))
             .flat_map(|t| t.evidence.iter().find(|e| t.category != "social" || tracks_socially(c.ctx.sentence_of(e)))),
     )
 }

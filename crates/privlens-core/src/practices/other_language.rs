@@ -257,7 +257,10 @@ pub fn changes(ctx: &Ctx, pack: &LanguagePack) -> Changes {
             out.evidence.push(ctx.evidence(l.s));
         }
     }
-    out.notice = notice.into_vec().into_iter().map(|f| f.id).collect();
+    // A notice by e-mail or on the site, said anywhere, outdoes "the current version is posted here".
+    let notices: Vec<String> = notice.into_vec().into_iter().map(|f| f.id).collect();
+    let active = notices.iter().any(|id| id != "posted_only");
+    out.notice = notices.into_iter().filter(|id| !(active && id == "posted_only")).collect();
     out
 }
 
@@ -271,16 +274,25 @@ const MAX_SIGNAL_EVIDENCE: usize = 2;
 /// it with no negation in its clause but the cue's own ("verlassen Ihr Gerät nicht"), or none
 /// before the cue where the pack says so (negated, the cue raises its `negated` signal if it
 /// names one), every group of `needs` has a phrase in it or its heading (in the cue's clause,
-/// where the pack says so) and no phrase of `not` is in it.
+/// where the pack says so) and no phrase of `not` is in it. A statement anywhere with a phrase
+/// of `cancelled_by` that meets the needs takes the signal back.
 /// Headings and questions state nothing.
 pub fn worded_signals(ctx: &Ctx, pack: &LanguagePack) -> Vec<(String, Vec<Evidence>)> {
     let mut out: Vec<(String, Vec<Evidence>)> = Vec::new();
+    let mut cancelled: Vec<&str> = Vec::new();
     for l in lowered(ctx) {
+        // "Existing customers get offers on our legitimate interest": no opt-in for them.
+        for words in pack.signals.iter().filter(|w| w.cancelled_by.contains_any(l.text)) {
+            if words.needs.iter().all(|group| group.contains_any(l.text) || group.contains_any(l.heading)) {
+                cancelled.push(&words.id);
+            }
+        }
         if l.s.text.split_whitespace().count() < FULL_SENTENCE_WORDS || l.s.text.trim_end().ends_with('?') {
             continue;
         }
-        for words in &pack.signals {
-            let Some(cue) = words.cues.find_all(l.text).into_iter().next() else { continue };
+        let cues = pack.signal_cues.find_all(l.text);
+        for (i, words) in pack.signals.iter().enumerate() {
+            let Some(cue) = cues.iter().find(|c| c.entry == i) else { continue };
             // A need is met in the cue's clause where the pack says so, else in the sentence or
             // its heading ("Newsletter" above "Wir nutzen das Double-Opt-in-Verfahren").
             let met = |group: &PhraseMatcher| match words.needs_in_clause {
@@ -304,7 +316,16 @@ pub fn worded_signals(ctx: &Ctx, pack: &LanguagePack) -> Vec<(String, Vec<Eviden
             }
         }
     }
+    out.retain(|(id, _)| !cancelled.contains(&id.as_str()));
     out
+}
+
+/// Whether the pack reads `sentence` as analytics run on the site's own servers ("Matomo,
+/// installiert auf unseren eigenen Servern"): the tool named there tracks for no one else.
+pub fn says_self_hosted(pack: &LanguagePack, sentence: &str) -> bool {
+    let text = fold(sentence);
+    let Some(i) = pack.signals.iter().position(|w| w.id == "self_hosted_analytics") else { return false };
+    pack.signal_cues.find_all(&text).iter().any(|c| c.entry == i)
 }
 
 fn add_quote(out: &mut Vec<(String, Vec<Evidence>)>, id: &str, quote: Evidence) {
@@ -324,11 +345,12 @@ fn a_source(pack: &LanguagePack, text: &str, m: &PhraseMatch) -> bool {
         || pack.source_after.find_all(after).first().is_some_and(|s| after[..s.start].trim_matches([' ', ',']).is_empty())
 }
 
-/// Findings of a simple lexicon: each phrase not negated in its clause.
+/// Findings of a simple lexicon: each phrase in its sense ("verschlüsselte IP-Adresse" is
+/// anonymised, not protected) and not negated in its clause.
 fn plain_findings(ctx: &Ctx, pack: &LanguagePack, lexicon: &Lexicon) -> Vec<Finding> {
     let mut set = FindingSet::default();
     for l in lowered(ctx) {
-        for m in lexicon.matcher.find_all(l.text) {
+        for m in in_its_sense(pack, lexicon, l.text) {
             if !in_url(l.text, m.start) && !negated(pack, l.text, m.start) {
                 set.add(&lexicon.ids[m.entry], ctx.evidence(l.s));
             }
