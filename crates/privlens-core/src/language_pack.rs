@@ -58,6 +58,17 @@ struct PackFile {
     changes: ChangesFile,
     #[serde(default)]
     signals: BTreeMap<String, SignalFile>,
+    #[serde(default)]
+    contacts: ContactsFile,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ContactsFile {
+    address_cues: Vec<String>,
+    web_forms: Vec<String>,
+    phone_cues: Vec<String>,
+    regulators: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -160,6 +171,7 @@ pub struct LanguagePack {
     pub changes: ChangesWords,
     /// The signals that rest on wording ("wir verkaufen Ihre Daten nicht"), by signal id.
     pub signals: Vec<SignalWords>,
+    pub contacts: ContactWords,
     /// Every signal's cues in one matcher, each cue's entry the index of its signal in
     /// `signals`: one pass over a sentence finds them all.
     pub signal_cues: PhraseMatcher,
@@ -182,6 +194,18 @@ pub struct SignalWords {
     /// Phrases that take the signal back wherever the page says them beside its needs
     /// ("Bestandskunden" get offers without an opt-in).
     pub cancelled_by: PhraseMatcher,
+}
+
+/// How the language offers a way to reach the company (added to the English words).
+pub struct ContactWords {
+    /// Words that offer a postal address to write to ("schreiben Sie an", "à adresser à").
+    pub address_cues: PhraseMatcher,
+    /// A contact form ("Kontaktformular", "formulaire de contact").
+    pub web_forms: PhraseMatcher,
+    /// Words that offer a number to call ("Telefon", "téléphone").
+    pub phone_cues: PhraseMatcher,
+    /// A regulator named for complaints ("Aufsichtsbehörde", "CNIL"): its address is not the company's.
+    pub regulators: PhraseMatcher,
 }
 
 pub struct ChangesWords {
@@ -286,6 +310,12 @@ impl LanguagePack {
                 posted_only: phrases(&f.changes.posted_only),
                 continued_use: phrases(&f.changes.continued_use),
                 accept_words: phrases(&f.changes.accept_words),
+            },
+            contacts: ContactWords {
+                address_cues: phrases(&f.contacts.address_cues),
+                web_forms: phrases(&f.contacts.web_forms),
+                phone_cues: phrases(&f.contacts.phone_cues),
+                regulators: phrases(&f.contacts.regulators),
             },
             signal_cues: PhraseMatcher::new(
                 f.signals.values().enumerate().flat_map(|(i, w)| w.cues.iter().map(move |c| (i, c.as_str(), false))),

@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 use regex_lite::Regex;
 
 use super::{Ctx, regex};
+use crate::language_pack::{ContactWords, fold};
+use crate::matcher::PhraseMatcher;
 use crate::report::Contact;
 use crate::sentences::{contains_phrase, has_any, head, tail};
 
@@ -33,10 +35,16 @@ pub fn contacts(ctx: &Ctx) -> Vec<Contact> {
             out.push(Contact { kind: kind.to_string(), value, evidence: ev });
         }
     };
-    for s in ctx.sentences {
+    let pack = ctx.pack.map(|p| &p.contacts);
+    let folded = pack.map(|_| &ctx.folded().sentences);
+    for (i, s) in ctx.sentences.iter().enumerate() {
+        // The pack's words, read in the sentence as the packs read it.
+        let in_pack = |pick: fn(&ContactWords) -> &PhraseMatcher| {
+            pack.zip(folded).is_some_and(|(words, folded)| pick(words).contains_any(&folded[i]))
+        };
         // The address pattern has no literal prefix, so the regex engine would try every byte.
         // A regulator's address, given for complaints, is not a way to reach the company.
-        let regulators = contains_phrase(s.text, REGULATOR_TALK);
+        let regulators = contains_phrase(s.text, REGULATOR_TALK) || in_pack(|w| &w.regulators);
         let addresses = if s.text.contains('@') && !regulators { email.find_iter(s.text).collect() } else { Vec::new() };
         for m in addresses {
             push("email", m.as_str().trim_end_matches('.').to_string(), ctx.evidence(s));
@@ -47,16 +55,17 @@ pub fn contacts(ctx: &Ctx) -> Vec<Contact> {
         if contains_phrase(s.text, DATA_PROTECTION_OFFICER) {
             push("dpo", "Data protection officer".to_string(), ctx.evidence(s));
         }
-        if let Some(number) = phone_number(s.text) {
+        let offers_call = contains_phrase(s.text, PHONE_CUES) || in_pack(|w| &w.phone_cues);
+        if let Some(number) = if offers_call { phone_number(s.text) } else { None } {
             push("phone", number, ctx.evidence(s));
         }
         if let Some(address) = postal_address(s.text).filter(|_| offers_address(ctx, s)) {
             push("postal_address", address, ctx.evidence(s));
         }
-        if contains_phrase(s.text, WEB_FORMS)
+        let english_form = contains_phrase(s.text, WEB_FORMS)
             && has_any(s.text, &["contact", "request", "question"])
-            && !has_any(s.text, &["order", "purchas"])
-        {
+            && !has_any(s.text, &["order", "purchas"]);
+        if english_form || in_pack(|w| &w.web_forms) {
             push("web_form", "Contact form".to_string(), ctx.evidence(s));
         }
     }
@@ -80,9 +89,13 @@ const WEB_FORMS: &[&str] = &[
 const REGULATOR_TALK: &[&str] =
     &["lodge", "supervisory authority", "data protection authority", "commissioner", "regulator", "copyright", "infringement"];
 
-/// A telephone number offered for calling: "call us at 1-800-782-8332", "Tel: +44 20 7946 0958".
+/// Words that offer a number to call, in English.
+const PHONE_CUES: &[&str] = &["call", "phone", "telephone", "tel:", "tel.", "toll-free", "toll free"];
+
+/// A telephone number in a sentence that offers one for calling: "call us at 1-800-782-8332",
+/// "Tel: +44 20 7946 0958".
 fn phone_number(text: &str) -> Option<String> {
-    if !contains_phrase(text, &["call", "phone", "telephone", "tel:", "tel.", "toll-free", "toll free"]) {
+    if !text.contains(|c: char| c.is_ascii_digit()) {
         return None;
     }
     static PHONE: OnceLock<Regex> = OnceLock::new();
@@ -138,7 +151,9 @@ fn offers_address(ctx: &Ctx, s: &crate::sentences::Sentence) -> bool {
     // A section title the page did not mark as a heading opens its segment ("15. HOW CAN YOU
     // CONTACT SKYPE?").
     let first_line = text.lines().next().filter(|l| l.split_whitespace().count() <= TITLE_WORDS).unwrap_or("");
-    [s.text, near_before, near_after, ctx.lead_in(s), ctx.heading(s), first_line].iter().any(|t| contains_phrase(t, ADDRESS_CUES))
+    let around = [s.text, near_before, near_after, ctx.lead_in(s), ctx.heading(s), first_line];
+    let pack_cues = ctx.pack.map(|p| &p.contacts.address_cues);
+    around.iter().any(|t| contains_phrase(t, ADDRESS_CUES) || pack_cues.is_some_and(|cues| cues.contains_any(&fold(t))))
 }
 
 /// Street words the address pattern below needs one of, as whole words ("Road", "rue", "Box")
@@ -181,6 +196,18 @@ const STREET_WORDS: &[&str] = &[
     "calle",
     "rua",
     "Box",
+    "Calle",
+    "Avenida",
+    "Paseo",
+    "Plaza",
+    "Via",
+    "Viale",
+    "Piazza",
+    "Corso",
+    "Largo",
+    "Rua",
+    "Travessa",
+    "Praça",
 ];
 const STREET_ENDINGS: &[&str] = &[
     "straße", "strasse", "str", "vej", "weg", "gade", "gatan", "vägen", "laan", "straat", "gasse", "platz", "allee", "plein",
@@ -214,6 +241,8 @@ fn postal_address(text: &str) -> Option<String> {
             r"\b\d{1,5}[A-Za-z]?\s+(?:(?:[A-Z][A-Za-z.'-]*|\d{1,3}(?:st|nd|rd|th))\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Place|Pl|Court|Ct|Square|Sq|Plaza|Parkway|Pkwy|Highway|Hwy|Terrace|Circle|Row|Broadway)\b\.?",
             r"|\b[A-ZÄÖÜÅÆØ][a-zäöüßåæøé-]*(?:straße|strasse|str\.|vej|weg|gade|gatan|vägen|laan|straat|gasse|platz|allee|plein|kade)\s+\d{1,4}[a-z]?\b",
             r"|\b\d{1,4},?\s+(?:rue|avenue|boulevard|place|via|calle|rua)\s+[A-Za-zÀ-ÿ' -]{2,40}",
+            // "Calle Mayor, 5", "Via Roma 12", "Rua Augusta, 100": the number after the name.
+            r"|\b(?:Calle|Avenida|Paseo|Plaza|Via|Viale|Piazza|Corso|Largo|Rua|Travessa|Praça)\s+(?:[A-ZÀ-Ýa-zà-ÿ'.-]+\s+){0,4}[A-ZÀ-Ý][A-Za-zÀ-ÿ'.-]*,?\s+(?:n\.?º?\s*)?\d{1,4}\b",
             r"|\bP\.?\s?O\.?\s+Box\s+\d+",
             // "P.O." ending the line before: lines are sentences of their own.
             r"|^Box\s+\d+",

@@ -210,3 +210,16 @@ fn worded_signals_of_independently_written_sentences() {
     assert!(total >= 360 && known * 20 < total, "{total} sentences, {known} known misses");
     assert!(wrong.is_empty(), "{} of {total} wrong:\n{}", wrong.len(), wrong.join("\n"));
 }
+
+#[test]
+fn a_pack_offers_addresses_forms_and_numbers_in_its_own_words() {
+    let p = german(
+        "Sie erreichen uns jederzeit über unser Kontaktformular.\n\n\
+         Schreiben Sie uns an: Beispiel GmbH, Hauptstraße 5, 10115 Berlin.\n\n\
+         Telefonisch erreichen Sie uns unter 030 1234 5678.\n\n\
+         Sie können sich bei der Aufsichtsbehörde beschweren: poststelle@ldi.example.",
+    );
+    let kinds: Vec<&str> = p.contacts.iter().map(|c| c.kind.as_str()).collect();
+    assert!(kinds.contains(&"web_form") && kinds.contains(&"postal_address") && kinds.contains(&"phone"), "{kinds:?}");
+    assert!(!p.contacts.iter().any(|c| c.value.contains("ldi")), "a regulator's address is no way to reach the site");
+}
