@@ -30,14 +30,6 @@ export function factsOf(r: Report): VerdictFacts {
 export function verdict(f: VerdictFacts): { line: string; counts: string } {
   const kindName = kindLabel(f.kind);
   if (!f.grade) {
-    if (f.readWith && f.readWith !== 'en') {
-      const language = languageName(f.readWith);
-      const counts = [String(f.dataTypes), String(f.companies)];
-      return {
-        line: t('noGradeWordLists', `${kindName} in ${language}: read with simpler word lists than English policies, so no grade.`, [kindName, language]),
-        counts: t('ungradedCounts', `Data types: ${counts[0]} · Companies named: ${counts[1]}`, counts),
-      };
-    }
     const line = t('noGradeLanguage', `${kindName} in a language privlens cannot read yet, so it gives no grade.`, kindName);
     return { line, counts: '' };
   }
@@ -47,10 +39,14 @@ export function verdict(f: VerdictFacts): { line: string; counts: string } {
     D: 'several practices to worry about', E: 'many practices to worry about',
   };
   const judgement = t(`verdict${letter}`, words[letter] ?? '');
-  const kind = kindName;
   const counts = [String(f.dataTypes), String(f.companies), String(f.redFlags)];
+  // A policy read with a language pack names its language: its grade rests on simpler word lists.
+  const language = f.readWith && f.readWith !== 'en' ? languageName(f.readWith) : null;
+  const line = language
+    ? t('verdictLineLanguage', `${kindName} in ${language}, grade ${letter}: ${judgement}.`, [kindName, language, letter, judgement])
+    : t('verdictLine', `${kindName}, grade ${letter}: ${judgement}.`, [kindName, letter, judgement]);
   return {
-    line: t('verdictLine', `${kind}, grade ${letter}: ${judgement}.`, [kind, letter, judgement]),
+    line,
     counts: t('verdictCounts', `Data types: ${counts[0]} · Companies named: ${counts[1]} · Red flags: ${counts[2]}`, counts),
   };
 }

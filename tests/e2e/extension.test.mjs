@@ -98,12 +98,13 @@ for (const kind of ['chromium', 'firefox']) {
       await popup.close();
     });
 
-    test('a German policy is read with the German word lists but not graded', async () => {
+    test('a German policy is read with the German word lists and graded', async () => {
       const { tabId } = await openTab(session, 'http://beispiel.test/datenschutz');
-      assert.equal(await waitFor(async () => (await badgeText(session.ext, tabId)) || null, 20000, 'badge'), 'i');
+      // Deletion on request (+2), no sale (+2) and a contact (+1): 5, an A.
+      assert.equal(await waitFor(async () => (await badgeText(session.ext, tabId)) || null, 20000, 'badge'), 'A');
       const popup = await openPopup(session.ctx, session.ext, tabId);
-      assert.match(await popup.$eval('#verdict', (e) => e.textContent), /in German: read with simpler word lists/);
-      assert.equal(await popup.$('.grade'), null);
+      assert.match(await popup.$eval('#verdict', (e) => e.textContent), /in German, grade A/);
+      assert.ok(await popup.$('.grade'));
       const collected = await popup.$$eval('#collect details summary', (els) => els.map((e) => e.textContent.trim()));
       assert.deepEqual(collected.sort(), ['Cookies and trackers', 'IP address']);
       const rights = await popup.$$eval('#rights details summary', (els) => els.map((e) => e.textContent.trim()));

@@ -104,12 +104,13 @@ fn hostile_and_foreign_pages_scan_without_crashing() {
     let out = privlens(&["scan", "-", "--format", "json"], Some(german.as_bytes()));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["language"], "de");
-    // A German policy is read with the German word lists, but not graded.
+    // A German policy is read with the German word lists, and graded on what they find.
     let policy = format!("<html lang=de><body><h1>Datenschutzerklärung</h1>{}</body></html>", "<p>Wir erheben personenbezogene Daten wie Ihre IP-Adresse und verwenden Cookies. Sie haben das Recht auf Auskunft und Löschung Ihrer personenbezogenen Daten nach der DSGVO.</p>".repeat(8));
     let out = privlens(&["scan", "-", "--format", "json"], Some(policy.as_bytes()));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["document"]["kind"], "privacy_policy");
-    assert_eq!(report["grade"]["letter"], serde_json::Value::Null);
+    // Deletion on request (+2), no contact (-1): 1, a B.
+    assert_eq!(report["grade"]["letter"], "B");
     assert!(report["summary"].as_str().unwrap().contains("German word lists"), "{}", report["summary"]);
     let collected: Vec<&str> =
         report["practices"]["data_collected"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();

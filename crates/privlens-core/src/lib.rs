@@ -131,18 +131,17 @@ pub fn scan(input: &PageInput) -> Result<Report, ScanError> {
     let About { categorised, kind, effective_date, last_updated, read } = about;
     let (kind, read) = (kind.expect("the kind task ran"), read.expect("the readability task ran"));
     let is_policy = kind.kind.is_policy();
-    // Only the English reader grades: a policy read with a language pack's simpler lists, or
-    // not read at all, would be graded on what the lists missed (no contact, no deletion
-    // right...), so it gets no grade.
+    // A policy read by the English reader or a language pack is graded; one in a language
+    // privlens cannot read would be graded on nothing, so it gets no grade.
     let read_with = match ctx.pack {
         Some(pack) => Some(pack.language.clone()),
         None => reads_practices(&language).then(|| "en".to_string()),
     };
-    let graded = is_policy && read_with.as_deref() == Some("en");
+    let graded = is_policy && read_with.is_some();
     let signals = match (graded, ctx.pack) {
-        (true, _) => signals::signals(ctx, &practices),
-        (false, Some(_)) if is_policy => signals::from_findings(ctx, &practices),
-        _ => Vec::new(),
+        (true, Some(_)) => signals::from_findings(ctx, &practices),
+        (true, None) => signals::signals(ctx, &practices),
+        (false, _) => Vec::new(),
     };
     let grade = grade::grade(if graded { &signals } else { &[] }, graded);
     let outside = |i: usize| body.is_none_or(|(s, e)| i < s || i > e);

@@ -250,10 +250,9 @@ fn tracker_evidence(c: &Collector, p: &Practices, categories: &[&str]) -> Vec<Ev
 }
 
 /// The signals of a policy read with a language pack: those its wording raises (the pack's
-/// `signals` lists) and those that follow from its findings and quote them. Signals that rest on
-/// what the policy leaves out (no contact, no deletion right) are not raised: the packs' lists
-/// miss too much for an absence to mean anything. (Social networks are left out: whether one
-/// tracks is read from English wording.)
+/// `signals` lists), those that follow from its findings and quote them, and those resting on
+/// what the findings lack (no contact, no deletion right), as for English. (Social networks are
+/// left out: whether one tracks is read from English wording.)
 pub fn from_findings(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     let mut c = Collector { ctx, out: Vec::new() };
     if let Some(pack) = ctx.pack {
@@ -265,13 +264,13 @@ pub fn from_findings(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     c.when("shares_for_advertising", advertisers);
     let trackers = tracker_evidence(&c, p, &["analytics", "advertising"]);
     c.when("third_party_tracking", trackers);
-    finding_signals(&mut c, p, false);
+    finding_signals(&mut c, p);
     c.out
 }
 
-/// The signals that follow from the findings themselves: changes, transfers, retention, the
-/// contact, deletion and encryption. With `absences`, what the findings lack counts too.
-fn finding_signals(c: &mut Collector, p: &Practices, absences: bool) {
+/// The signals that follow from the findings themselves, and from what they lack: changes,
+/// transfers, retention, the contact, deletion and encryption.
+fn finding_signals(c: &mut Collector, p: &Practices) {
     let posted_only = p.changes.notice.iter().any(|n| n == "posted_only");
     if posted_only {
         c.raise("changes_without_notice", p.changes.evidence.iter().take(2).cloned().collect());
@@ -307,13 +306,11 @@ fn finding_signals(c: &mut Collector, p: &Practices, absences: bool) {
     let best = p.contacts.iter().find(|k| for_privacy(&k.evidence.quote)).or(p.contacts.first());
     match best {
         Some(contact) => c.raise("clear_contact", vec![contact.evidence.clone()]),
-        None if absences => c.raise("no_contact_given", Vec::new()),
-        None => {}
+        None => c.raise("no_contact_given", Vec::new()),
     }
     match p.rights.iter().find(|r| r.id == "erasure") {
         Some(r) => c.raise("deletion_on_request", r.evidence.clone()),
-        None if absences => c.raise("no_deletion_right", Vec::new()),
-        None => {}
+        None => c.raise("no_deletion_right", Vec::new()),
     }
     if let Some(e) = p.security_measures.iter().find(|m| m.id == "encryption") {
         c.raise("encryption", e.evidence.clone());
@@ -323,7 +320,7 @@ fn finding_signals(c: &mut Collector, p: &Practices, absences: bool) {
 /// Changes, transfers, retention, authorities, mergers, contact, deletion, marketing,
 /// minimisation, security and analytics.
 fn other_signals(c: &mut Collector, p: &Practices) {
-    finding_signals(c, p, true);
+    finding_signals(c, p);
     // Handing data over only when the law compels it is the narrow case, not the broad one,
     // unless the policy adds reasons of its own.
     let authorities = c.sentences_with("authorities_broad", |t| {

@@ -18,21 +18,17 @@ pub fn summarise(r: &Report) -> String {
     let p = &r.practices;
     let named = p.third_parties.iter().filter(|t| !t.generic).count();
     if r.grade.letter.is_none() {
-        return match r.read_with.as_deref().and_then(crate::language_pack::pack) {
-            Some(pack) => format!(
-                "{what} in {}: read with privlens's {} word lists, simpler than its English reading, so it gives no grade. Collects {}, names {} it works with.",
-                pack.name,
-                pack.name,
-                count(p.data_collected.len(), "kind of data", "kinds of data"),
-                count(named, "company", "companies"),
-            ),
-            None => format!(
-                "{what} in another language ({}): privlens reads practices in English and {} only, so it gives no grade; what it recognised is listed.",
-                r.language,
-                crate::language_pack::names().join(", "),
-            ),
-        };
+        return format!(
+            "{what} in another language ({}): privlens reads practices in English and {} only, so it gives no grade; what it recognised is listed.",
+            r.language,
+            crate::language_pack::names().join(", "),
+        );
     }
+    // A policy read with a language pack says so: its grade rests on simpler word lists.
+    let what = match r.read_with.as_deref().and_then(crate::language_pack::pack) {
+        Some(pack) => format!("{what} in {} (read with privlens's {} word lists)", pack.name, pack.name),
+        None => what.to_string(),
+    };
     let bad = r.signals.iter().filter(|s| s.direction == crate::report::Direction::Bad).count();
     let verdict = match r.grade.letter {
         Some('A') => "handles your data with care",
