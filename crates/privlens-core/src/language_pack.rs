@@ -200,13 +200,15 @@ pub struct SignalWords {
 pub struct ContactWords {
     /// Words that offer a postal address to write to ("schreiben Sie an", "à adresser à").
     pub address_cues: PhraseMatcher,
-    /// A contact form ("Kontaktformular", "formulaire de contact").
-    pub web_forms: PhraseMatcher,
-    /// Words that offer a number to call ("Telefon", "téléphone").
-    pub phone_cues: PhraseMatcher,
-    /// A regulator named for complaints ("Aufsichtsbehörde", "CNIL"): its address is not the company's.
-    pub regulators: PhraseMatcher,
+    /// In one matcher, by entry: a contact form ("Kontaktformular"; [`CONTACT_FORM`]), words
+    /// that offer a number to call ("Telefon"; [`CONTACT_PHONE`]) and a regulator named for
+    /// complaints ("Aufsichtsbehörde"; [`CONTACT_REGULATOR`]), whose address is not the company's.
+    pub sentence_cues: PhraseMatcher,
 }
+
+pub const CONTACT_FORM: usize = 0;
+pub const CONTACT_PHONE: usize = 1;
+pub const CONTACT_REGULATOR: usize = 2;
 
 pub struct ChangesWords {
     /// Words that make a sentence about changes to the policy.
@@ -313,9 +315,15 @@ impl LanguagePack {
             },
             contacts: ContactWords {
                 address_cues: phrases(&f.contacts.address_cues),
-                web_forms: phrases(&f.contacts.web_forms),
-                phone_cues: phrases(&f.contacts.phone_cues),
-                regulators: phrases(&f.contacts.regulators),
+                sentence_cues: PhraseMatcher::new(
+                    [
+                        (CONTACT_FORM, &f.contacts.web_forms),
+                        (CONTACT_PHONE, &f.contacts.phone_cues),
+                        (CONTACT_REGULATOR, &f.contacts.regulators),
+                    ]
+                    .into_iter()
+                    .flat_map(|(kind, list)| list.iter().map(move |p| (kind, p.as_str(), false))),
+                ),
             },
             signal_cues: PhraseMatcher::new(
                 f.signals.values().enumerate().flat_map(|(i, w)| w.cues.iter().map(move |c| (i, c.as_str(), false))),

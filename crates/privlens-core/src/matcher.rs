@@ -55,6 +55,11 @@ impl PhraseMatcher {
     pub fn contains_any(&self, text: &str) -> bool {
         !self.find_all(text).is_empty()
     }
+
+    /// Whether the matcher has no phrase at all (and so never matches).
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
 }
 
 struct OwnSearch {

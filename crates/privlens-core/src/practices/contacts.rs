@@ -6,8 +6,7 @@ use std::sync::OnceLock;
 use regex_lite::Regex;
 
 use super::{Ctx, regex};
-use crate::language_pack::{ContactWords, fold};
-use crate::matcher::PhraseMatcher;
+use crate::language_pack::{CONTACT_FORM, CONTACT_PHONE, CONTACT_REGULATOR, fold};
 use crate::report::Contact;
 use crate::sentences::{contains_phrase, has_any, head, tail};
 
@@ -35,16 +34,15 @@ pub fn contacts(ctx: &Ctx) -> Vec<Contact> {
             out.push(Contact { kind: kind.to_string(), value, evidence: ev });
         }
     };
-    let pack = ctx.pack.map(|p| &p.contacts);
+    let pack = ctx.pack.map(|p| &p.contacts.sentence_cues);
     let folded = pack.map(|_| &ctx.folded().sentences);
     for (i, s) in ctx.sentences.iter().enumerate() {
-        // The pack's words, read in the sentence as the packs read it.
-        let in_pack = |pick: fn(&ContactWords) -> &PhraseMatcher| {
-            pack.zip(folded).is_some_and(|(words, folded)| pick(words).contains_any(&folded[i]))
-        };
+        // The pack's words, read in the sentence as the packs read it, all in one pass.
+        let pack_hits = pack.zip(folded).map(|(cues, folded)| cues.find_all(&folded[i])).unwrap_or_default();
+        let in_pack = |kind: usize| pack_hits.iter().any(|m| m.entry == kind);
         // The address pattern has no literal prefix, so the regex engine would try every byte.
         // A regulator's address, given for complaints, is not a way to reach the company.
-        let regulators = contains_phrase(s.text, REGULATOR_TALK) || in_pack(|w| &w.regulators);
+        let regulators = contains_phrase(s.text, REGULATOR_TALK) || in_pack(CONTACT_REGULATOR);
         let addresses = if s.text.contains('@') && !regulators { email.find_iter(s.text).collect() } else { Vec::new() };
         for m in addresses {
             push("email", m.as_str().trim_end_matches('.').to_string(), ctx.evidence(s));
@@ -55,7 +53,7 @@ pub fn contacts(ctx: &Ctx) -> Vec<Contact> {
         if contains_phrase(s.text, DATA_PROTECTION_OFFICER) {
             push("dpo", "Data protection officer".to_string(), ctx.evidence(s));
         }
-        let offers_call = contains_phrase(s.text, PHONE_CUES) || in_pack(|w| &w.phone_cues);
+        let offers_call = contains_phrase(s.text, PHONE_CUES) || in_pack(CONTACT_PHONE);
         if let Some(number) = if offers_call { phone_number(s.text) } else { None } {
             push("phone", number, ctx.evidence(s));
         }
@@ -65,7 +63,7 @@ pub fn contacts(ctx: &Ctx) -> Vec<Contact> {
         let english_form = contains_phrase(s.text, WEB_FORMS)
             && has_any(s.text, &["contact", "request", "question"])
             && !has_any(s.text, &["order", "purchas"]);
-        if english_form || in_pack(|w| &w.web_forms) {
+        if english_form || in_pack(CONTACT_FORM) {
             push("web_form", "Contact form".to_string(), ctx.evidence(s));
         }
     }

@@ -282,7 +282,7 @@ pub fn worded_signals(ctx: &Ctx, pack: &LanguagePack) -> Vec<(String, Vec<Eviden
     let mut cancelled: Vec<&str> = Vec::new();
     for l in lowered(ctx) {
         // "Existing customers get offers on our legitimate interest": no opt-in for them.
-        for words in pack.signals.iter().filter(|w| w.cancelled_by.contains_any(l.text)) {
+        for words in pack.signals.iter().filter(|w| !w.cancelled_by.is_empty() && w.cancelled_by.contains_any(l.text)) {
             if words.needs.iter().all(|group| group.contains_any(l.text) || group.contains_any(l.heading)) {
                 cancelled.push(&words.id);
             }
