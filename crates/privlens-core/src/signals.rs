@@ -240,11 +240,22 @@ fn tracker_evidence(c: &Collector, p: &Practices, categories: &[&str]) -> Vec<Ev
         contains_phrase(sentence, self_hosted_cues)
             || c.ctx.pack.is_some_and(|pack| crate::practices::other_language::says_self_hosted(pack, sentence))
     };
+    // A tool the page says it hosts itself, in a sentence of its own ("Matomo läuft auf unserem
+    // eigenen Server"), tracks for no one else wherever else it is named.
+    let hosted: Vec<String> = if p.third_parties.iter().any(|t| t.category == "analytics") {
+        c.ctx.sentences.iter().filter(|s| self_hosted(s.text)).map(|s| s.text.to_lowercase()).collect()
+    } else {
+        Vec::new()
+    };
+    let hosted_here = |name: &str| {
+        let name = name.to_lowercase();
+        hosted.iter().any(|s| s.contains(&name))
+    };
     distinct(
         p.third_parties
             .iter()
             .filter(|t| !t.generic && categories.contains(&t.category.as_str()))
-            .filter(|t| !t.evidence.iter().any(|e| self_hosted(c.ctx.sentence_of(e))))
+            .filter(|t| !t.evidence.iter().any(|e| self_hosted(c.ctx.sentence_of(e))) && !hosted_here(&t.name))
             .flat_map(|t| t.evidence.iter().find(|e| t.category != "social" || tracks_socially(c.ctx.sentence_of(e)))),
     )
 }

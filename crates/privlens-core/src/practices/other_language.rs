@@ -364,9 +364,12 @@ pub fn add_security(ctx: &Ctx, pack: &LanguagePack, found: &mut Vec<Finding>) {
     add_missing(found, plain_findings(ctx, pack, &pack.security));
 }
 
-/// Transfer mechanisms, and countries or regions named where data goes abroad (with up to
-/// three quotes), added to what the shared lexicons found.
+/// Transfer mechanisms as the pack reads them, and countries or regions named where data goes
+/// abroad (with up to three quotes), added to what the shared lexicons found.
 pub fn add_transfer(ctx: &Ctx, pack: &LanguagePack, transfer: &mut Transfer) {
+    // The pack names every mechanism it knows, English names included, and reads its own
+    // negations: "Wij maken geen gebruik van het Privacy Shield" relies on nothing.
+    transfer.mechanisms.retain(|m| !pack.transfer_mechanisms.ids.contains(&m.id));
     add_missing(&mut transfer.mechanisms, plain_findings(ctx, pack, &pack.transfer_mechanisms));
     for l in lowered(ctx) {
         let named = pack.regions.matcher.find_all(l.text);
