@@ -242,15 +242,7 @@ fn tracker_evidence(c: &Collector, p: &Practices, categories: &[&str]) -> Vec<Ev
     };
     // A tool the page says it hosts itself, in a sentence of its own ("Matomo läuft auf unserem
     // eigenen Server"), tracks for no one else wherever else it is named.
-    let hosted: Vec<String> = if p.third_parties.iter().any(|t| t.category == "analytics") {
-        c.ctx.sentences.iter().filter(|s| self_hosted(s.text)).map(|s| s.text.to_lowercase()).collect()
-    } else {
-        Vec::new()
-    };
-    let hosted_here = |name: &str| {
-        let name = name.to_lowercase();
-        hosted.iter().any(|s| s.contains(&name))
-    };
+    let hosted_here = |name: &str| c.ctx.sentences.iter().any(|s| s.text.contains(name) && self_hosted(s.text));
     distinct(
         p.third_parties
             .iter()

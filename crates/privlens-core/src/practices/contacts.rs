@@ -194,27 +194,21 @@ const STREET_WORDS: &[&str] = &[
     "calle",
     "rua",
     "Box",
-    "Calle",
-    "Avenida",
-    "Paseo",
-    "Plaza",
-    "Via",
-    "Viale",
-    "Piazza",
-    "Corso",
-    "Largo",
-    "Rua",
-    "Travessa",
-    "Praça",
 ];
+/// Street words written before the name, the number after it ("Calle Mayor, 5").
+const NAME_FIRST_STREETS: &[&str] =
+    &["Calle", "Avenida", "Paseo", "Plaza", "Via", "Viale", "Piazza", "Corso", "Largo", "Rua", "Travessa", "Praça"];
 const STREET_ENDINGS: &[&str] = &[
     "straße", "strasse", "str", "vej", "weg", "gade", "gatan", "vägen", "laan", "straat", "gasse", "platz", "allee", "plein",
     "kade",
 ];
 
 fn may_name_a_street(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| STREET_WORDS.contains(&w) || STREET_ENDINGS.iter().any(|e| w.len() > e.len() && w.ends_with(e)))
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        STREET_WORDS.contains(&w)
+            || NAME_FIRST_STREETS.contains(&w)
+            || STREET_ENDINGS.iter().any(|e| w.len() > e.len() && w.ends_with(e))
+    })
 }
 
 /// A segment's first line this short may be its title.
@@ -239,8 +233,6 @@ fn postal_address(text: &str) -> Option<String> {
             r"\b\d{1,5}[A-Za-z]?\s+(?:(?:[A-Z][A-Za-z.'-]*|\d{1,3}(?:st|nd|rd|th))\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Place|Pl|Court|Ct|Square|Sq|Plaza|Parkway|Pkwy|Highway|Hwy|Terrace|Circle|Row|Broadway)\b\.?",
             r"|\b[A-ZÄÖÜÅÆØ][a-zäöüßåæøé-]*(?:straße|strasse|str\.|vej|weg|gade|gatan|vägen|laan|straat|gasse|platz|allee|plein|kade)\s+\d{1,4}[a-z]?\b",
             r"|\b\d{1,4},?\s+(?:rue|avenue|boulevard|place|via|calle|rua)\s+[A-Za-zÀ-ÿ' -]{2,40}",
-            // "Calle Mayor, 5", "Via Roma 12", "Rua Augusta, 100": the number after the name.
-            r"|\b(?:Calle|Avenida|Paseo|Plaza|Via|Viale|Piazza|Corso|Largo|Rua|Travessa|Praça)\s+(?:[A-ZÀ-Ýa-zà-ÿ'.-]+\s+){0,4}[A-ZÀ-Ý][A-Za-zÀ-ÿ'.-]*,?\s+(?:n\.?º?\s*)?\d{1,4}\b",
             r"|\bP\.?\s?O\.?\s+Box\s+\d+",
             // "P.O." ending the line before: lines are sentences of their own.
             r"|^Box\s+\d+",
@@ -248,7 +240,17 @@ fn postal_address(text: &str) -> Option<String> {
     );
     static POSTCODE: OnceLock<Regex> = OnceLock::new();
     let postcode = regex(&POSTCODE, r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b\d{4,5}\b");
-    let m = street.find(text)?;
+    // "Calle Mayor, 5", "Via Roma 12", "Rua Augusta, 100": the number after the name, looked
+    // for only where such a street word stands (one more alternative slows every sentence).
+    static NAME_FIRST: OnceLock<Regex> = OnceLock::new();
+    let name_first = || {
+        regex(
+            &NAME_FIRST,
+            r"\b(?:Calle|Avenida|Paseo|Plaza|Via|Viale|Piazza|Corso|Largo|Rua|Travessa|Praça)\s+(?:[A-ZÀ-Ýa-zà-ÿ'.-]+\s+){0,4}[A-ZÀ-Ý][A-Za-zÀ-ÿ'.-]*,?\s+(?:n\.?º?\s*)?\d{1,4}\b",
+        )
+    };
+    let words_first = || text.split(|c: char| !c.is_alphanumeric()).any(|w| NAME_FIRST_STREETS.contains(&w));
+    let m = street.find(text).or_else(|| if words_first() { name_first().find(text) } else { None })?;
     let end = postcode.find(head(&text[m.end()..], POSTCODE_REACH)).map_or(m.end(), |p| m.end() + p.end());
     Some(text[m.start()..end].trim().trim_end_matches(',').to_string())
 }
