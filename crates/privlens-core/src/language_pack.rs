@@ -60,6 +60,8 @@ struct PackFile {
     signals: BTreeMap<String, SignalFile>,
     #[serde(default)]
     contacts: ContactsFile,
+    #[serde(default)]
+    coordinators: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -172,6 +174,9 @@ pub struct LanguagePack {
     /// The signals that rest on wording ("wir verkaufen Ihre Daten nicht"), by signal id.
     pub signals: Vec<SignalWords>,
     pub contacts: ContactWords,
+    /// Words joining two statements ("und", "et"): a negation before one negates nothing after
+    /// it, when the pack reads signals.
+    pub coordinators: PhraseMatcher,
     /// Every signal's cues in one matcher, each cue's entry the index of its signal in
     /// `signals`: one pass over a sentence finds them all.
     pub signal_cues: PhraseMatcher,
@@ -313,6 +318,7 @@ impl LanguagePack {
                 continued_use: phrases(&f.changes.continued_use),
                 accept_words: phrases(&f.changes.accept_words),
             },
+            coordinators: phrases(&f.coordinators),
             contacts: ContactWords {
                 address_cues: phrases(&f.contacts.address_cues),
                 sentence_cues: PhraseMatcher::new(

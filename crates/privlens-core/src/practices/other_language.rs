@@ -5,7 +5,7 @@
 
 mod reading;
 
-use reading::{Lowered, clause, clause_has, in_its_sense, lowered, negated, negated_before, negated_outside, purpose_negated};
+use reading::{Lowered, clause, clause_has, in_its_sense, lowered, negated, negated_outside, purpose_negated, statement_negated};
 
 use super::{Ctx, FindingSet, sharing};
 use crate::knowledge::{Knowledge, Lexicon};
@@ -305,12 +305,11 @@ pub fn worded_signals(ctx: &Ctx, pack: &LanguagePack) -> Vec<(String, Vec<Eviden
             if !words.needs.iter().all(met) || words.not.contains_any(l.text) {
                 continue;
             }
-            let negated = if words.negation_before_only {
-                negated_before(pack, l.text, cue.start, cue.end)
+            let id = if statement_negated(pack, l.text, cue.start, cue.end, words.negation_before_only) {
+                words.negated.as_deref()
             } else {
-                negated_outside(pack, l.text, cue.start, cue.end)
+                Some(words.id.as_str())
             };
-            let id = if negated { words.negated.as_deref() } else { Some(words.id.as_str()) };
             if let Some(id) = id {
                 add_quote(&mut out, id, ctx.evidence(l.s));
             }

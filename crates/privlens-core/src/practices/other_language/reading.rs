@@ -33,12 +33,14 @@ pub(super) fn negated_outside(pack: &LanguagePack, text: &str, start: usize, end
     negation_in(pack, text, cs, ce, start, end)
 }
 
-/// Whether a negation stands in the clause of the phrase at `start..end` before the phrase
-/// ("nicht lokal gespeichert"), outside the phrases that negate nothing. One after it negates
-/// what follows: "lokal gespeichert und nicht an uns übermittelt".
-pub(super) fn negated_before(pack: &LanguagePack, text: &str, start: usize, end: usize) -> bool {
-    let (cs, _) = clause(pack, text, start);
-    negation_in(pack, text, cs, start, start, end)
+/// Whether a statement's cue at `start..end` is negated: in its clause, but not before a
+/// coordinating word ("und", "et") that starts a new statement before the cue ("Wir verkaufen
+/// deine Daten nicht, und Newsletter gibt es nur mit Einwilligung"); with `before_only`, only
+/// a negation before the cue counts.
+pub(super) fn statement_negated(pack: &LanguagePack, text: &str, start: usize, end: usize, before_only: bool) -> bool {
+    let (cs, ce) = clause(pack, text, start);
+    let coordinated = pack.coordinators.find_all(&text[cs..start]).last().map_or(cs, |m| cs + m.end);
+    negation_in(pack, text, coordinated, if before_only { start } else { ce }, start, end)
 }
 
 /// Whether a negation stands in `text[cs..ce]` outside the phrase at `start..end` and outside
