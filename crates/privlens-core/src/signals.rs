@@ -258,10 +258,8 @@ fn tracker_evidence(c: &Collector, p: &Practices, categories: &[&str]) -> Vec<Ev
 /// left out: whether one tracks is read from English wording.)
 pub fn from_findings(ctx: &Ctx, p: &Practices) -> Vec<Signal> {
     let mut c = Collector { ctx, out: Vec::new() };
-    if let Some(pack) = ctx.pack {
-        for (id, evidence) in crate::practices::other_language::worded_signals(ctx, pack) {
-            c.raise(&id, evidence);
-        }
+    for (id, evidence) in ctx.worded_signals() {
+        c.raise(id, evidence.clone());
     }
     let advertisers = tracker_evidence(&c, p, &["advertising"]);
     c.when("shares_for_advertising", advertisers);

@@ -45,6 +45,8 @@ pub struct Ctx<'a> {
     pub pack: Option<&'static LanguagePack>,
     /// The sentences and headings as a pack reads them, worked out once for all its tasks.
     folded: std::sync::OnceLock<Folded>,
+    /// The signals a pack's wording raises, read beside the practices rather than after them.
+    worded: std::sync::OnceLock<Vec<(String, Vec<Evidence>)>>,
 }
 
 /// A page's sentences and segment headings through [`crate::language_pack::fold`].
@@ -56,7 +58,12 @@ pub struct Folded {
 impl<'a> Ctx<'a> {
     pub fn new(segments: &'a [RawSegment], sentences: &'a [Sentence<'a>], url: Option<&'a str>) -> Self {
         let hits = knowledge().sentence_matcher.index(sentences.iter().map(|s| s.text));
-        Ctx { segments, sentences, url, hits, pack: None, folded: std::sync::OnceLock::new() }
+        Ctx { segments, sentences, url, hits, pack: None, folded: std::sync::OnceLock::new(), worded: std::sync::OnceLock::new() }
+    }
+
+    /// The signals the pack's wording raises (none for English), read once.
+    pub fn worded_signals(&self) -> &[(String, Vec<Evidence>)] {
+        self.worded.get_or_init(|| self.pack.map(|pack| other_language::worded_signals(self, pack)).unwrap_or_default())
     }
 
     /// The sentences and headings as a language pack reads them, made once.
@@ -201,6 +208,11 @@ pub fn tasks<'t, 'c: 't, 's: 'c>(
             *retention = ctx.pack.map_or_else(|| retention::periods(ctx), |pack| other_language::retention(ctx, pack));
         }),
         Box::new(move || *contacts = contacts::contacts(ctx())),
+        // The pack's wording signals are read here, beside the practices, so that the signals
+        // step after them has only to raise them.
+        Box::new(move || {
+            ctx().worded_signals();
+        }),
         Box::new(move || {
             let ctx = ctx();
             *changes = ctx.pack.map_or_else(|| changes::changes(ctx), |pack| other_language::changes(ctx, pack));
