@@ -9,7 +9,7 @@ use reading::{Lowered, clause, clause_has, in_its_sense, lowered, negated, negat
 
 use super::{Ctx, FindingSet, sharing};
 use crate::knowledge::{Knowledge, Lexicon};
-use crate::language_pack::{LanguagePack, fold, unit_days};
+use crate::language_pack::{LanguagePack, SignalWords, fold, unit_days};
 use crate::matcher::{PhraseMatch, PhraseMatcher};
 use crate::report::{Changes, Children, Evidence, Finding, Retention, ThirdParty, Transfer};
 use crate::sentences::in_url;
@@ -281,42 +281,52 @@ pub fn worded_signals(ctx: &Ctx, pack: &LanguagePack) -> Vec<(String, Vec<Eviden
     let mut out: Vec<(String, Vec<Evidence>)> = Vec::new();
     let mut cancelled: Vec<&str> = Vec::new();
     for l in lowered(ctx) {
-        // "Existing customers get offers on our legitimate interest": no opt-in for them.
-        for words in pack.signals.iter().filter(|w| !w.cancelled_by.is_empty() && w.cancelled_by.contains_any(l.text)) {
-            if words.needs.iter().all(|group| group.contains_any(l.text) || group.contains_any(l.heading)) {
-                cancelled.push(&words.id);
-            }
-        }
+        cancelled.extend(cancellations(pack, &l));
         if l.s.text.split_whitespace().count() < FULL_SENTENCE_WORDS || l.s.text.trim_end().ends_with('?') {
             continue;
         }
         let cues = pack.signal_cues.find_all(l.text);
         for (i, words) in pack.signals.iter().enumerate() {
-            let Some(cue) = cues.iter().find(|c| c.entry == i) else { continue };
-            // A need is met in the cue's clause where the pack says so, else in the sentence or
-            // its heading ("Newsletter" above "Wir nutzen das Double-Opt-in-Verfahren").
-            let met = |group: &PhraseMatcher| match words.needs_in_clause {
-                true => {
-                    let (cs, ce) = clause(pack, l.text, cue.start);
-                    group.contains_any(&l.text[cs..ce])
-                }
-                false => group.contains_any(l.text) || group.contains_any(l.heading),
-            };
-            if !words.needs.iter().all(met) || words.not.contains_any(l.text) {
-                continue;
-            }
-            let id = if statement_negated(pack, l.text, cue.start, cue.end, words.negation_before_only) {
-                words.negated.as_deref()
-            } else {
-                Some(words.id.as_str())
-            };
-            if let Some(id) = id {
+            let raised = cues.iter().find(|c| c.entry == i).and_then(|cue| signal_stated(pack, words, &l, cue));
+            if let Some(id) = raised {
                 add_quote(&mut out, id, ctx.evidence(l.s));
             }
         }
     }
     out.retain(|(id, _)| !cancelled.contains(&id.as_str()));
     out
+}
+
+/// The signals a sentence takes back ("existing customers get offers on our legitimate
+/// interest": no opt-in for them): a `cancelled_by` phrase beside the signal's needs.
+fn cancellations<'p>(pack: &'p LanguagePack, l: &Lowered) -> impl Iterator<Item = &'p str> {
+    pack.signals
+        .iter()
+        .filter(|w| !w.cancelled_by.is_empty() && w.cancelled_by.contains_any(l.text))
+        .filter(|w| w.needs.iter().all(|group| group.contains_any(l.text) || group.contains_any(l.heading)))
+        .map(|w| w.id.as_str())
+}
+
+/// The signal the sentence states with `cue`, if its needs are met and nothing rules it out:
+/// the signal itself, or its `negated` one where the cue is negated.
+fn signal_stated<'p>(pack: &'p LanguagePack, words: &'p SignalWords, l: &Lowered, cue: &PhraseMatch) -> Option<&'p str> {
+    // A need is met in the cue's clause where the pack says so, else in the sentence or its
+    // heading ("Newsletter" above "Wir nutzen das Double-Opt-in-Verfahren").
+    let met = |group: &PhraseMatcher| match words.needs_in_clause {
+        true => {
+            let (cs, ce) = clause(pack, l.text, cue.start);
+            group.contains_any(&l.text[cs..ce])
+        }
+        false => group.contains_any(l.text) || group.contains_any(l.heading),
+    };
+    if !words.needs.iter().all(met) || words.not.contains_any(l.text) {
+        return None;
+    }
+    if statement_negated(pack, l.text, cue.start, cue.end, words.negation_before_only) {
+        words.negated.as_deref()
+    } else {
+        Some(words.id.as_str())
+    }
 }
 
 /// Whether the pack reads `sentence` as analytics run on the site's own servers ("Matomo,
