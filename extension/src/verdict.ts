@@ -30,6 +30,12 @@ export function factsOf(r: Report): VerdictFacts {
 export function verdict(f: VerdictFacts): { line: string; counts: string } {
   const kindName = kindLabel(f.kind);
   if (!f.grade) {
+    // A policy read with a pack before such policies were graded (a memory from an older
+    // version): its language can be read, it only waits for a new reading.
+    if (f.readWith && f.readWith !== 'en') {
+      const language = languageName(f.readWith);
+      return { line: t('noGradeYet', `${kindName} in ${language}: open it again for its grade.`, [kindName, language]), counts: '' };
+    }
     const line = t('noGradeLanguage', `${kindName} in a language privlens cannot read yet, so it gives no grade.`, kindName);
     return { line, counts: '' };
   }
