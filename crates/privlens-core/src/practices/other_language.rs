@@ -5,7 +5,10 @@
 
 mod reading;
 
-use reading::{Lowered, clause, clause_has, in_its_sense, lowered, negated, negated_outside, purpose_negated, statement_negated};
+use reading::{
+    Lowered, clause, clause_has, has_negation, in_its_sense, lowered, negated, negated_outside, purpose_negated,
+    statement_negated,
+};
 
 use super::{Ctx, FindingSet, sharing};
 use crate::knowledge::{Knowledge, Lexicon};
@@ -298,11 +301,15 @@ pub fn worded_signals(ctx: &Ctx, pack: &LanguagePack) -> Vec<(String, Vec<Eviden
 }
 
 /// The signals a sentence takes back ("existing customers get offers on our legitimate
-/// interest": no opt-in for them): a `cancelled_by` phrase beside the signal's needs.
+/// interest": no opt-in for them): a `cancelled_by` phrase beside the signal's needs, in a
+/// sentence that denies nothing ("Même si vous êtes déjà abonné, vous ne recevrez pas d'offres
+/// sans votre accord" keeps the opt-in).
 fn cancellations<'p>(pack: &'p LanguagePack, l: &Lowered) -> impl Iterator<Item = &'p str> {
+    let cancels = |w: &&SignalWords| !w.cancelled_by.is_empty() && w.cancelled_by.contains_any(l.text);
+    let denies = pack.signals.iter().any(|w| cancels(&w)) && has_negation(pack, l.text);
     pack.signals
         .iter()
-        .filter(|w| !w.cancelled_by.is_empty() && w.cancelled_by.contains_any(l.text))
+        .filter(move |w| !denies && cancels(w))
         .filter(|w| w.needs.iter().all(|group| group.contains_any(l.text) || group.contains_any(l.heading)))
         .map(|w| w.id.as_str())
 }

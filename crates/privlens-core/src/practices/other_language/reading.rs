@@ -43,6 +43,11 @@ pub(super) fn statement_negated(pack: &LanguagePack, text: &str, start: usize, e
     negation_in(pack, text, coordinated, if before_only { start } else { ce }, start, end)
 }
 
+/// Whether a negation stands anywhere in `text`, outside the phrases that negate nothing.
+pub(super) fn has_negation(pack: &LanguagePack, text: &str) -> bool {
+    negation_in(pack, text, 0, text.len(), 0, 0)
+}
+
 /// Whether a negation stands in `text[cs..ce]` outside the phrase at `start..end` and outside
 /// the phrases that negate nothing.
 fn negation_in(pack: &LanguagePack, text: &str, cs: usize, ce: usize, start: usize, end: usize) -> bool {
