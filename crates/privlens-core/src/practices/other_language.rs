@@ -304,14 +304,17 @@ pub fn worded_signals(ctx: &Ctx, pack: &LanguagePack) -> Vec<(String, Vec<Eviden
 /// interest": no opt-in for them): a `cancelled_by` phrase beside the signal's needs, in a
 /// sentence that denies nothing ("Même si vous êtes déjà abonné, vous ne recevrez pas d'offres
 /// sans votre accord" keeps the opt-in).
-fn cancellations<'p>(pack: &'p LanguagePack, l: &Lowered) -> impl Iterator<Item = &'p str> {
-    let cancels = |w: &&SignalWords| !w.cancelled_by.is_empty() && w.cancelled_by.contains_any(l.text);
-    let denies = pack.signals.iter().any(|w| cancels(&w)) && has_negation(pack, l.text);
-    pack.signals
-        .iter()
-        .filter(move |w| !denies && cancels(w))
+fn cancellations<'p>(pack: &'p LanguagePack, l: &Lowered) -> Vec<&'p str> {
+    let cancelling: Vec<&SignalWords> =
+        pack.signals.iter().filter(|w| !w.cancelled_by.is_empty() && w.cancelled_by.contains_any(l.text)).collect();
+    if cancelling.is_empty() || has_negation(pack, l.text) {
+        return Vec::new();
+    }
+    cancelling
+        .into_iter()
         .filter(|w| w.needs.iter().all(|group| group.contains_any(l.text) || group.contains_any(l.heading)))
         .map(|w| w.id.as_str())
+        .collect()
 }
 
 /// The signal the sentence states with `cue`, if its needs are met and nothing rules it out:
