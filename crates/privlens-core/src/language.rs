@@ -47,5 +47,14 @@ mod tests {
             "de"
         );
         assert_eq!(detect(None, "12345 !!!"), "und");
+        let polish = "Administratorem Pani/Pana danych osobowych jest sklep, który przetwarza dane w celu realizacji zamówień oraz przez okres niezbędny, jeśli jest to wymagane.";
+        assert_eq!(detect(None, polish), "pl");
+        let swedish = "Vi behandlar dina personuppgifter för att kunna leverera tjänsten och sparar dem inte längre än vad som behövs, samt när lagen kräver det.";
+        assert_eq!(detect(None, swedish), "sv");
+        // Norwegian and Czech are not read as their neighbours.
+        let norwegian = "Vi behandler personopplysningene dine for å levere tjenesten, og vi lagrer dem ikke lenger enn nødvendig med mindre loven krever det.";
+        assert_eq!(detect(None, norwegian), "und");
+        let czech = "Vaše osobní údaje zpracováváme za účelem poskytování služby a neuchováváme je déle, než je nutné, pokud to nevyžaduje zákon.";
+        assert_eq!(detect(None, czech), "und");
     }
 }

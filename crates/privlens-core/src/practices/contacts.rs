@@ -195,9 +195,11 @@ const STREET_WORDS: &[&str] = &[
     "rua",
     "Box",
 ];
-/// Street words written before the name, the number after it ("Calle Mayor, 5").
-const NAME_FIRST_STREETS: &[&str] =
-    &["Calle", "Avenida", "Paseo", "Plaza", "Via", "Viale", "Piazza", "Corso", "Largo", "Rua", "Travessa", "Praça"];
+/// Street words written before the name, the number after it ("Calle Mayor, 5", "ul. Długa 5").
+const NAME_FIRST_STREETS: &[&str] = &[
+    "Calle", "Avenida", "Paseo", "Plaza", "Via", "Viale", "Piazza", "Corso", "Largo", "Rua", "Travessa", "Praça", "ul", "ulica",
+    "Ulica", "aleja", "Aleja",
+];
 const STREET_ENDINGS: &[&str] = &[
     "straße", "strasse", "str", "vej", "weg", "gade", "gatan", "vägen", "laan", "straat", "gasse", "platz", "allee", "plein",
     "kade",
@@ -231,7 +233,7 @@ fn postal_address(text: &str) -> Option<String> {
         &STREET,
         concat!(
             r"\b\d{1,5}[A-Za-z]?\s+(?:(?:[A-Z][A-Za-z.'-]*|\d{1,3}(?:st|nd|rd|th))\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Place|Pl|Court|Ct|Square|Sq|Plaza|Parkway|Pkwy|Highway|Hwy|Terrace|Circle|Row|Broadway)\b\.?",
-            r"|\b[A-ZÄÖÜÅÆØ][a-zäöüßåæøé-]*(?:straße|strasse|str\.|vej|weg|gade|gatan|vägen|laan|straat|gasse|platz|allee|plein|kade)\s+\d{1,4}[a-z]?\b",
+            r"|\b[A-ZÄÖÜÅÆØ][a-zäöüßåæøé-]*(?:straße|strasse|str\.|vej|weg|gade|gatan|vägen|laan|straat|gasse|platz|allee|plein|kade)\s+\d{1,4}[A-Za-z]?\b",
             r"|\b\d{1,4},?\s+(?:rue|avenue|boulevard|place|via|calle|rua)\s+[A-Za-zÀ-ÿ' -]{2,40}",
             r"|\bP\.?\s?O\.?\s+Box\s+\d+",
             // "P.O." ending the line before: lines are sentences of their own.
@@ -239,14 +241,17 @@ fn postal_address(text: &str) -> Option<String> {
         ),
     );
     static POSTCODE: OnceLock<Regex> = OnceLock::new();
-    let postcode = regex(&POSTCODE, r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b\d{4,5}\b");
-    // "Calle Mayor, 5", "Via Roma 12", "Rua Augusta, 100": the number after the name, looked
+    let postcode = regex(
+        &POSTCODE,
+        r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b\d{4,5}\b|\b\d{2}-\d{3}\b|\b\d{3}\s\d{2}\b",
+    );
+    // "Calle Mayor, 5", "Via Roma 12", "ul. Długa 5": the number after the name, looked
     // for only where such a street word stands (one more alternative slows every sentence).
     static NAME_FIRST: OnceLock<Regex> = OnceLock::new();
     let name_first = || {
         regex(
             &NAME_FIRST,
-            r"\b(?:Calle|Avenida|Paseo|Plaza|Via|Viale|Piazza|Corso|Largo|Rua|Travessa|Praça)\s+(?:[A-ZÀ-Ýa-zà-ÿ'.-]+\s+){0,4}[A-ZÀ-Ý][A-Za-zÀ-ÿ'.-]*,?\s+(?:n\.?º?\s*)?\d{1,4}\b",
+            r"\b(?:Calle|Avenida|Paseo|Plaza|Via|Viale|Piazza|Corso|Largo|Rua|Travessa|Praça|ul\.|[Uu]lica|[Aa]leja)\s+(?:[A-Za-zÀ-ÿĀ-ž'.-]+\s+){0,4}[A-ZÀ-ÞĀ-ž][A-Za-zÀ-ÿĀ-ž'.-]*,?\s+(?:n\.?º?\s*)?\d{1,4}[a-z]?\b",
         )
     };
     let words_first = || text.split(|c: char| !c.is_alphanumeric()).any(|w| NAME_FIRST_STREETS.contains(&w));
@@ -303,5 +308,19 @@ mod tests {
         assert_eq!(contacts(titled), vec![("postal_address".to_string(), "3210 Porter Drive".to_string())]);
         // A number and a street in passing are no address to write to.
         assert!(contacts("Our team grew from 12 People Street fans in 2019.").is_empty());
+    }
+
+    #[test]
+    fn polish_and_swedish_streets_with_their_postcodes() {
+        let address = super::postal_address;
+        assert_eq!(
+            address("Księgarnia Sp. z o.o., ul. Świętokrzyska 12/4, 00-916 Warszawa").as_deref(),
+            Some("ul. Świętokrzyska 12/4, 00-916")
+        );
+        assert_eq!(address("Adres: ul. Długa 5, 80-827 Gdańsk").as_deref(), Some("ul. Długa 5, 80-827"));
+        assert_eq!(address("Aleja Jana Pawła II 27, 00-867 Warszawa").as_deref(), Some("Aleja Jana Pawła II 27, 00-867"));
+        assert_eq!(address("Matbolaget AB, Storgatan 12, 111 22 Stockholm").as_deref(), Some("Storgatan 12, 111 22"));
+        assert_eq!(address("Kungsvägen 3B, 411 05 Göteborg").as_deref(), Some("Kungsvägen 3B, 411 05"));
+        assert_eq!(address("Smith et al. Warsaw 2019 found that"), None);
     }
 }
