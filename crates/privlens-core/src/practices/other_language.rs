@@ -6,8 +6,8 @@
 mod reading;
 
 use reading::{
-    Lowered, clause, clause_has, has_negation, in_its_sense, lowered, negated, negated_outside, purpose_negated,
-    statement_negated,
+    Lowered, clause, clause_has, has_negation, in_its_sense, lowered, negated, negated_outside, negation_between,
+    purpose_negated, statement_negated,
 };
 
 use super::{Ctx, FindingSet, sharing};
@@ -267,8 +267,10 @@ pub fn changes(ctx: &Ctx, pack: &LanguagePack) -> Changes {
     out
 }
 
-/// Fewer words than this make a heading or a label, not a statement.
+/// Fewer words than this make a heading or a label, not a statement...
 const FULL_SENTENCE_WORDS: usize = 6;
+/// ...unless they end with a full stop: "Vi säljer aldrig dina personuppgifter."
+const SHORT_STATEMENT_WORDS: usize = 4;
 /// Quotes kept per worded signal.
 const MAX_SIGNAL_EVIDENCE: usize = 2;
 
@@ -285,7 +287,7 @@ pub fn worded_signals(ctx: &Ctx, pack: &LanguagePack) -> Vec<(String, Vec<Eviden
     let mut cancelled: Vec<&str> = Vec::new();
     for l in lowered(ctx) {
         cancelled.extend(cancellations(pack, &l));
-        if l.s.text.split_whitespace().count() < FULL_SENTENCE_WORDS || l.s.text.trim_end().ends_with('?') {
+        if !is_statement(l.s.text) {
             continue;
         }
         let cues = pack.signal_cues.find_all(l.text);
@@ -298,6 +300,12 @@ pub fn worded_signals(ctx: &Ctx, pack: &LanguagePack) -> Vec<(String, Vec<Eviden
     }
     out.retain(|(id, _)| !cancelled.contains(&id.as_str()));
     out
+}
+
+/// Headings, labels and questions state nothing.
+fn is_statement(text: &str) -> bool {
+    let (words, end) = (text.split_whitespace().count(), text.trim_end());
+    !end.ends_with('?') && (words >= FULL_SENTENCE_WORDS || (words >= SHORT_STATEMENT_WORDS && end.ends_with(['.', '!'])))
 }
 
 /// The signals a sentence takes back ("existing customers get offers on our legitimate
@@ -329,14 +337,25 @@ fn signal_stated<'p>(pack: &'p LanguagePack, words: &'p SignalWords, l: &Lowered
         }
         false => group.contains_any(l.text) || group.contains_any(l.heading),
     };
-    if !words.needs.iter().all(met) || words.not.contains_any(l.text) {
+    if !words.needs.iter().all(met) {
         return None;
     }
-    if statement_negated(pack, l.text, cue.start, cue.end, words.negation_before_only) {
-        words.negated.as_deref()
-    } else {
-        Some(words.id.as_str())
+    let negated = statement_negated(pack, l.text, cue.start, cue.end, words.negation_before_only);
+    if ruled_out(pack, words, l.text, cue, negated) {
+        return None;
     }
+    if negated { words.negated.as_deref() } else { Some(words.id.as_str()) }
+}
+
+/// Whether a phrase of the signal's `not` rules the statement out. One that a negation after
+/// the (unnegated) cue denies does not: "när de begär det, även när vi inte är skyldiga enligt
+/// lag" is disclosure beyond the law, "på vår egen server och lämnas inte ut till tredje part"
+/// still self-hosted.
+fn ruled_out(pack: &LanguagePack, words: &SignalWords, text: &str, cue: &PhraseMatch, cue_negated: bool) -> bool {
+    words.not.find_all(text).iter().any(|m| {
+        let from = clause(pack, text, m.start).0.max(cue.end);
+        cue_negated || m.start < cue.end || !negation_between(pack, text, from, m.start)
+    })
 }
 
 /// Whether the pack reads `sentence` as analytics run on the site's own servers ("Matomo,

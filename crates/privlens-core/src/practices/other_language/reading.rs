@@ -43,6 +43,11 @@ pub(super) fn statement_negated(pack: &LanguagePack, text: &str, start: usize, e
     negation_in(pack, text, coordinated, if before_only { start } else { ce }, start, end)
 }
 
+/// Whether a negation stands in `text[from..to]`, outside the phrases that negate nothing.
+pub(super) fn negation_between(pack: &LanguagePack, text: &str, from: usize, to: usize) -> bool {
+    from < to && negation_in(pack, text, from, to, 0, 0)
+}
+
 /// Whether a negation stands anywhere in `text`, outside the phrases that negate nothing.
 pub(super) fn has_negation(pack: &LanguagePack, text: &str) -> bool {
     negation_in(pack, text, 0, text.len(), 0, 0)
