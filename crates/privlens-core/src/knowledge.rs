@@ -54,6 +54,10 @@ pub struct KnownParty {
     /// with "idfa") or its role as a certifier (TRUSTe with "seal").
     #[serde(default)]
     pub non_recipient_cues: Vec<String>,
+    /// Analytics built to count visits without cookies or any identifier that follows a
+    /// visitor (Plausible, Fathom): named by a policy, it tracks no one.
+    #[serde(default)]
+    pub cookieless: bool,
     /// Filled from the file the entry is in.
     #[serde(skip)]
     pub category: String,
@@ -239,6 +243,7 @@ mod tests {
                 "{}: non-recipient cue",
                 p.name
             );
+            assert!(!p.cookieless || p.category == "analytics", "{}: only analytics can be cookieless", p.name);
         }
     }
 

@@ -246,10 +246,15 @@ fn tracker_evidence(c: &Collector, p: &Practices, categories: &[&str]) -> Vec<Ev
     distinct(
         p.third_parties
             .iter()
-            .filter(|t| !t.generic && categories.contains(&t.category.as_str()))
+            .filter(|t| !t.generic && categories.contains(&t.category.as_str()) && !cookieless(&t.name))
             .filter(|t| !t.evidence.iter().any(|e| self_hosted(c.ctx.sentence_of(e))) && !hosted_here(&t.name))
             .flat_map(|t| t.evidence.iter().find(|e| t.category != "social" || tracks_socially(c.ctx.sentence_of(e)))),
     )
+}
+
+/// Whether the known service of that name counts visits without following anyone.
+fn cookieless(name: &str) -> bool {
+    crate::knowledge::knowledge().parties.iter().any(|k| k.cookieless && k.name == name)
 }
 
 /// The signals of a policy read with a language pack: those its wording raises (the pack's
@@ -410,6 +415,14 @@ mod tests {
         assert!(signal_ids(short).contains(&"short_retention".to_string()));
         let processing = "It may take us up to 14 days to process your account deletion request.";
         assert!(!signal_ids(processing).contains(&"short_retention".to_string()));
+    }
+
+    #[test]
+    fn cookieless_analytics_tracks_no_one() {
+        let plausible = "We use Plausible Analytics to count visits to our website; it sets no cookies.";
+        assert!(!signal_ids(plausible).contains(&"third_party_tracking".to_string()));
+        let google = "We use Google Analytics to count visits to our website.";
+        assert!(signal_ids(google).contains(&"third_party_tracking".to_string()));
     }
 
     /// Sentences from real policies that once raised the wrong signal, and their right

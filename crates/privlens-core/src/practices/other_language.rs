@@ -411,7 +411,10 @@ pub fn add_transfer(ctx: &Ctx, pack: &LanguagePack, transfer: &mut Transfer) {
     add_missing(&mut transfer.mechanisms, plain_findings(ctx, pack, &pack.transfer_mechanisms));
     for l in lowered(ctx) {
         let named = pack.regions.matcher.find_all(l.text);
-        if named.is_empty() || !pack.transfer_cues.contains_any(l.text) {
+        // "Nie przekazujemy Twoich danych do państw trzecich, takich jak Stany Zjednoczone"
+        // moves nothing there.
+        let moves = |c: &PhraseMatch| !statement_negated(pack, l.text, c.start, c.end, false);
+        if named.is_empty() || !pack.transfer_cues.find_all(l.text).iter().any(moves) {
             continue;
         }
         for m in named {
