@@ -1,6 +1,6 @@
 //! Scan speed: every seed, and synthetic policies of 100 KB, 1 MB and 10 MB made by
-//! repeating real seed text; the German and French fixture pages, read with their language
-//! packs, and 1 MB of each. Run: `cargo bench -p privlens-core --bench scan`.
+//! repeating real seed text; the German, French, Polish and Swedish fixture pages, read with
+//! their language packs, and 1 MB of each. Run: `cargo bench -p privlens-core --bench scan`.
 
 use std::path::PathBuf;
 
@@ -51,11 +51,18 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-/// The German and French fixture pages, as written, and 1 MB of each page's policy body.
+/// The German, French, Polish and Swedish fixture pages, as written, and 1 MB of each page's
+/// policy body.
 fn pack_pages() -> Vec<(String, String)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/policies");
     let mut out = Vec::new();
-    for (label, case) in [("de", "de_onlineshop_datenschutz"), ("fr", "fr_boutique_confidentialite")] {
+    let cases = [
+        ("de", "de_onlineshop_datenschutz"),
+        ("fr", "fr_boutique_confidentialite"),
+        ("pl", "pl_sklep_polityka"),
+        ("sv", "sv_app_integritetspolicy"),
+    ];
+    for (label, case) in cases {
         let page = std::fs::read_to_string(dir.join(case).join("page.html")).expect("fixture page");
         let body = page.split("<main").nth(1).and_then(|m| m.split("</main>").next()).expect("a <main> element");
         let mut big = format!("<html lang=\"{label}\"><body><main");
