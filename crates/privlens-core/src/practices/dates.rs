@@ -6,52 +6,43 @@ use regex_lite::Regex;
 
 const MONTHS: &[&str] =
     &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const EFFECTIVE: &[&str] = &[
-    "effective date",
-    "effective as of",
-    "effective on",
-    "effective from",
-    "effective:",
-    "in effect",
-    "gültig ab",
-    "en vigueur",
-    "effective",
-];
-const UPDATED: &[&str] = &[
-    "last updated",
-    "last modified",
-    "last revised",
-    "last amended",
-    "updated on",
-    "updated:",
-    "date of last revision",
-    "revised on",
-    "revised:",
-    "last update",
-    "updated",
-    "stand:",
-    "zuletzt aktualisiert",
-    "dernière mise à jour",
-    "última actualización",
-];
+
+/// Date cues and month names in every language privlens reads (`data/lexicon/dates.json`).
+#[derive(serde::Deserialize)]
+struct DateWords {
+    effective: Vec<String>,
+    updated: Vec<String>,
+    /// Per month, January first: its names and abbreviations, lower-case.
+    months: Vec<Vec<String>>,
+}
+
+fn words() -> &'static DateWords {
+    static W: OnceLock<DateWords> = OnceLock::new();
+    W.get_or_init(|| serde_json::from_str(include_str!("../../data/lexicon/dates.json")).expect("valid dates.json"))
+}
+
 /// How far after the cue a date may sit (characters).
 const WINDOW: usize = 60;
 
 fn month_number(word: &str) -> Option<u32> {
-    let w = word.to_ascii_lowercase();
-    let matches = |m: &&str| w == **m || (w.len() >= 3 && m.starts_with(w.as_str()) && (w.len() == 3 || w == "sept"));
-    MONTHS.iter().position(matches).map(|i| i as u32 + 1)
+    let w = word.to_lowercase();
+    // English months also by any three-letter start ("Sept" too); other languages by the
+    // names and abbreviations listed.
+    let english = |m: &&str| w == **m || (w.len() >= 3 && m.starts_with(w.as_str()) && (w.len() == 3 || w == "sept"));
+    let listed = || words().months.iter().position(|names| names.iter().any(|n| *n == w));
+    MONTHS.iter().position(english).or_else(listed).map(|i| i as u32 + 1)
 }
 
 fn date_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(concat!(
-            r"(?i)\b(?:(\d{4})-(\d{1,2})-(\d{1,2})",                                  // 2018-05-10
-            r"|(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})", // 10 May 2018
-            r"|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})",              // May 10, 2018
-            r"|([a-z]{3,9})\.?,?\s+(\d{4})",                                          // February 2025
-            r"|(\d{1,2})[/.](\d{1,2})[/.](\d{4}))",                                   // 10/05/2018
+            r"(?i)\b(?:(\d{4})-(\d{1,2})-(\d{1,2})", // 2018-05-10
+            // 10 May 2018, 12. März 2024, 5 de marzo de 2024, 1er mars 2024
+            r"|(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?([A-Za-zÀ-ÿĀ-ž]{3,12})\.?,?\s+(?:de\s+)?(\d{4})",
+            r"|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", // May 10, 2018
+            r"|([A-Za-zÀ-ÿĀ-ž]{3,12})\.?,?\s+(?:de\s+)?(\d{4})",         // February 2025, marzo de 2025
+            r"|(\d{1,2})[/.](\d{1,2})[/.](\d{4}))",                      // 10/05/2018
         ))
         .expect("valid regex")
     })
@@ -102,10 +93,10 @@ pub fn find_dates(lines: &[&str]) -> (Option<String>, Option<String>) {
         }
         let lower = line.to_lowercase();
         if effective.is_none() {
-            effective = date_after(line, &lower, EFFECTIVE);
+            effective = date_after(line, &lower, &words().effective);
         }
         if updated.is_none() {
-            updated = date_after(line, &lower, UPDATED);
+            updated = date_after(line, &lower, &words().updated);
         }
         if effective.is_some() && updated.is_some() {
             break;
@@ -114,11 +105,12 @@ pub fn find_dates(lines: &[&str]) -> (Option<String>, Option<String>) {
     (effective, updated)
 }
 
-fn date_after(line: &str, lower: &str, cues: &[&str]) -> Option<String> {
+fn date_after(line: &str, lower: &str, cues: &[String]) -> Option<String> {
     for cue in cues {
-        let Some(pos) = lower.find(cue) else { continue };
-        let from = pos + cue.len();
-        let window: String = line[from..].chars().take(WINDOW).collect();
+        let Some(pos) = lower.find(cue.as_str()) else { continue };
+        // `lower` may differ in length from `line` where lower-casing changes a letter's size.
+        let Some(rest) = line.get(pos + cue.len()..) else { continue };
+        let window: String = rest.chars().take(WINDOW).collect();
         if window.contains("{{") || window.contains("{%") {
             return None;
         }
@@ -141,6 +133,31 @@ mod tests {
         assert_eq!(parse_date("2023-01-31").as_deref(), Some("2023-01-31"));
         assert_eq!(parse_date("31/01/2023").as_deref(), Some("2023-01-31"));
         assert_eq!(parse_date("Maybe 2025"), None);
+    }
+
+    #[test]
+    fn parses_dates_in_the_languages_packs_read() {
+        let cases = [
+            ("12. März 2024", "2024-03-12"),
+            ("1er mars 2024", "2024-03-01"),
+            ("5 de marzo de 2024", "2024-03-05"),
+            ("3 de março de 2023", "2023-03-03"),
+            ("14 febbraio 2025", "2025-02-14"),
+            ("14 februari 2025", "2025-02-14"),
+            ("12 marca 2025 r.", "2025-03-12"),
+            ("14. februar 2025", "2025-02-14"),
+            ("1. desember 2024", "2024-12-01"),
+            ("październik 2024", "2024-10"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_date(text).as_deref(), Some(want), "{text}");
+        }
+        let (e, u) = find_dates(&["Stand: 12. März 2024", "Gültig ab 1. Januar 2024"]);
+        assert_eq!((e.as_deref(), u.as_deref()), (Some("2024-01-01"), Some("2024-03-12")));
+        let (_, u) = find_dates(&["Ostatnia aktualizacja: 12 marca 2025 r."]);
+        assert_eq!(u.as_deref(), Some("2025-03-12"));
+        let (_, u) = find_dates(&["Senast uppdaterad: 14 februari 2025"]);
+        assert_eq!(u.as_deref(), Some("2025-02-14"));
     }
 
     #[test]
