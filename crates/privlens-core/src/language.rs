@@ -16,7 +16,9 @@ pub fn detect(declared: Option<&str>, text: &str) -> String {
 /// [`detect`] over the texts one after the other (a page's segments), as if joined by line breaks.
 pub fn detect_in<'a>(declared: Option<&str>, texts: impl IntoIterator<Item = &'a str>) -> String {
     if let Some(tag) = declared.and_then(|d| d.split(['-', '_']).next()).filter(|t| (2..=3).contains(&t.len())) {
-        return tag.to_ascii_lowercase();
+        let tag = tag.to_ascii_lowercase();
+        // Bokmål and Nynorsk are read as Norwegian.
+        return if tag == "nb" || tag == "nn" { "no".to_string() } else { tag };
     }
     let sample: Vec<String> = texts
         .into_iter()
@@ -41,6 +43,7 @@ mod tests {
     #[test]
     fn declared_language_wins_then_words_decide() {
         assert_eq!(detect(Some("de-DE"), "the and of"), "de");
+        assert_eq!(detect(Some("nb-NO"), "the and of"), "no");
         assert_eq!(detect(None, "We collect the data and we use it for the service of our users."), "en");
         assert_eq!(
             detect(None, "Wir erheben die Daten und nutzen sie für den Dienst, der unseren Nutzern die Daten zeigt."),
