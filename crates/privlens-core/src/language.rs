@@ -54,9 +54,12 @@ mod tests {
         assert_eq!(detect(None, polish), "pl");
         let swedish = "Vi behandlar dina personuppgifter för att kunna leverera tjänsten och sparar dem inte längre än vad som behövs, samt när lagen kräver det.";
         assert_eq!(detect(None, swedish), "sv");
-        // Norwegian and Czech are not read as their neighbours.
-        let norwegian = "Vi behandler personopplysningene dine for å levere tjenesten, og vi lagrer dem ikke lenger enn nødvendig med mindre loven krever det.";
-        assert_eq!(detect(None, norwegian), "und");
+        // Norwegian, Danish and Swedish are told apart by the words they do not share.
+        let norwegian = "Vi behandler personopplysningene dine for å levere tjenesten til deg, og vi lagrer dem ikke lenger enn nødvendig, med mindre noen lov krever noe annet etter at du har sluttet.";
+        assert_eq!(detect(None, norwegian), "no");
+        let danish = "Vi behandler dine personoplysninger for at levere tjenesten, og vi gemmer nogle af dem indtil du sletter din konto, medmindre noget andet fremgår af vores vilkår.";
+        assert_eq!(detect(None, danish), "da");
+        // Czech has no pack and is not read as Polish.
         let czech = "Vaše osobní údaje zpracováváme za účelem poskytování služby a neuchováváme je déle, než je nutné, pokud to nevyžaduje zákon.";
         assert_eq!(detect(None, czech), "und");
     }

@@ -186,13 +186,15 @@ pub fn third_parties(ctx: &Ctx, k: &Knowledge, pack: &LanguagePack) -> Vec<Third
     out
 }
 
-/// The youngest age the policy allows, from a sentence about children: a number from 8 to 21
+/// The youngest age the policy allows, from a sentence about children (or under a heading about
+/// them): a number from 8 to 21
 /// with an age word just before or after it ("unter 16 Jahren", "moins de 15 ans").
 pub fn children(ctx: &Ctx, pack: &LanguagePack) -> Option<Children> {
     let words = &pack.children;
     let mut found: Option<Children> = None;
     for l in lowered(ctx) {
-        if !words.words.contains_any(l.text) {
+        // Under a heading "Barn" or "Kinder", "Du må være minst 13 år" is about children too.
+        if !words.words.contains_any(l.text) && !words.words.contains_any(l.heading) {
             continue;
         }
         let entry = found.get_or_insert(Children { min_age: None, evidence: Vec::new() });
