@@ -29,7 +29,7 @@ fn month_number(word: &str) -> Option<u32> {
     // English months also by any three-letter start ("Sept" too); other languages by the
     // names and abbreviations listed.
     let english = |m: &&str| w == **m || (w.len() >= 3 && m.starts_with(w.as_str()) && (w.len() == 3 || w == "sept"));
-    let listed = || words().months.iter().position(|names| names.iter().any(|n| *n == w));
+    let listed = || words().months.iter().position(|names| names.contains(&w));
     MONTHS.iter().position(english).or_else(listed).map(|i| i as u32 + 1)
 }
 
