@@ -1,11 +1,28 @@
 //! The page's language: from the page's own declaration, else from common words.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
-fn stopwords() -> &'static BTreeMap<String, Vec<String>> {
-    static S: OnceLock<BTreeMap<String, Vec<String>>> = OnceLock::new();
-    S.get_or_init(|| serde_json::from_str(include_str!("../data/lexicon/stopwords.json")).expect("valid stopwords.json"))
+/// Languages in tag order, and each common word with the languages (indexes) it belongs to: one
+/// lookup per word of the page, however many languages there are.
+struct Stopwords {
+    languages: Vec<String>,
+    word_languages: HashMap<String, Vec<usize>>,
+}
+
+fn stopwords() -> &'static Stopwords {
+    static S: OnceLock<Stopwords> = OnceLock::new();
+    S.get_or_init(|| {
+        let lists: BTreeMap<String, Vec<String>> =
+            serde_json::from_str(include_str!("../data/lexicon/stopwords.json")).expect("valid stopwords.json");
+        let mut word_languages: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, words) in lists.values().enumerate() {
+            for w in words {
+                word_languages.entry(w.clone()).or_default().push(i);
+            }
+        }
+        Stopwords { languages: lists.into_keys().collect(), word_languages }
+    })
 }
 
 /// BCP 47 primary tag, e.g. `en`; `und` when nothing tells.
@@ -26,12 +43,17 @@ pub fn detect_in<'a>(declared: Option<&str>, texts: impl IntoIterator<Item = &'a
         .take(3000)
         .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
         .collect();
-    let best = stopwords()
-        .iter()
-        .map(|(lang, words)| (lang, sample.iter().filter(|w| words.contains(w)).count()))
-        .max_by_key(|(_, n)| *n);
+    let stop = stopwords();
+    let mut counts = vec![0usize; stop.languages.len()];
+    for w in &sample {
+        for i in stop.word_languages.get(w).into_iter().flatten() {
+            counts[*i] += 1;
+        }
+    }
+    // On a tie the last language in tag order wins, as it always has.
+    let best = (0..counts.len()).max_by_key(|i| counts[*i]);
     match best {
-        Some((lang, n)) if n >= 3 && n * 20 >= sample.len().min(400) => lang.clone(),
+        Some(i) if counts[i] >= 3 && counts[i] * 20 >= sample.len().min(400) => stop.languages[i].clone(),
         _ => "und".to_string(),
     }
 }

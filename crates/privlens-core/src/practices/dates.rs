@@ -2,6 +2,7 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use regex_lite::Regex;
 
 const MONTHS: &[&str] =
@@ -19,6 +20,16 @@ struct DateWords {
 fn words() -> &'static DateWords {
     static W: OnceLock<DateWords> = OnceLock::new();
     W.get_or_init(|| serde_json::from_str(include_str!("../../data/lexicon/dates.json")).expect("valid dates.json"))
+}
+
+/// Every cue in one automaton: a line is searched cue by cue only for the cues it holds (most
+/// lines with a digit hold none, and seventy searches a line cost a tenth of a scan).
+fn any_cue() -> &'static AhoCorasick {
+    static A: OnceLock<AhoCorasick> = OnceLock::new();
+    A.get_or_init(|| {
+        let w = words();
+        AhoCorasick::new(w.effective.iter().chain(&w.updated)).expect("date cues build an automaton")
+    })
 }
 
 /// How far after the cue a date may sit (characters).
@@ -92,6 +103,9 @@ pub fn find_dates(lines: &[&str]) -> (Option<String>, Option<String>) {
             continue;
         }
         let lower = line.to_lowercase();
+        if !any_cue().is_match(&lower) {
+            continue;
+        }
         if effective.is_none() {
             effective = date_after(line, &lower, &words().effective);
         }
