@@ -30,3 +30,10 @@ test('a pack policy remembered before packs were graded asks to be opened again,
   assert.match(line, /in French: open it again for its grade/);
   assert.doesNotMatch(line, /cannot read/);
 });
+
+test('the newer packs name their languages too (Norwegian read with the "no" pack)', () => {
+  assert.match(verdict(facts('A', 'pl')).line, /in Polish, grade A: handles your data with care/);
+  assert.match(verdict(facts('C', 'sv')).line, /in Swedish, grade C/);
+  assert.match(verdict(facts('B', 'da')).line, /in Danish, grade B/);
+  assert.match(verdict(facts('A', 'no')).line, /in Norwegian.*grade A/);
+});
