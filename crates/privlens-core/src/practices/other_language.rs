@@ -354,7 +354,8 @@ fn signal_stated<'p>(pack: &'p LanguagePack, words: &'p SignalWords, l: &Lowered
 /// lag" is disclosure beyond the law, "på vår egen server och lämnas inte ut till tredje part"
 /// still self-hosted.
 fn ruled_out(pack: &LanguagePack, words: &SignalWords, text: &str, cue: &PhraseMatch, cue_negated: bool) -> bool {
-    words.not.find_all(text).iter().any(|m| {
+    let cue_clause_end = clause(pack, text, cue.start).1;
+    words.not.find_all(text).iter().filter(|m| m.start < cue_clause_end).any(|m| {
         let from = clause(pack, text, m.start).0.max(cue.end);
         cue_negated || m.start < cue.end || !negation_between(pack, text, from, m.start)
     })
