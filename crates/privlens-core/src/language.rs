@@ -81,8 +81,10 @@ mod tests {
         assert_eq!(detect(None, norwegian), "no");
         let danish = "Vi behandler dine personoplysninger for at levere tjenesten, og vi gemmer nogle af dem indtil du sletter din konto, medmindre noget andet fremgår af vores vilkår.";
         assert_eq!(detect(None, danish), "da");
-        // Czech has no pack and is not read as Polish.
-        let czech = "Vaše osobní údaje zpracováváme za účelem poskytování služby a neuchováváme je déle, než je nutné, pokud to nevyžaduje zákon.";
-        assert_eq!(detect(None, czech), "und");
+        let romanian = "Prelucrăm datele dumneavoastră cu caracter personal pentru a vă livra comenzile și nu le vindem către terți, care nu sunt parteneri ai noștri.";
+        assert_eq!(detect(None, romanian), "ro");
+        // Czech is not read as Polish.
+        let czech = "Vaše osobní údaje zpracováváme pro poskytování služby a uchováváme je pouze po dobu, která je nezbytná, nebo jak to vyžaduje zákon; jsou také chráněny.";
+        assert_eq!(detect(None, czech), "cs");
     }
 }

@@ -183,7 +183,7 @@ fn worded(language: &str, text: &str) -> Vec<String> {
     ids
 }
 
-/// Sentences in ten languages with the signals each must raise (none, for the traps), written
+/// Sentences in twelve languages with the signals each must raise (none, for the traps), written
 /// by a helper who never saw the packs' lists. A few are known misses, each with its reason:
 /// they must still fail, so that a fix shows here and its line is updated.
 #[test]
