@@ -162,6 +162,8 @@ mod tests {
             ("14. februar 2025", "2025-02-14"),
             ("1. desember 2024", "2024-12-01"),
             ("październik 2024", "2024-10"),
+            ("15 martie 2024", "2024-03-15"),
+            ("1. července 2024", "2024-07-01"),
         ];
         for (text, want) in cases {
             assert_eq!(parse_date(text).as_deref(), Some(want), "{text}");
