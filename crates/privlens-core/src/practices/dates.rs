@@ -53,7 +53,7 @@ fn date_regex() -> &'static Regex {
             r"|(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?([A-Za-zÀ-ÿĀ-ž]{3,12})\.?,?\s+(?:de\s+)?(\d{4})",
             r"|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", // May 10, 2018
             r"|([A-Za-zÀ-ÿĀ-ž]{3,12})\.?,?\s+(?:de\s+)?(\d{4})",         // February 2025, marzo de 2025
-            r"|(\d{1,2})[/.](\d{1,2})[/.](\d{4}))",                      // 10/05/2018
+            r"|(\d{1,2})[/.]\s?(\d{1,2})[/.]\s?(\d{4}))",                // 10/05/2018
         ))
         .expect("valid regex")
     })
@@ -87,9 +87,13 @@ pub fn parse_date(text: &str) -> Option<String> {
     if let Some(y) = num(11) {
         return valid(y, word(10)?, None);
     }
-    // dd/mm/yyyy unless the first number can only be a month's day in US order.
+    // Dotted dates are day first ("1. 2. 2025", "10.05.2018") unless the second number can only
+    // be a day ("12.13.2017" on a US page); slashed ones are month first unless the first can
+    // only be a day.
     let (a, b, y) = (num(12)?, num(13)?, num(14)?);
-    if a > 12 { valid(y, b, Some(a)) } else { valid(y, a, Some(b)) }
+    let dotted = c.get(0).is_some_and(|m| m.as_str().contains('.'));
+    let day_first = if dotted { b <= 12 } else { a > 12 };
+    if day_first { valid(y, b, Some(a)) } else { valid(y, a, Some(b)) }
 }
 
 /// (effective date, last updated) from the page's text, searched near their cues. A cue
@@ -164,6 +168,8 @@ mod tests {
             ("październik 2024", "2024-10"),
             ("15 martie 2024", "2024-03-15"),
             ("1. července 2024", "2024-07-01"),
+            ("1. 2. 2025", "2025-02-01"),
+            ("12.13.2017", "2017-12-13"),
         ];
         for (text, want) in cases {
             assert_eq!(parse_date(text).as_deref(), Some(want), "{text}");
