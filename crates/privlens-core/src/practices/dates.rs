@@ -5,15 +5,12 @@ use std::sync::OnceLock;
 use aho_corasick::AhoCorasick;
 use regex_lite::Regex;
 
-const MONTHS: &[&str] =
-    &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-
 /// Date cues and month names in every language privlens reads (`data/lexicon/dates.json`).
 #[derive(serde::Deserialize)]
 struct DateWords {
     effective: Vec<String>,
     updated: Vec<String>,
-    /// Per month, January first: its names and abbreviations, lower-case.
+    /// Per month, January first: its names and abbreviations, lower-case, the English name first.
     months: Vec<Vec<String>>,
 }
 
@@ -37,11 +34,15 @@ const WINDOW: usize = 60;
 
 fn month_number(word: &str) -> Option<u32> {
     let w = word.to_lowercase();
-    // English months also by any three-letter start ("Sept" too); other languages by the
-    // names and abbreviations listed.
-    let english = |m: &&str| w == **m || (w.len() >= 3 && m.starts_with(w.as_str()) && (w.len() == 3 || w == "sept"));
-    let listed = || words().months.iter().position(|names| names.contains(&w));
-    MONTHS.iter().position(english).or_else(listed).map(|i| i as u32 + 1)
+    // English months (each list's first name) also by their three-letter start ("Sept" too);
+    // other languages by the names and abbreviations listed.
+    let months = &words().months;
+    let english = |names: &Vec<String>| {
+        let m = &names[0];
+        *m == w || (w.len() >= 3 && m.starts_with(w.as_str()) && (w.len() == 3 || w == "sept"))
+    };
+    let listed = || months.iter().position(|names| names.contains(&w));
+    months.iter().position(english).or_else(listed).map(|i| i as u32 + 1)
 }
 
 fn date_regex() -> &'static Regex {

@@ -349,10 +349,11 @@ fn signal_stated<'p>(pack: &'p LanguagePack, words: &'p SignalWords, l: &Lowered
     if negated { words.negated.as_deref() } else { Some(words.id.as_str()) }
 }
 
-/// Whether a phrase of the signal's `not` rules the statement out. One that a negation after
-/// the (unnegated) cue denies does not: "när de begär det, även när vi inte är skyldiga enligt
-/// lag" is disclosure beyond the law, "på vår egen server och lämnas inte ut till tredje part"
-/// still self-hosted.
+/// Whether a phrase of the signal's `not` rules the statement out: one up to the end of the
+/// cue's clause (a later clause, "..., som ønsker at markedsføre deres produkter", speaks of
+/// something else), unless a negation after the (unnegated) cue denies it: "när de begär det,
+/// även när vi inte är skyldiga enligt lag" is disclosure beyond the law, "på vår egen server och
+/// lämnas inte ut till tredje part" still self-hosted.
 fn ruled_out(pack: &LanguagePack, words: &SignalWords, text: &str, cue: &PhraseMatch, cue_negated: bool) -> bool {
     let cue_clause_end = clause(pack, text, cue.start).1;
     words.not.find_all(text).iter().filter(|m| m.start < cue_clause_end).any(|m| {
