@@ -164,7 +164,7 @@ fn count(text: &str) -> Counts {
             c.add(side, role, 1);
         }
     }
-    if text.chars().any(is_cjk) {
+    if text.chars().any(crate::script::is_cjk) {
         // Overlapping search, as counting each phrase on its own did.
         for m in v.cjk_matcher.find_overlapping_iter(text) {
             let (side, role) = v.cjk[m.pattern().as_usize()];
@@ -172,15 +172,6 @@ fn count(text: &str) -> Counts {
         }
     }
     c
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}')
-}
-
-/// Words, with Chinese, Japanese and Korean characters counted two to a word.
-fn word_count(text: &str) -> usize {
-    text.split_whitespace().count() + text.chars().filter(|c| is_cjk(*c)).count() / 2
 }
 
 fn url_words(url: &str) -> String {
@@ -244,7 +235,7 @@ const KIND_SAMPLE_BYTES: usize = 256 * 1024;
 
 pub fn classify(input: &KindInput) -> KindResult {
     let body = crate::sentences::head(input.body, KIND_SAMPLE_BYTES).to_lowercase();
-    let words = word_count(&body);
+    let words = crate::script::words(&body);
     let mut named = names(input, &body);
     let c = count(&body);
     let self_ref = Role::SelfRef as usize;

@@ -37,6 +37,10 @@ pub fn detect_in<'a>(declared: Option<&str>, texts: impl IntoIterator<Item = &'a
         // Bokmål and Nynorsk are read as Norwegian.
         return if tag == "nb" || tag == "nn" { "no".to_string() } else { tag };
     }
+    let texts: Vec<&str> = texts.into_iter().collect();
+    if let Some(tag) = by_script(&texts) {
+        return tag.to_string();
+    }
     let sample: Vec<String> = texts
         .into_iter()
         .flat_map(str::split_whitespace)
@@ -58,9 +62,56 @@ pub fn detect_in<'a>(declared: Option<&str>, texts: impl IntoIterator<Item = &'a
     }
 }
 
+/// How many characters of the page the script count reads.
+const SCRIPT_SAMPLE_CHARS: usize = 20_000;
+
+/// Chinese, Japanese or Korean, told by their scripts: kana is Japanese, Hangul Korean, Han
+/// alone Chinese. None when those scripts are under a third of the letters (a language menu on
+/// an English page).
+fn by_script(texts: &[&str]) -> Option<&'static str> {
+    let (mut letters, mut kana, mut hangul, mut han) = (0usize, 0usize, 0usize, 0usize);
+    let chars = texts.iter().filter(|t| !t.is_ascii()).flat_map(|t| t.chars()).take(SCRIPT_SAMPLE_CHARS);
+    for c in chars.filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        match c {
+            '\u{3040}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}' | '\u{ff66}'..='\u{ff9f}' => kana += 1,
+            c if crate::script::is_hangul(c) => hangul += 1,
+            c if crate::script::is_unspaced(c) => han += 1,
+            _ => {}
+        }
+    }
+    let cjk = kana + hangul + han;
+    if cjk < MIN_SCRIPT_CHARS || cjk * 3 < letters {
+        return None;
+    }
+    Some(if hangul * 2 > cjk {
+        "ko"
+    } else if kana * 10 >= cjk {
+        "ja"
+    } else {
+        "zh"
+    })
+}
+
+/// Fewer Chinese, Japanese or Korean characters than this tell nothing.
+const MIN_SCRIPT_CHARS: usize = 20;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_japanese_and_korean_are_told_by_their_scripts() {
+        let ja = "当社は、お客様の個人情報を適切に取り扱います。取得した個人情報は、利用目的の範囲内で利用します。";
+        let zh = "我们非常重视您的个人信息保护。我们收集的个人信息仅用于向您提供服务，未经您的同意不会向第三方提供。";
+        let ko = "회사는 이용자의 개인정보를 중요시하며, 개인정보 보호법을 준수하고 있습니다. 수집한 개인정보는 목적 외로 이용하지 않습니다.";
+        assert_eq!(detect(None, ja), "ja");
+        assert_eq!(detect(None, zh), "zh");
+        assert_eq!(detect(None, ko), "ko");
+        // A language menu on an English page changes nothing.
+        let english = "We collect the data and we use it for the service of our users. 简体中文 日本語 한국어";
+        assert_eq!(detect(None, english), "en");
+    }
 
     #[test]
     fn declared_language_wins_then_words_decide() {

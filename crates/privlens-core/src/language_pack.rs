@@ -369,10 +369,18 @@ impl LanguagePack {
 }
 
 /// Text as the packs' phrases are written: lower-case, with typographic apostrophes straight
-/// ("nom d’utilisateur" is "nom d'utilisateur").
+/// ("nom d’utilisateur" is "nom d'utilisateur") and full-width figures plain ("３０日" is "30日").
 pub fn fold(text: &str) -> String {
     let lower = text.to_lowercase();
-    if lower.contains('’') { lower.replace('’', "'") } else { lower }
+    let lower = if lower.contains('’') { lower.replace('’', "'") } else { lower };
+    if lower.is_ascii() || !lower.contains(is_full_width_digit) {
+        return lower;
+    }
+    lower.chars().map(|c| if is_full_width_digit(c) { char::from(b'0' + (c as u32 - 0xff10) as u8) } else { c }).collect()
+}
+
+fn is_full_width_digit(c: char) -> bool {
+    ('\u{ff10}'..='\u{ff19}').contains(&c)
 }
 
 /// The pack for a language tag (`de`), if privlens has one.

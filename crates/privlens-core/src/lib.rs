@@ -17,6 +17,7 @@ pub mod practices;
 pub mod readability;
 pub mod render;
 pub mod report;
+pub mod script;
 pub mod sentences;
 pub mod signals;
 mod summary;

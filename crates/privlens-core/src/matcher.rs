@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 use aho_corasick::packed::{Config, Searcher};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use crate::script::{is_hangul, is_unspaced};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PhraseMatch {
     /// Index of the entry the phrase belongs to (the caller's id table).
@@ -290,24 +292,31 @@ fn is_word_char(c: char) -> bool {
 }
 
 fn is_boundary_before(text: &str, at: usize) -> bool {
-    let first = text[at..].chars().next();
+    let Some(first) = text[at..].chars().next() else { return true };
     // Phrases that start with punctuation ("@", "(") need no boundary.
-    if first.is_some_and(|c| !is_word_char(c)) {
+    if !is_word_char(first) {
         return true;
     }
-    text[..at].chars().next_back().is_none_or(|c| !is_word_char(c))
+    text[..at].chars().next_back().is_none_or(|prev| !is_word_char(prev) || joins_words(prev, first))
 }
 
 fn is_boundary_after(text: &str, at: usize) -> bool {
-    let last = text[..at].chars().next_back();
-    if last.is_some_and(|c| !is_word_char(c)) {
+    let Some(last) = text[..at].chars().next_back() else { return true };
+    if !is_word_char(last) {
         return true;
     }
-    text[at..].chars().next().is_none_or(|c| !is_word_char(c))
+    text[at..].chars().next().is_none_or(|next| !is_word_char(next) || joins_words(last, next))
+}
+
+/// Two word characters side by side that still stand in different words: any character of a
+/// script written without spaces (Chinese, Japanese), and a Korean unit or particle glued to a
+/// figure ("30일", "14세").
+fn joins_words(before: char, after: char) -> bool {
+    is_unspaced(before) || is_unspaced(after) || (before.is_ascii_digit() && is_hangul(after))
 }
 
 fn word_end(text: &str, from: usize) -> usize {
-    text[from..].find(|c: char| !is_word_char(c)).map_or(text.len(), |p| from + p)
+    text[from..].find(|c: char| !is_word_char(c) || is_unspaced(c)).map_or(text.len(), |p| from + p)
 }
 
 #[cfg(test)]
@@ -367,5 +376,18 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(&"Data is encrypted; a square is not Square."[found[0].start..found[0].end], "encrypted");
         assert_eq!(found[1].entry, 1);
+    }
+
+    #[test]
+    fn unspaced_scripts_match_anywhere_and_korean_units_follow_figures() {
+        let m = PhraseMatcher::new([(0, "個人情報", false), (1, "販売", false), (2, "일*", false), (3, "개인정보*", false)]);
+        let text = "当社はお客様の個人情報を第三者に販売しません。";
+        let found: Vec<&str> = m.find_all(text).iter().map(|f| &text[f.start..f.end]).collect();
+        assert_eq!(found, ["個人情報", "販売"]);
+        let korean = "개인정보를 30일 동안 보관합니다";
+        let found: Vec<&str> = m.find_all(korean).iter().map(|f| &korean[f.start..f.end]).collect();
+        assert_eq!(found, ["개인정보를", "일"]);
+        // A Latin phrase still needs its word to end.
+        assert!(PhraseMatcher::new([(0, "data", false)]).find_all("database").is_empty());
     }
 }

@@ -14,6 +14,15 @@ pub fn measure(texts: &[&str], sentence_count: usize) -> Readability {
     let mut syllables = 0usize;
     for text in texts {
         for w in text.split_whitespace() {
+            if !w.is_ascii() {
+                // Chinese and Japanese run words together: two characters to a word, one syllable each.
+                let unspaced = w.chars().filter(|c| crate::script::is_unspaced(*c)).count();
+                if unspaced > 0 {
+                    words += unspaced.div_ceil(2);
+                    syllables += unspaced.div_ceil(2);
+                    continue;
+                }
+            }
             let has_letter =
                 if w.is_ascii() { w.bytes().any(|b| b.is_ascii_alphabetic()) } else { w.chars().any(char::is_alphabetic) };
             if has_letter {
@@ -95,6 +104,8 @@ mod tests {
             1,
         );
         assert!(easy.grade_level < 3.0 && hard.grade_level > 15.0, "{} {}", easy.grade_level, hard.grade_level);
+        // Thirteen characters of Japanese read as seven words.
+        assert_eq!(measure(&["当社は個人情報を収集します"], 1).words, 7);
         assert_eq!(measure(&["word "; 239].map(|s| s), 1).minutes, 2);
     }
 }

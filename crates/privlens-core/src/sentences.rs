@@ -76,10 +76,21 @@ fn split_line<'a>(text: &'a str, offset: usize, line: &'a str, segment: usize, s
         if matches!(c, b'.' | b'!' | b'?') && ends_here(line, i, stops) {
             push(text, offset + start, offset + i + 1, segment, out);
             start = i + 1;
+        } else if c >= 0xe3 && is_ideographic_stop(&bytes[i..]) {
+            // "。", "！", "？" end a Chinese or Japanese sentence with no space after them.
+            push(text, offset + start, offset + i + 3, segment, out);
+            start = i + 3;
+            i += 3;
+            continue;
         }
         i += 1;
     }
     push(text, offset + start, offset + line.len(), segment, out);
+}
+
+/// Whether the bytes start with "。", "！" or "？".
+fn is_ideographic_stop(bytes: &[u8]) -> bool {
+    matches!(bytes, [0xe3, 0x80, 0x82, ..] | [0xef, 0xbc, 0x81 | 0x9f, ..])
 }
 
 /// Whether the stop at byte `i` ends a sentence (next is space then a capital, digit or quote).
@@ -507,6 +518,13 @@ mod tests {
         let got = split(&segs);
         assert!(got.len() > 5 && got.iter().all(|s| s.text.len() <= MAX_SENTENCE_BYTES), "{}", got.len());
         assert!(got[..got.len() - 1].iter().all(|s| s.text.ends_with(',')));
+    }
+
+    #[test]
+    fn ideographic_stops_end_sentences() {
+        let segs = seg("当社は個人情報を収集します。第三者に販売しません！質問は？ Then English.");
+        let texts: Vec<&str> = split(&segs).iter().map(|s| s.text).collect();
+        assert_eq!(texts, ["当社は個人情報を収集します。", "第三者に販売しません！", "質問は？", "Then English."]);
     }
 
     #[test]

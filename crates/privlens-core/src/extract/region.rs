@@ -45,24 +45,17 @@ const DOCUMENT_WORDS: &[&str] = &[
     "gdpr",
 ];
 
-/// Words, with Chinese, Japanese and Korean characters (written without spaces) two to a word.
-fn words(s: &str) -> usize {
-    let cjk =
-        s.chars().filter(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}')).count();
-    s.split_whitespace().count() + cjk / 2
-}
-
 /// A block that reads like running text, not a menu entry.
 fn is_content(b: &Block) -> bool {
     if b.boilerplate || b.link_only || matches!(b.kind, BlockKind::Heading(_)) {
         return false;
     }
-    let n = words(&b.text);
+    let n = crate::script::words(&b.text);
     n >= 20 || (n >= 7 && b.text.contains(['.', '!', '?', ';', ':', '。']))
 }
 
 fn is_policy_title(b: &Block) -> bool {
-    let short = words(&b.text) <= 12;
+    let short = crate::script::words(&b.text) <= 12;
     let lower = b.text.to_lowercase();
     let title_word = TITLE_WORDS.iter().any(|w| lower.contains(w));
     // A plain line stands for a title only when it names a document: "Attn: Privacy Officer" in
@@ -107,7 +100,7 @@ fn is_trailing_item(b: &Block) -> bool {
 }
 
 fn is_trailing_sentence(b: &Block) -> bool {
-    !b.boilerplate && !b.link_only && words(&b.text) >= 2 && b.text.trim_end().ends_with(['.', '!', '?', ';', ')'])
+    !b.boilerplate && !b.link_only && crate::script::words(&b.text) >= 2 && b.text.trim_end().ends_with(['.', '!', '?', ';', ')'])
 }
 
 /// A run of very short plain lines inside the body is a menu the region caught.
@@ -116,7 +109,7 @@ fn menu_runs(blocks: &[Block]) -> Vec<bool> {
     let short = |b: &Block| {
         b.kind == BlockKind::Paragraph
             && b.text.split_whitespace().nth(3).is_none()
-            && words(&b.text) <= 3
+            && crate::script::words(&b.text) <= 3
             && !b.text.contains(['.', ':', '?'])
     };
     let mut drop = vec![false; blocks.len()];

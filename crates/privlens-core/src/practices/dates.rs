@@ -51,10 +51,11 @@ fn date_regex() -> &'static Regex {
         Regex::new(concat!(
             r"(?i)\b(?:(\d{4})-(\d{1,2})-(\d{1,2})", // 2018-05-10
             // 10 May 2018, 12. März 2024, 5 de marzo de 2024, 1er mars 2024
-            r"|(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?([A-Za-zÀ-ÿĀ-ž]{3,12})\.?,?\s+(?:de\s+)?(\d{4})",
+            r"|(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?([A-Za-zÀ-ÿĀ-žА-Яа-яЁё]{3,12})\.?,?\s+(?:de\s+)?(\d{4})",
             r"|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", // May 10, 2018
-            r"|([A-Za-zÀ-ÿĀ-ž]{3,12})\.?,?\s+(?:de\s+)?(\d{4})",         // February 2025, marzo de 2025
-            r"|(\d{1,2})[/.]\s?(\d{1,2})[/.]\s?(\d{4}))",                // 10/05/2018
+            r"|([A-Za-zÀ-ÿĀ-žА-Яа-яЁё]{3,12})\.?,?\s+(?:de\s+)?(\d{4})", // February 2025, marzo de 2025
+            r"|(\d{1,2})[/.]\s?(\d{1,2})[/.]\s?(\d{4})",                 // 10/05/2018
+            r"|(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?)", // 2024年3月1日, 2024년 3월 1일
         ))
         .expect("valid regex")
     })
@@ -87,6 +88,9 @@ pub fn parse_date(text: &str) -> Option<String> {
     }
     if let Some(y) = num(11) {
         return valid(y, word(10)?, None);
+    }
+    if let Some(y) = num(15) {
+        return valid(y, num(16)?, num(17));
     }
     // Dotted dates are day first ("1. 2. 2025", "10.05.2018") unless the second number can only
     // be a day ("12.13.2017" on a US page); slashed ones are month first unless the first can
@@ -171,6 +175,10 @@ mod tests {
             ("1. července 2024", "2024-07-01"),
             ("1. 2. 2025", "2025-02-01"),
             ("12.13.2017", "2017-12-13"),
+            ("2024年3月1日", "2024-03-01"),
+            ("2023년 12월 5일", "2023-12-05"),
+            ("2022年10月", "2022-10"),
+            ("15 марта 2024 г.", "2024-03-15"),
         ];
         for (text, want) in cases {
             assert_eq!(parse_date(text).as_deref(), Some(want), "{text}");

@@ -41,7 +41,7 @@ fn states_collection(ctx: &Ctx, pack: &LanguagePack, l: &Lowered) -> bool {
     if verbs.contains_any(l.text) || verbs.contains_any(l.heading) {
         return true;
     }
-    l.s.text.split_whitespace().count() <= LIST_ITEM_MAX_WORDS && verbs.contains_any(&fold(ctx.lead_in(l.s)))
+    crate::script::words(l.s.text) <= LIST_ITEM_MAX_WORDS && verbs.contains_any(&fold(ctx.lead_in(l.s)))
 }
 
 /// Data collected and purposes.
@@ -121,7 +121,7 @@ pub fn retention(ctx: &Ctx, pack: &LanguagePack) -> Vec<Retention> {
 fn period_days(pack: &LanguagePack, text: &str, unit_at: usize, unit: &str) -> Option<u32> {
     let before = &text[..unit_at];
     let mut words = before.split_whitespace().rev().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
-    let mut word = words.next()?;
+    let mut word = glued_number(pack, words.next()?);
     // "zwei (2) Jahre": the figure in brackets repeats the number before it.
     if word.chars().all(|c| c.is_ascii_digit()) && before.trim_end().ends_with(')') {
         word = words.next().filter(|w| pack.retention.numbers.contains_key(*w)).unwrap_or(word);
@@ -138,6 +138,20 @@ fn period_days(pack: &LanguagePack, text: &str, unit_at: usize, unit: &str) -> O
     }
     let days = (f64::from(n) * unit_days(unit)?).ceil();
     Some(days.clamp(1.0, f64::from(u32::MAX)) as u32)
+}
+
+/// The number at the end of a word of Chinese or Japanese, written without a space before the
+/// unit ("保存期間は30" before "日", "三" before "年"); other words as they are.
+fn glued_number<'w>(pack: &LanguagePack, word: &'w str) -> &'w str {
+    if !word.chars().any(crate::script::is_unspaced) {
+        return word;
+    }
+    let before_digits = word.trim_end_matches(|c: char| c.is_ascii_digit());
+    if before_digits.len() < word.len() {
+        return &word[before_digits.len()..];
+    }
+    let longest = pack.retention.numbers.keys().filter(|n| word.ends_with(n.as_str())).max_by_key(|n| n.len());
+    longest.map_or(word, |n| &word[word.len() - n.len()..])
 }
 
 fn floor_char(text: &str, mut i: usize) -> usize {
@@ -214,7 +228,8 @@ fn stated_age(pack: &LanguagePack, text: &str) -> Option<u32> {
     let mut i = 0;
     while i < bytes.len() {
         // (An ASCII digit byte is never inside a longer character: `i` is a boundary there.)
-        let starts_number = bytes[i].is_ascii_digit() && text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let starts_number = bytes[i].is_ascii_digit()
+            && text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric() || crate::script::is_unspaced(c));
         if !starts_number {
             i += 1;
             continue;
@@ -306,8 +321,9 @@ pub fn worded_signals(ctx: &Ctx, pack: &LanguagePack) -> Vec<(String, Vec<Eviden
 
 /// Headings, labels and questions state nothing.
 fn is_statement(text: &str) -> bool {
-    let (words, end) = (text.split_whitespace().count(), text.trim_end());
-    !end.ends_with('?') && (words >= FULL_SENTENCE_WORDS || (words >= SHORT_STATEMENT_WORDS && end.ends_with(['.', '!'])))
+    let (words, end) = (crate::script::words(text), text.trim_end());
+    !end.ends_with(['?', '？'])
+        && (words >= FULL_SENTENCE_WORDS || (words >= SHORT_STATEMENT_WORDS && end.ends_with(['.', '!', '。', '！'])))
 }
 
 /// The signals a sentence takes back ("existing customers get offers on our legitimate

@@ -1,0 +1,46 @@
+//! Writing systems that put no spaces between words (Chinese, Japanese): where a word starts
+//! and how many words a text holds.
+
+/// A Han character or kana: a script written without spaces, where any character may start or
+/// end a word. Hangul is left out: Korean puts spaces between words.
+pub fn is_unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{3005}'                      // 々, the repetition mark
+        | '\u{3040}'..='\u{30ff}'       // hiragana, katakana
+        | '\u{31f0}'..='\u{31ff}'       // katakana extensions
+        | '\u{3400}'..='\u{4dbf}'       // Han, extension A
+        | '\u{4e00}'..='\u{9fff}'       // Han
+        | '\u{f900}'..='\u{faff}'       // Han compatibility
+        | '\u{ff66}'..='\u{ff9f}'       // half-width katakana
+    )
+}
+
+/// A Hangul syllable: Korean glues units and particles to numbers ("30일", "14세").
+pub fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{ac00}'..='\u{d7af}')
+}
+
+/// Chinese, Japanese and Korean characters, as the page-level counts have always taken them.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}')
+}
+
+/// Words, with Chinese, Japanese and Korean characters counted two to a word.
+pub fn words(text: &str) -> usize {
+    let spaced = text.split_whitespace().count();
+    if text.is_ascii() { spaced } else { spaced + text.chars().filter(|c| is_cjk(*c)).count() / 2 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn han_and_kana_are_unspaced_hangul_and_latin_are_not() {
+        assert!("個人情報をお預かりします".chars().all(is_unspaced));
+        assert!(!"개인정보".chars().any(is_unspaced) && "개인정보".chars().all(is_hangul));
+        assert!(!"données".chars().any(is_unspaced));
+        assert_eq!(words("we collect data"), 3);
+        assert_eq!(words("当社は個人情報を収集します"), 1 + 6);
+    }
+}
