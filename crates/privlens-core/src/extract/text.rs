@@ -161,9 +161,16 @@ fn strip_bullet(line: &str) -> Option<&str> {
 pub fn numbering_len(line: &str) -> usize {
     let bytes: Vec<char> = line.chars().take(12).collect();
     let mut i = 0;
-    if bytes.first() == Some(&'(') {
-        let close = bytes.iter().position(|c| *c == ')').filter(|p| *p <= 5);
+    if let Some(close) = match bytes.first() {
+        Some('(') => Some(')'),
+        Some('（') => Some('）'),
+        _ => None,
+    } {
+        let close = bytes.iter().position(|c| *c == close).filter(|p| *p <= 5);
         return close.map_or(0, |p| bytes[..=p].iter().map(|c| c.len_utf8()).sum());
+    }
+    if let Some(n) = east_asian_numbering(&bytes) {
+        return bytes[..n].iter().map(|c| c.len_utf8()).sum();
     }
     while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == '.' || bytes[i] == '\\') {
         i += 1;
@@ -182,6 +189,20 @@ pub fn numbering_len(line: &str) -> usize {
     }
     let has_digit = bytes[..i].iter().any(|c| c.is_ascii_digit());
     if has_digit && matches!(bytes.get(i), Some(' ') | None) { i } else { 0 }
+}
+
+/// Chinese, Japanese and Korean numbering, in characters: "一、", "3、", "2．", "第二条",
+/// "第3章", "제1조".
+fn east_asian_numbering(chars: &[char]) -> Option<usize> {
+    let is_numeral = |c: &char| c.is_ascii_digit() || "一二三四五六七八九十百".contains(*c);
+    let (first, rest) = chars.split_first()?;
+    if matches!(first, '第' | '제') {
+        let n = rest.iter().take_while(|c| is_numeral(c)).count();
+        let unit = rest.get(n).is_some_and(|c| "条條章节節部조장절".contains(*c));
+        return (n > 0 && unit).then_some(n + 2);
+    }
+    let n = chars.iter().take_while(|c| is_numeral(c)).count();
+    (n > 0 && n <= 4 && matches!(chars.get(n), Some('、' | '．'))).then_some(n + 1)
 }
 
 fn strip_number(line: &str) -> &str {
@@ -302,7 +323,7 @@ fn link_end(chars: &[char], open: usize) -> Option<usize> {
 }
 
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    crate::script::words(s)
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -335,7 +356,7 @@ pub fn looks_like_heading(text: &str) -> bool {
     if words == 0 || words > 14 || text.chars().count() > 100 {
         return false;
     }
-    if text.trim_end().ends_with(['.', ',', ';']) && !text.trim_end().ends_with("etc.") {
+    if text.trim_end().ends_with(['.', ',', ';', '。', '，', '；']) && !text.trim_end().ends_with("etc.") {
         return false;
     }
     let body = strip_number(text);
@@ -408,5 +429,12 @@ mod tests {
         assert_eq!(numbering_len("IV. Rights"), 3);
         assert_eq!(numbering_len("2018 was"), 4);
         assert_eq!(numbering_len("Words"), 0);
+        assert_eq!(numbering_len("（二）我们"), "（二）".len());
+        assert_eq!(numbering_len("一、我们如何收集"), "一、".len());
+        assert_eq!(numbering_len("12、共享"), "12、".len());
+        assert_eq!(numbering_len("第二条 共享"), "第二条".len());
+        assert_eq!(numbering_len("제3조(개인정보의 처리)"), "제3조".len());
+        assert_eq!(numbering_len("第一次"), 0);
+        assert_eq!(numbering_len("一些"), 0);
     }
 }
