@@ -95,6 +95,30 @@ macro_rules! lexicon {
     };
 }
 
+/// Each phrase also capitalised and in capitals where it has letters beyond ASCII: the matcher
+/// folds ASCII case only, and a law's name in Russian starts a sentence ("Федеральный закон")
+/// or is an abbreviation ("152-ФЗ").
+fn with_capitals(mut map: BTreeMap<String, Vec<String>>) -> BTreeMap<String, Vec<String>> {
+    for phrases in map.values_mut() {
+        let extra: Vec<String> = phrases
+            .iter()
+            .filter(|p| p.chars().any(|c| !c.is_ascii() && c.is_lowercase()))
+            .flat_map(|p| {
+                let mut chars = p.chars();
+                let capitalised = chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>());
+                [capitalised, Some(p.to_uppercase())]
+            })
+            .flatten()
+            .collect();
+        for e in extra {
+            if !phrases.contains(&e) {
+                phrases.push(e);
+            }
+        }
+    }
+    map
+}
+
 pub fn load_parties() -> Result<Vec<KnownParty>, String> {
     let mut all = Vec::new();
     for (category, json) in THIRD_PARTIES {
@@ -125,7 +149,8 @@ fn build() -> Knowledge {
     );
     let (mut data_types, mut purposes, mut rights) =
         (lexicon!("data_types.json"), lexicon!("purposes.json"), lexicon!("rights.json"));
-    let (mut laws, mut security) = (lexicon!("laws.json"), lexicon!("security.json"));
+    let laws_by_case = with_capitals(serde_json::from_str(include_str!("../data/lexicon/laws.json")).expect("valid laws.json"));
+    let (mut laws, mut security) = (Lexicon::from_map(&laws_by_case), lexicon!("security.json"));
     let (mut transfer_mechanisms, mut regions) = (lexicon!("transfer_mechanisms.json"), lexicon!("regions.json"));
     let (mut party_matcher, mut recipient_matcher) = (party_matcher, recipient_matcher);
     let sentence_matcher = CombinedMatcher::new(&mut [

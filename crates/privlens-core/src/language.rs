@@ -108,6 +108,8 @@ mod tests {
         assert_eq!(detect(None, ja), "ja");
         assert_eq!(detect(None, zh), "zh");
         assert_eq!(detect(None, ko), "ko");
+        let ru = "Мы обрабатываем персональные данные, которые вы нам сообщаете, только если это необходимо, а также храним их не дольше, чем требуется.";
+        assert_eq!(detect(None, ru), "ru");
         // A language menu on an English page changes nothing.
         let english = "We collect the data and we use it for the service of our users. 简体中文 日本語 한국어";
         assert_eq!(detect(None, english), "en");

@@ -305,7 +305,75 @@ fn is_boundary_after(text: &str, at: usize) -> bool {
     if !is_word_char(last) {
         return true;
     }
-    text[at..].chars().next().is_none_or(|next| !is_word_char(next) || joins_words(last, next))
+    let rest = &text[at..];
+    rest.chars().next().is_none_or(|next| {
+        !is_word_char(next) || joins_words(last, next) || (is_hangul(last) && is_hangul(next) && particle_follows(rest))
+    })
+}
+
+/// Korean particles and endings a noun takes with no space ("카카오페이를", "네이버에서"): a name or
+/// term before one of them ends there.
+const KOREAN_PARTICLES: &[&str] = &[
+    "이",
+    "가",
+    "을",
+    "를",
+    "은",
+    "는",
+    "의",
+    "에",
+    "에서",
+    "에게",
+    "께",
+    "와",
+    "과",
+    "로",
+    "으로",
+    "도",
+    "만",
+    "까지",
+    "부터",
+    "이나",
+    "나",
+    "이며",
+    "며",
+    "이고",
+    "고",
+    "에는",
+    "에서는",
+    "에게는",
+    "으로는",
+    "로는",
+    "와는",
+    "과는",
+    "에도",
+    "에서도",
+    "등",
+    "등의",
+    "등을",
+    "등에",
+    "등이",
+    "이라는",
+    "라는",
+    "이란",
+    "란",
+    "에의",
+    "에서의",
+    "으로부터",
+    "로부터",
+    "에게서",
+    "처럼",
+    "보다",
+    "밖에",
+    "마다",
+    "조차",
+    "이다",
+    "입니다",
+];
+
+fn particle_follows(rest: &str) -> bool {
+    let run = rest.find(|c: char| !is_hangul(c)).map_or(rest, |end| &rest[..end]);
+    KOREAN_PARTICLES.contains(&run)
 }
 
 /// Two word characters side by side that still stand in different words: any character of a
@@ -387,6 +455,10 @@ mod tests {
         let korean = "개인정보를 30일 동안 보관합니다";
         let found: Vec<&str> = m.find_all(korean).iter().map(|f| &korean[f.start..f.end]).collect();
         assert_eq!(found, ["개인정보를", "일"]);
+        // A name takes its particle ("카카오페이를") but does not match inside a longer word.
+        let names = PhraseMatcher::new([(0, "카카오페이", false), (1, "네이버", false)]);
+        assert_eq!(names.find_all("카카오페이를 통해 결제하며 네이버에서").len(), 2);
+        assert!(names.find_all("네이버클라우드").is_empty());
         // A Latin phrase still needs its word to end.
         assert!(PhraseMatcher::new([(0, "data", false)]).find_all("database").is_empty());
     }

@@ -100,7 +100,14 @@ fn ends_here(line: &str, i: usize, stops: Stops) -> bool {
         return false;
     }
     let next = after.trim_start().chars().next();
-    if !next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '(' | '‘')) {
+    // Hangul, Han and kana have no capitals: any of them may start a sentence.
+    let starts = |c: char| {
+        c.is_uppercase()
+            || c.is_ascii_digit()
+            || matches!(c, '"' | '“' | '(' | '‘')
+            || (!c.is_ascii() && (crate::script::is_hangul(c) || crate::script::is_unspaced(c)))
+    };
+    if !next.is_some_and(starts) {
         return false;
     }
     if line.as_bytes()[i] != b'.' {
@@ -518,6 +525,12 @@ mod tests {
         let got = split(&segs);
         assert!(got.len() > 5 && got.iter().all(|s| s.text.len() <= MAX_SENTENCE_BYTES), "{}", got.len());
         assert!(got[..got.len() - 1].iter().all(|s| s.text.ends_with(',')));
+    }
+
+    #[test]
+    fn a_korean_sentence_ends_at_its_full_stop() {
+        let segs = seg("개인정보를 판매하지 않습니다. 회사는 법령에 따라 보관합니다.");
+        assert_eq!(split(&segs).len(), 2);
     }
 
     #[test]

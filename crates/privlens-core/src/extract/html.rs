@@ -210,7 +210,11 @@ pub fn extract_html(input: &str) -> Extracted {
             }
             continue;
         }
-        if BLOCKS.contains(&tag.name.as_str()) {
+        if is_cell(&tag.name) && stack.last().is_some_and(|o| o.name == "tr") {
+            // The cells of a table row read as one line ("WeChat SDK | Tencent | login,
+            // sharing | device identifiers"): a cell alone is a fragment that names no practice.
+            b.text.push_str(CELL_SEPARATOR);
+        } else if BLOCKS.contains(&tag.name.as_str()) {
             b.flush();
         }
         if VOID.contains(&tag.name.as_str()) || tag.self_closing {
@@ -277,8 +281,15 @@ fn block_kind(name: &str) -> Option<BlockKind> {
     }
 }
 
+/// What stands between the cells of a table row in its line.
+const CELL_SEPARATOR: &str = " | ";
+
+fn is_cell(name: &str) -> bool {
+    name == "td" || name == "th"
+}
+
 fn close_tag(stack: &mut Vec<Open>, b: &mut Builder, name: &str) {
-    if BLOCKS.contains(&name) {
+    if BLOCKS.contains(&name) && !is_cell(name) {
         b.flush();
     }
     // A close tag matches one of the innermost elements or none: a stray "</div>" under

@@ -26,6 +26,8 @@ const UNNAMED: &str = "third_parties";
 /// How far, in bytes, around a number words may show it is an age or a deadline.
 const PERIOD_CONTEXT_BEFORE: usize = 40;
 const PERIOD_CONTEXT_AFTER: usize = 12;
+/// A figure this large before a year unit is a year of the calendar.
+const CALENDAR_YEARS_FROM: u32 = 1000;
 /// How far before a number its leading word ("unter", "ab") is looked for.
 const NUMBER_LEAD_BYTES: usize = 16;
 const MAX_CHILDREN_EVIDENCE: usize = 3;
@@ -98,7 +100,9 @@ pub fn retention(ctx: &Ctx, pack: &LanguagePack) -> Vec<Retention> {
     let words = &pack.retention;
     let mut out: Vec<Retention> = Vec::new();
     for l in lowered(ctx) {
-        if !words.cues.contains_any(l.text) && !words.cues.contains_any(l.heading) {
+        // A list item under "保存期間は以下のとおりです：" is about keeping too.
+        let about_keeping = |t: &str| words.cues.contains_any(t);
+        if !about_keeping(l.text) && !about_keeping(l.heading) && !about_keeping(&fold(ctx.lead_in(l.s))) {
             continue;
         }
         let mut timed = false;
@@ -127,9 +131,13 @@ fn period_days(pack: &LanguagePack, text: &str, unit_at: usize, unit: &str) -> O
         word = words.next().filter(|w| pack.retention.numbers.contains_key(*w)).unwrap_or(word);
     }
     let n: u32 = word.parse().ok().or_else(|| pack.retention.numbers.get(word).copied())?;
+    // "2024年4月1日": a calendar year, not two thousand years.
+    if unit == "year" && n >= CALENDAR_YEARS_FROM {
+        return None;
+    }
     let number_at = before.rfind(word).unwrap_or(unit_at);
-    let from = floor_char(text, number_at.saturating_sub(PERIOD_CONTEXT_BEFORE));
-    let to = floor_char(text, (unit_at + PERIOD_CONTEXT_AFTER + unit.len()).min(text.len()));
+    let from = word_start(text, floor_char(text, number_at.saturating_sub(PERIOD_CONTEXT_BEFORE)));
+    let to = word_end(text, floor_char(text, (unit_at + PERIOD_CONTEXT_AFTER + unit.len()).min(text.len())));
     let just_before = crate::sentences::tail(&text[..number_at], NUMBER_LEAD_BYTES);
     let age =
         pack.retention.not_before_number.find_all(just_before).last().is_some_and(|m| just_before[m.end..].trim().is_empty());
@@ -152,6 +160,19 @@ fn glued_number<'w>(pack: &LanguagePack, word: &'w str) -> &'w str {
     }
     let longest = pack.retention.numbers.keys().filter(|n| word.ends_with(n.as_str())).max_by_key(|n| n.len());
     longest.map_or(word, |n| &word[word.len() - n.len()..])
+}
+
+/// Where the word around byte `at` starts: a window cut inside "분쟁처리에" must not read
+/// "처리에" as a word of its own.
+fn word_start(text: &str, at: usize) -> usize {
+    text[..at]
+        .rfind(|c: char| !c.is_alphanumeric() || crate::script::is_unspaced(c))
+        .map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8))
+}
+
+/// Where the word around byte `at` ends.
+fn word_end(text: &str, at: usize) -> usize {
+    text[at..].find(|c: char| !c.is_alphanumeric() || crate::script::is_unspaced(c)).map_or(text.len(), |p| at + p)
 }
 
 fn floor_char(text: &str, mut i: usize) -> usize {
@@ -309,7 +330,10 @@ pub fn worded_signals(ctx: &Ctx, pack: &LanguagePack) -> Vec<(String, Vec<Eviden
         }
         let cues = pack.signal_cues.find_all(l.text);
         for (i, words) in pack.signals.iter().enumerate() {
-            let raised = cues.iter().find(|c| c.entry == i).and_then(|cue| signal_stated(pack, words, &l, cue));
+            // Every cue has its say: "データ販売事業者を通じて...販売しています" is ruled out at its
+            // first "販売" (a kind of business), not at its second.
+            let own: Vec<&PhraseMatch> = cues.iter().filter(|c| c.entry == i).collect();
+            let raised = own.iter().find_map(|cue| signal_stated(pack, words, &l, cue, &own));
             if let Some(id) = raised {
                 add_quote(&mut out, id, ctx.evidence(l.s));
             }
@@ -345,7 +369,13 @@ fn cancellations<'p>(pack: &'p LanguagePack, l: &Lowered) -> Vec<&'p str> {
 
 /// The signal the sentence states with `cue`, if its needs are met and nothing rules it out:
 /// the signal itself, or its `negated` one where the cue is negated.
-fn signal_stated<'p>(pack: &'p LanguagePack, words: &'p SignalWords, l: &Lowered, cue: &PhraseMatch) -> Option<&'p str> {
+fn signal_stated<'p>(
+    pack: &'p LanguagePack,
+    words: &'p SignalWords,
+    l: &Lowered,
+    cue: &PhraseMatch,
+    all_cues: &[&PhraseMatch],
+) -> Option<&'p str> {
     // A need is met in the cue's clause where the pack says so, else in the sentence or its
     // heading ("Newsletter" above "Wir nutzen das Double-Opt-in-Verfahren").
     let met = |group: &PhraseMatcher| match words.needs_in_clause {
@@ -359,7 +389,7 @@ fn signal_stated<'p>(pack: &'p LanguagePack, words: &'p SignalWords, l: &Lowered
         return None;
     }
     let negated = statement_negated(pack, l.text, cue.start, cue.end, words.negation_before_only);
-    if ruled_out(pack, words, l.text, cue, negated) {
+    if ruled_out(pack, words, l.text, cue, all_cues, negated) {
         return None;
     }
     if negated { words.negated.as_deref() } else { Some(words.id.as_str()) }
@@ -367,14 +397,24 @@ fn signal_stated<'p>(pack: &'p LanguagePack, words: &'p SignalWords, l: &Lowered
 
 /// Whether a phrase of the signal's `not` rules the statement out: one up to the end of the
 /// cue's clause (a later clause, "..., som ønsker at markedsføre deres produkter", speaks of
-/// something else), unless a negation after the (unnegated) cue denies it: "när de begär det,
-/// även när vi inte är skyldiga enligt lag" is disclosure beyond the law, "på vår egen server och
-/// lämnas inte ut till tredje part" still self-hosted.
-fn ruled_out(pack: &LanguagePack, words: &SignalWords, text: &str, cue: &PhraseMatch, cue_negated: bool) -> bool {
+/// something else) and not holding another of the signal's cues (it is that cue's other sense),
+/// unless a negation after the (unnegated) cue, in the phrase's clause, denies it: "när de
+/// begär det, även när vi inte är skyldiga enligt lag" is disclosure beyond the law, "på vår
+/// egen server och lämnas inte ut till tredje part" and "外部の解析事業者に送信されることはありません"
+/// still self-hosted.
+fn ruled_out(
+    pack: &LanguagePack,
+    words: &SignalWords,
+    text: &str,
+    cue: &PhraseMatch,
+    all_cues: &[&PhraseMatch],
+    cue_negated: bool,
+) -> bool {
     let cue_clause_end = clause(pack, text, cue.start).1;
-    words.not.find_all(text).iter().filter(|m| m.start < cue_clause_end).any(|m| {
-        let from = clause(pack, text, m.start).0.max(cue.end);
-        cue_negated || m.start < cue.end || !negation_between(pack, text, from, m.start)
+    let another_cue = |m: &PhraseMatch| all_cues.iter().any(|c| c.start != cue.start && c.start < m.end && m.start < c.end);
+    words.not.find_all(text).iter().filter(|m| m.start < cue_clause_end && !another_cue(m)).any(|m| {
+        let (from, to) = clause(pack, text, m.start);
+        cue_negated || m.start < cue.end || !negation_between(pack, text, from.max(cue.end), to)
     })
 }
 
