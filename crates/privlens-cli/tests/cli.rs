@@ -117,15 +117,25 @@ fn hostile_and_foreign_pages_scan_without_crashing() {
     assert_eq!(collected, ["ip_address", "cookies_tracking"]);
     let rights: Vec<&str> = report["practices"]["rights"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();
     assert_eq!(rights, ["access", "erasure"]);
-    // A language without word lists is still named as such.
+    // Japanese is read with its own word lists, written without spaces.
     let japanese = format!(
         "<html lang=ja><body><h1>プライバシーポリシー</h1>{}</body></html>",
-        "<p>当社は個人情報を収集します。Privacy policy.</p>".repeat(8)
+        "<p>当社はお客様のメールアドレスを取得します。Privacy policy.</p>".repeat(8)
     );
     let out = privlens(&["scan", "-", "--format", "json"], Some(japanese.as_bytes()));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["document"]["kind"], "privacy_policy");
-    assert!(report["summary"].as_str().unwrap().contains("in another language (ja)"), "{}", report["summary"]);
+    assert!(report["summary"].as_str().unwrap().contains("Japanese word lists"), "{}", report["summary"]);
+    assert_eq!(report["practices"]["data_collected"][0]["id"], "email");
+    // A language without word lists is still named as such.
+    let thai = format!(
+        "<html lang=th><body><h1>Privacy Policy</h1>{}</body></html>",
+        "<p>บริษัท เก็บรวบรวม ข้อมูลส่วนบุคคล ของคุณ เพื่อ ให้บริการ และ ปรับปรุง บริการ ตาม This privacy policy.</p>".repeat(8)
+    );
+    let out = privlens(&["scan", "-", "--format", "json"], Some(thai.as_bytes()));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["document"]["kind"], "privacy_policy");
+    assert!(report["summary"].as_str().unwrap().contains("in another language (th)"), "{}", report["summary"]);
 }
 
 #[test]
