@@ -115,8 +115,18 @@ for (const kind of ['chromium', 'firefox']) {
       await popup.close();
     });
 
-    test('a policy in a language without word lists says it cannot be read yet', async () => {
+    test('a Japanese policy, written without spaces, is read and graded', async () => {
       const { tabId } = await openTab(session, 'http://rei.test/privacy');
+      assert.match(await waitFor(async () => (await badgeText(session.ext, tabId)) || null, 20000, 'badge'), /^[A-E]$/);
+      const popup = await openPopup(session.ctx, session.ext, tabId);
+      assert.match(await popup.$eval('#verdict', (e) => e.textContent), /in Japanese/);
+      const rights = await popup.$$eval('#rights details summary', (els) => els.map((e) => e.textContent.trim()));
+      assert.ok(rights.includes('See your data') && rights.includes('Delete it'), rights.join(' | '));
+      await popup.close();
+    });
+
+    test('a policy in a language without word lists says it cannot be read yet', async () => {
+      const { tabId } = await openTab(session, 'http://sawasdee.test/privacy');
       assert.equal(await waitFor(async () => (await badgeText(session.ext, tabId)) || null, 20000, 'badge'), 'i');
       const popup = await openPopup(session.ctx, session.ext, tabId);
       assert.match(await popup.$eval('#verdict', (e) => e.textContent), /cannot read yet/);
