@@ -61,6 +61,10 @@ fn pack_pages() -> Vec<(String, String)> {
         ("fr", "fr_boutique_confidentialite"),
         ("pl", "pl_sklep_polityka"),
         ("sv", "sv_app_integritetspolicy"),
+        ("ja", "ja_coffee_privacy"),
+        ("zh", "zh_maicai_yinsi"),
+        ("ko", "ko_gagyebu_privacy"),
+        ("ru", "ru_magazin_politika"),
     ];
     for (label, case) in cases {
         let page = std::fs::read_to_string(dir.join(case).join("page.html")).expect("fixture page");
