@@ -382,7 +382,8 @@ fn starts_word_or_quote(text: &str, at: usize) -> bool {
     match before.next() {
         None => true,
         Some('\'' | '’' | '‘') => before.next().is_none_or(|c| !c.is_alphanumeric()),
-        Some(c) => !c.is_alphanumeric(),
+        // After a Chinese or Japanese character a word may start: "本网站使用Cookie".
+        Some(c) => !c.is_alphanumeric() || crate::script::is_unspaced(c),
     }
 }
 

@@ -59,6 +59,10 @@ const STRONG: &[&str] = &[
     "tracking technolog",
     "traceurs",
     "store and/or access",
+    "クッキー",
+    "쿠키",
+    "同意",
+    "동의",
 ];
 const TEXT_NOTICE_CUES: &[&str] = &[
     "we use",
@@ -80,6 +84,9 @@ const TEXT_NOTICE_CUES: &[&str] = &[
     "analyse our traffic",
     "improve your experience",
     "best experience",
+    "使用",
+    "利用",
+    "사용",
 ];
 
 fn phrase_lists(file: &'static str, json: &'static str) -> BTreeMap<String, BTreeMap<String, Vec<String>>> {
@@ -226,7 +233,7 @@ fn from_candidate(c: &BannerCandidate, page_markers: &[String], hints: &BannerHi
     let mut buttons = Vec::new();
     let mut looks = Vec::new();
     let text = shown_text(c);
-    for b in c.buttons.iter().filter(|b| b.label.split_whitespace().count() <= MAX_BUTTON_WORDS * 2) {
+    for b in c.buttons.iter().filter(|b| crate::script::words(&b.label) <= MAX_BUTTON_WORDS * 2) {
         let role = role_of(&b.label, &b.hint);
         if (role == "close" || shown(b, &text)) && !buttons.iter().any(|x: &Button| x.label == b.label) {
             buttons.push(Button { role: role.to_string(), label: b.label.clone() });
@@ -247,7 +254,7 @@ fn from_candidate(c: &BannerCandidate, page_markers: &[String], hints: &BannerHi
 /// A notice in running text (a Markdown or text dump): a cookie paragraph outside the body.
 fn from_text(blocks: &[Block], outside_body: &dyn Fn(usize) -> bool) -> Option<CookieBanner> {
     let is_notice = |b: &Block| {
-        let words = b.text.split_whitespace().count();
+        let words = crate::script::words(&b.text);
         (4..=MAX_NOTICE_WORDS).contains(&words)
             && contains_phrase(&b.text, &["cookie", "tracking technolog"])
             && contains_phrase(&b.text, TEXT_NOTICE_CUES)
@@ -255,7 +262,7 @@ fn from_text(blocks: &[Block], outside_body: &dyn Fn(usize) -> bool) -> Option<C
     let at = (0..blocks.len()).find(|&i| (outside_body(i) || blocks[i].boilerplate) && is_notice(&blocks[i]))?;
     let near = at.saturating_sub(3)..(at + 6).min(blocks.len());
     let buttons: Vec<Button> = near
-        .filter(|&i| i != at && blocks[i].text.split_whitespace().count() <= MAX_BUTTON_WORDS)
+        .filter(|&i| i != at && crate::script::words(&blocks[i].text) <= MAX_BUTTON_WORDS)
         .filter_map(|i| {
             let role = role_of_label(&blocks[i].text);
             (role != "other").then(|| Button { role: role.to_string(), label: blocks[i].text.clone() })

@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 
 use crate::knowledge::BUTTON_LABELS;
 use crate::matcher::PhraseMatcher;
+use crate::script::{is_hangul, is_unspaced};
 
 /// What a label can say: the roles, and "info" ("Learn more", "Mehr erfahren"), which opens the
 /// banner's details or its policy. Both labelled corpora (and the platforms' own second layers)
@@ -137,16 +138,18 @@ struct Found {
 /// your consents") does not hide a shorter one ("manage").
 fn phrases_in(label: &str) -> Vec<Found> {
     let word = |c: char| c.is_alphanumeric() || c == '_';
+    // Two characters of one word: Chinese and Japanese characters are each a word of their own.
+    let joined = |a: char, b: char| word(a) && word(b) && !is_unspaced(a) && !is_unspaced(b);
     let chars: Vec<(usize, char)> = label.char_indices().collect();
     let (mut starts, mut ends) = (Vec::new(), Vec::new());
     for (i, &(at, c)) in chars.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| chars[j].1);
         let next_at = chars.get(i + 1).map_or(label.len(), |n| n.0);
         let next = chars.get(i + 1).map(|n| n.1);
-        if !c.is_whitespace() && prev.is_none_or(|p| !word(p) || !word(c)) {
+        if !c.is_whitespace() && prev.is_none_or(|p| !joined(p, c)) {
             starts.push(at);
         }
-        if !c.is_whitespace() && next.is_none_or(|n| !word(n) || !word(c)) {
+        if !c.is_whitespace() && next.is_none_or(|n| !joined(c, n)) {
             ends.push(next_at);
         }
     }
@@ -195,7 +198,7 @@ fn within(a: &[char], b: &[char], max: usize) -> Option<usize> {
 /// typing errors away from the whole label. Over a dozen words, or a question: not a button.
 fn kind_of_label(label: &str) -> usize {
     let label = normalize(label);
-    let words = label.split_whitespace().count();
+    let words = crate::script::words(&label);
     if CLOSE_MARKS.contains(&label.as_str()) {
         return CLOSE;
     }
@@ -213,9 +216,13 @@ fn kind_of_label(label: &str) -> usize {
         return k;
     }
     let matches = phrases_in(&label);
+    // Chinese, Japanese and Korean name the topic before "learn more" ("쿠키에 대해 자세히
+    // 알아보기"): there, only a bare "learn more" opens the settings.
+    let topic_first = label.chars().any(|c| is_unspaced(c) || is_hangul(c));
     let info_fits = |start: usize, end: usize| {
         let phrase_words = label[start..end].split_whitespace().count();
-        label[end..].split_whitespace().count() <= 1 && (phrase_words > 1 || label[..start].trim().is_empty())
+        let nothing_before = label[..start].trim().is_empty();
+        crate::script::words(&label[end..]) <= 1 && (nothing_before || (phrase_words > 1 && !topic_first))
     };
     let found: Vec<(usize, usize)> =
         matches.iter().filter(|m| m.kind != INFO || info_fits(m.start, m.end)).map(|m| (m.kind, m.end - m.start)).collect();
