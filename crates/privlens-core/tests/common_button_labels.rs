@@ -1,5 +1,5 @@
 //! Every banner button label in the label files (tests/data/*_button_labels.json, ten
-//! languages) gets the role it has on a real banner. `common_button_labels.json` holds the
+//! European languages, then Japanese, Chinese and Korean) gets the role it has on a real banner. `common_button_labels.json` holds the
 //! platforms' default texts and common site-made wordings; `more_button_labels.json` longer and
 //! less common ones, written apart from the first and from any data set.
 
