@@ -351,14 +351,11 @@ impl LanguagePack {
     }
 }
 
-fn all_packs() -> &'static Vec<LanguagePack> {
-    static PACKS: OnceLock<Vec<LanguagePack>> = OnceLock::new();
-    PACKS.get_or_init(|| {
-        LANGUAGE_PACKS
-            .iter()
-            .map(|(file, json)| LanguagePack::from_json(json).unwrap_or_else(|e| panic!("language pack {file}.json: {e}")))
-            .collect()
-    })
+/// One slot per pack file, filled the first time a page in that language is read: building a
+/// pack's matchers costs milliseconds (tens in the browser), and a page needs one pack at most.
+fn pack_slots() -> &'static [OnceLock<LanguagePack>] {
+    static SLOTS: OnceLock<Vec<OnceLock<LanguagePack>>> = OnceLock::new();
+    SLOTS.get_or_init(|| LANGUAGE_PACKS.iter().map(|_| OnceLock::new()).collect())
 }
 
 impl LanguagePack {
@@ -383,14 +380,33 @@ fn is_full_width_digit(c: char) -> bool {
     ('\u{ff10}'..='\u{ff19}').contains(&c)
 }
 
-/// The pack for a language tag (`de`), if privlens has one.
+/// The pack for a language tag (`de`), if privlens has one: the file named after the tag.
 pub fn pack(language: &str) -> Option<&'static LanguagePack> {
-    all_packs().iter().find(|p| p.language == language)
+    let i = LANGUAGE_PACKS.iter().position(|(file, _)| *file == language)?;
+    let (file, json) = LANGUAGE_PACKS[i];
+    Some(
+        pack_slots()[i]
+            .get_or_init(|| LanguagePack::from_json(json).unwrap_or_else(|e| panic!("language pack {file}.json: {e}"))),
+    )
 }
 
-/// The names of the languages privlens has a pack for ("German").
+/// The names of the languages privlens has a pack for ("German"), read without building any
+/// pack's matchers.
 pub fn names() -> Vec<&'static str> {
-    all_packs().iter().map(|p| p.name.as_str()).collect()
+    #[derive(Deserialize)]
+    struct Named {
+        name: String,
+    }
+    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        LANGUAGE_PACKS
+            .iter()
+            .map(|(file, json)| {
+                serde_json::from_str::<Named>(json).unwrap_or_else(|e| panic!("language pack {file}.json: {e}")).name
+            })
+            .collect()
+    });
+    names.iter().map(String::as_str).collect()
 }
 
 #[cfg(test)]
