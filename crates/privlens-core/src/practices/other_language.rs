@@ -57,7 +57,9 @@ pub fn collected(ctx: &Ctx, pack: &LanguagePack) -> (Vec<Finding>, Vec<Finding>)
                 let id = pack.data_types.ids[m.entry].as_str();
                 let not_readers =
                     CONTACT_TYPES.contains(&id) && (contact_us || clause_has(pack, &pack.not_readers, l.text, m.start));
-                if !in_url(l.text, m.start) && !not_readers && !negated(pack, l.text, m.start) {
+                // "If we learn we hold a child's data, we delete it" collects no child's data.
+                let deleted_child = id == "children_data" && erases(pack, l.text);
+                if !in_url(l.text, m.start) && !not_readers && !deleted_child && !negated(pack, l.text, m.start) {
                     data.add(id, ctx.evidence(l.s));
                 }
             }
@@ -69,6 +71,11 @@ pub fn collected(ctx: &Ctx, pack: &LanguagePack) -> (Vec<Finding>, Vec<Finding>)
         }
     }
     (data.into_vec(), purposes.into_vec())
+}
+
+/// Whether the sentence speaks of erasing data (the erasure right's words: "löschen", "削除").
+fn erases(pack: &LanguagePack, text: &str) -> bool {
+    pack.rights.matcher.find_all(text).iter().any(|m| pack.rights.ids[m.entry] == "erasure")
 }
 
 /// The reader's rights: a right's phrase where the sentence, its lead-in or its heading
