@@ -419,7 +419,9 @@ fn ruled_out(
 ) -> bool {
     let cue_clause_end = clause(pack, text, cue.start).1;
     let another_cue = |m: &PhraseMatch| all_cues.iter().any(|c| c.start != cue.start && c.start < m.end && m.start < c.end);
-    words.not.find_all(text).iter().filter(|m| m.start < cue_clause_end && !another_cue(m)).any(|m| {
+    // A phrase inside the cue itself was written into it ("nie je nikdy vopred zaškrtnuté").
+    let in_cue = |m: &PhraseMatch| cue.start <= m.start && m.end <= cue.end;
+    words.not.find_all(text).iter().filter(|m| m.start < cue_clause_end && !another_cue(m) && !in_cue(m)).any(|m| {
         let (from, to) = clause(pack, text, m.start);
         cue_negated || m.start < cue.end || !negation_between(pack, text, from.max(cue.end), to)
     })
