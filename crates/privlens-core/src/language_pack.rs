@@ -366,10 +366,11 @@ impl LanguagePack {
 }
 
 /// Text as the packs' phrases are written: lower-case, with typographic apostrophes straight
-/// ("nom d’utilisateur" is "nom d'utilisateur") and full-width figures plain ("３０日" is "30日").
+/// ("nom d’utilisateur" is "nom d'utilisateur", "імʼя" is "ім'я") and full-width figures plain ("３０日" is "30日").
 pub fn fold(text: &str) -> String {
     let lower = text.to_lowercase();
-    let lower = if lower.contains('’') { lower.replace('’', "'") } else { lower };
+    // "’" and the Ukrainian apostrophe "ʼ" (a letter to Unicode: "імʼя") are written "'".
+    let lower = if lower.contains(['’', 'ʼ']) { lower.replace(['’', 'ʼ'], "'") } else { lower };
     if lower.is_ascii() || !lower.contains(is_full_width_digit) {
         return lower;
     }
