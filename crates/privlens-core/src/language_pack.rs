@@ -371,6 +371,8 @@ pub fn fold(text: &str) -> String {
     let lower = text.to_lowercase();
     // "’" and the Ukrainian apostrophe "ʼ" (a letter to Unicode: "імʼя") are written "'".
     let lower = if lower.contains(['’', 'ʼ']) { lower.replace(['’', 'ʼ'], "'") } else { lower };
+    // Turkish "İ" lower-cases to "i" and a combining dot, which would break the word.
+    let lower = if lower.contains('\u{307}') { lower.replace("i\u{307}", "i") } else { lower };
     if lower.is_ascii() || !lower.contains(is_full_width_digit) {
         return lower;
     }

@@ -315,7 +315,7 @@ pub fn changes(ctx: &Ctx, pack: &LanguagePack) -> Changes {
 /// Fewer words than this make a heading or a label, not a statement...
 const FULL_SENTENCE_WORDS: usize = 6;
 /// ...unless they end with a full stop: "Vi säljer aldrig dina personuppgifter."
-const SHORT_STATEMENT_WORDS: usize = 4;
+const SHORT_STATEMENT_WORDS: usize = 3;
 /// Quotes kept per worded signal.
 const MAX_SIGNAL_EVIDENCE: usize = 2;
 
@@ -422,8 +422,12 @@ fn ruled_out(
     // A phrase inside the cue itself was written into it ("nie je nikdy vopred zaškrtnuté").
     let in_cue = |m: &PhraseMatch| cue.start <= m.start && m.end <= cue.end;
     words.not.find_all(text).iter().filter(|m| m.start < cue_clause_end && !another_cue(m) && !in_cue(m)).any(|m| {
+        // A phrase before the cue may be denied anywhere in its own clause ("Wir nutzen nicht
+        // Google Analytics, sondern..."); one after it, between the cue and its clause's end.
         let (from, to) = clause(pack, text, m.start);
-        cue_negated || m.start < cue.end || !negation_between(pack, text, from.max(cue.end), to)
+        let from = if m.start >= cue.end { from.max(cue.end) } else { from };
+        let overlaps_cue = m.start < cue.end && cue.start < m.end;
+        cue_negated || overlaps_cue || !negation_between(pack, text, from, to)
     })
 }
 
