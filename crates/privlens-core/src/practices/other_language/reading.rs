@@ -7,10 +7,17 @@ use crate::matcher::{PhraseMatch, PhraseMatcher};
 use crate::practices::Ctx;
 use crate::sentences::Sentence;
 
-/// The clause of the lower-cased `text` around byte `at`, by the pack's clause breaks.
+/// The clause of the lower-cased `text` around byte `at`, by the pack's clause breaks. Brackets
+/// end a clause only for what stands inside them: a clause reads on across a bracketed list
+/// ("adatokat (név, e-mail-cím, ...) ellenérték fejében átadja").
 pub(super) fn clause(pack: &LanguagePack, text: &str, at: usize) -> (usize, usize) {
+    let inside = bracket_around(text, at);
     let (mut start, mut end) = (0, text.len());
     for b in pack.clause_breaks.find_overlapping_iter(text) {
+        let bracket = is_bracket(&text[b.start()..b.end()]);
+        if bracket && inside.is_none_or(|(open, close)| b.start() != open && b.start() != close) {
+            continue;
+        }
         if b.end() <= at {
             start = start.max(b.end());
         } else if b.start() >= at {
@@ -18,6 +25,26 @@ pub(super) fn clause(pack: &LanguagePack, text: &str, at: usize) -> (usize, usiz
         }
     }
     (start, end)
+}
+
+fn is_bracket(s: &str) -> bool {
+    matches!(s, "(" | ")" | "（" | "）")
+}
+
+/// The byte offsets of the opening and closing brackets around `at`, if it stands inside a pair.
+fn bracket_around(text: &str, at: usize) -> Option<(usize, usize)> {
+    // Callers may point inside a character (an offset computed on the text before lower-casing).
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let open = before.rfind(['(', '（'])?;
+    if before[open..].contains([')', '）']) {
+        return None;
+    }
+    let close = text[at..].find([')', '）'])? + at;
+    Some((open, close))
 }
 
 /// Whether a negation stands in the clause of byte `at`, outside the phrases that negate nothing.
@@ -63,7 +90,17 @@ fn negation_in(pack: &LanguagePack, text: &str, cs: usize, ce: usize, start: usi
     }
     let exempt = pack.not_negations.find_all(c);
     let inside_phrase = |n: &PhraseMatch| cs + n.start >= start && cs + n.end <= end;
-    negations.iter().any(|n| !inside_phrase(n) && !exempt.iter().any(|e| e.start <= n.start && n.end <= e.end))
+    // A bracketed aside the phrase is not in says nothing of it ("パスワード（...知ることはできません）").
+    // (Callers asking about a stretch of text rather than a phrase pass 0..0.)
+    let about_phrase = end > 0;
+    let aside = |n: &PhraseMatch| about_phrase && in_other_brackets(c, n.start, start.saturating_sub(cs));
+    negations.iter().any(|n| !inside_phrase(n) && !aside(n) && !exempt.iter().any(|e| e.start <= n.start && n.end <= e.end))
+}
+
+/// Whether byte `at` of `clause` stands inside a bracket pair that `phrase_at` is not in.
+fn in_other_brackets(clause: &str, at: usize, phrase_at: usize) -> bool {
+    let pair = bracket_around(clause, at);
+    pair.is_some_and(|(open, close)| !(open < phrase_at && phrase_at <= close))
 }
 
 /// Whether a purpose at byte `at` is negated: in its clause, or in the clause its own is tied
