@@ -50,7 +50,14 @@ DOCS = [
     ("nl", "google.nl", "Privacy Policy"),
     ("pt", "google.com.br", "Privacy Policy"),
 ]
+# Session 10's languages: every tosback2 privacy document in them (baidu.com's is a 93-word stub).
+DOCS_SESSION10 = [
+    ("ko", "naver.com", "Privacy Policy"),
+    ("ko", "daum.net", "Privacy Policy"),
+    ("hu", "epulettar.hu", "Privacy Policy"),
+]
 JUDGEMENTS = os.path.join(ROOT, "eval", "audit_language_packs_judgements.json")
+JUDGEMENTS_SESSION10 = os.path.join(ROOT, "eval", "audit_language_packs_session10_judgements.json")
 FIELDS = ("data", "right", "party", "keep")
 
 
@@ -144,7 +151,12 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cli", default=os.path.join(ROOT, "target", "release", "privlens"))
     ap.add_argument("--write", metavar="DIR", help="write the pages and the items the build reports, for readers")
+    ap.add_argument("--set", choices=["first", "session10"], default="first",
+                    help="the documents and judgements: sessions 7-8 (German, French, Spanish, Dutch, Portuguese) or session 10 (Korean, Hungarian)")
     args = ap.parse_args()
+    if args.set == "session10":
+        global DOCS, JUDGEMENTS
+        DOCS, JUDGEMENTS = DOCS_SESSION10, JUDGEMENTS_SESSION10
     if args.write:
         write_for_readers(args.cli, args.write)
     else:
