@@ -65,6 +65,9 @@ fn pack_pages() -> Vec<(String, String)> {
         ("zh", "zh_maicai_yinsi"),
         ("ko", "ko_gagyebu_privacy"),
         ("ru", "ru_magazin_politika"),
+        ("uk", "uk_kubyk_konfidentsiinist"),
+        ("tr", "tr_indirim_aydinlatma"),
+        ("hu", "hu_akcioapp_adatkezeles"),
     ];
     for (label, case) in cases {
         let page = std::fs::read_to_string(dir.join(case).join("page.html")).expect("fixture page");
