@@ -51,11 +51,12 @@ fn date_regex() -> &'static Regex {
         Regex::new(concat!(
             r"(?i)\b(?:(\d{4})-(\d{1,2})-(\d{1,2})", // 2018-05-10
             // 10 May 2018, 12. März 2024, 5 de marzo de 2024, 1er mars 2024
-            r"|(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?([A-Za-zÀ-ÿĀ-žА-Яа-яЁё]{3,12})\.?,?\s+(?:de\s+)?(\d{4})",
+            r"|(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?([A-Za-zÀ-ÿĀ-žА-Яа-яЁёΆ-ώ]{3,12})\.?,?\s+(?:de\s+)?(\d{4})",
             r"|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", // May 10, 2018
-            r"|([A-Za-zÀ-ÿĀ-žА-Яа-яЁё]{3,12})\.?,?\s+(?:de\s+)?(\d{4})", // February 2025, marzo de 2025
+            r"|([A-Za-zÀ-ÿĀ-žА-Яа-яЁёΆ-ώ]{3,12})\.?,?\s+(?:de\s+)?(\d{4})", // February 2025, marzo de 2025
             r"|(\d{1,2})[/.]\s?(\d{1,2})[/.]\s?(\d{4})",                 // 10/05/2018
-            r"|(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?)", // 2024年3月1日, 2024년 3월 1일
+            r"|(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?", // 2024年3月1日, 2024년 3월 1일
+            r"|(?:(\d{1,2})\s+)?tháng\s+(\d{1,2}),?\s+năm\s+(\d{4}))",   // 1 tháng 3 năm 2024
         ))
         .expect("valid regex")
     })
@@ -91,6 +92,9 @@ pub fn parse_date(text: &str) -> Option<String> {
     }
     if let Some(y) = num(15) {
         return valid(y, num(16)?, num(17));
+    }
+    if let Some(y) = num(20) {
+        return valid(y, num(19)?, num(18));
     }
     // Dotted dates are day first ("1. 2. 2025", "10.05.2018") unless the second number can only
     // be a day ("12.13.2017" on a US page); slashed ones are month first unless the first can
@@ -179,6 +183,8 @@ mod tests {
             ("2023년 12월 5일", "2023-12-05"),
             ("2022年10月", "2022-10"),
             ("15 марта 2024 г.", "2024-03-15"),
+            ("ngày 1 tháng 3 năm 2024", "2024-03-01"),
+            ("tháng 10 năm 2023", "2023-10"),
         ];
         for (text, want) in cases {
             assert_eq!(parse_date(text).as_deref(), Some(want), "{text}");
