@@ -425,9 +425,12 @@ fn ruled_out(
         // A phrase before the cue may be denied anywhere in its own clause ("Wir nutzen nicht
         // Google Analytics, sondern..."); one after it, between the cue and its clause's end.
         let (from, to) = clause(pack, text, m.start);
+        let own_clause = (from, to) == clause(pack, text, cue.start);
         let from = if m.start >= cue.end { from.max(cue.end) } else { from };
         let overlaps_cue = m.start < cue.end && cue.start < m.end;
-        cue_negated || overlaps_cue || !negation_between(pack, text, from, to)
+        // A negated cue keeps a denied phrase of another clause: "Data Anda bukan barang
+        // dagangan: kami tidak menjualnya" is still no sale.
+        (cue_negated && own_clause) || overlaps_cue || !negation_between(pack, text, from, to)
     })
 }
 
