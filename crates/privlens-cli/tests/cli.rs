@@ -93,6 +93,13 @@ fn oversized_input_is_refused_before_reading() {
     assert!(stderr_line(&out).contains("too large"));
 }
 
+/// The JSON report of a page given on standard input.
+fn scan_json(page: &str) -> serde_json::Value {
+    let out = privlens(&["scan", "-", "--format", "json"], Some(page.as_bytes()));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("a JSON report")
+}
+
 #[test]
 fn hostile_and_foreign_pages_scan_without_crashing() {
     let hostile =
@@ -101,13 +108,11 @@ fn hostile_and_foreign_pages_scan_without_crashing() {
     let out = privlens(&["scan", "-", "--format", "json"], Some(hostile.as_bytes()));
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let german = "<html lang=de><body><h1>Datenschutzerklärung</h1><p>Wir verarbeiten Ihre personenbezogenen Daten nur im Rahmen der DSGVO.</p></body></html>";
-    let out = privlens(&["scan", "-", "--format", "json"], Some(german.as_bytes()));
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = scan_json(german);
     assert_eq!(report["language"], "de");
     // A German policy is read with the German word lists, and graded on what they find.
     let policy = format!("<html lang=de><body><h1>Datenschutzerklärung</h1>{}</body></html>", "<p>Wir erheben personenbezogene Daten wie Ihre IP-Adresse und verwenden Cookies. Sie haben das Recht auf Auskunft und Löschung Ihrer personenbezogenen Daten nach der DSGVO.</p>".repeat(8));
-    let out = privlens(&["scan", "-", "--format", "json"], Some(policy.as_bytes()));
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = scan_json(&policy);
     assert_eq!(report["document"]["kind"], "privacy_policy");
     // Deletion on request (+2), no contact (-1): 1, a B.
     assert_eq!(report["grade"]["letter"], "B");
@@ -122,8 +127,7 @@ fn hostile_and_foreign_pages_scan_without_crashing() {
         "<html lang=ja><body><h1>プライバシーポリシー</h1>{}</body></html>",
         "<p>当社はお客様のメールアドレスを取得します。Privacy policy.</p>".repeat(8)
     );
-    let out = privlens(&["scan", "-", "--format", "json"], Some(japanese.as_bytes()));
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = scan_json(&japanese);
     assert_eq!(report["document"]["kind"], "privacy_policy");
     assert!(report["summary"].as_str().unwrap().contains("Japanese word lists"), "{}", report["summary"]);
     assert_eq!(report["practices"]["data_collected"][0]["id"], "email");
@@ -132,8 +136,7 @@ fn hostile_and_foreign_pages_scan_without_crashing() {
         "<html lang=th><body><h1>Privacy Policy</h1>{}</body></html>",
         "<p>บริษัท เก็บรวบรวม ข้อมูลส่วนบุคคล ของคุณ เพื่อ ให้บริการ และ ปรับปรุง บริการ ตาม This privacy policy.</p>".repeat(8)
     );
-    let out = privlens(&["scan", "-", "--format", "json"], Some(thai.as_bytes()));
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = scan_json(&thai);
     assert_eq!(report["document"]["kind"], "privacy_policy");
     assert!(report["summary"].as_str().unwrap().contains("in another language (th)"), "{}", report["summary"]);
 }

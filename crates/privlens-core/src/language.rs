@@ -74,7 +74,7 @@ fn by_script(texts: &[&str]) -> Option<&'static str> {
     for c in chars.filter(|c| c.is_alphabetic()) {
         letters += 1;
         match c {
-            '\u{3040}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}' | '\u{ff66}'..='\u{ff9f}' => kana += 1,
+            c if crate::script::is_kana(c) => kana += 1,
             c if crate::script::is_hangul(c) => hangul += 1,
             c if crate::script::is_unspaced(c) => han += 1,
             _ => {}

@@ -369,11 +369,14 @@ impl LanguagePack {
 /// ("nom d’utilisateur" is "nom d'utilisateur", "імʼя" is "ім'я") and full-width figures plain ("３０日" is "30日").
 pub fn fold(text: &str) -> String {
     let lower = text.to_lowercase();
+    if lower.is_ascii() {
+        return lower;
+    }
     // "’" and the Ukrainian apostrophe "ʼ" (a letter to Unicode: "імʼя") are written "'".
     let lower = if lower.contains(['’', 'ʼ']) { lower.replace(['’', 'ʼ'], "'") } else { lower };
     // Turkish "İ" lower-cases to "i" and a combining dot, which would break the word.
     let lower = if lower.contains('\u{307}') { lower.replace("i\u{307}", "i") } else { lower };
-    if lower.is_ascii() || !lower.contains(is_full_width_digit) {
+    if !lower.contains(is_full_width_digit) {
         return lower;
     }
     lower.chars().map(|c| if is_full_width_digit(c) { char::from(b'0' + (c as u32 - 0xff10) as u8) } else { c }).collect()

@@ -15,6 +15,11 @@ pub fn is_unspaced(c: char) -> bool {
     )
 }
 
+/// Hiragana or katakana: only Japanese writes them.
+pub fn is_kana(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}' | '\u{ff66}'..='\u{ff9f}')
+}
+
 /// A Hangul syllable: Korean glues units and particles to numbers ("30일", "14세").
 pub fn is_hangul(c: char) -> bool {
     matches!(c, '\u{ac00}'..='\u{d7af}')

@@ -417,15 +417,15 @@ fn ruled_out(
     all_cues: &[&PhraseMatch],
     cue_negated: bool,
 ) -> bool {
-    let cue_clause_end = clause(pack, text, cue.start).1;
+    let cue_clause = clause(pack, text, cue.start);
     let another_cue = |m: &PhraseMatch| all_cues.iter().any(|c| c.start != cue.start && c.start < m.end && m.start < c.end);
     // A phrase inside the cue itself was written into it ("nie je nikdy vopred zaškrtnuté").
     let in_cue = |m: &PhraseMatch| cue.start <= m.start && m.end <= cue.end;
-    words.not.find_all(text).iter().filter(|m| m.start < cue_clause_end && !another_cue(m) && !in_cue(m)).any(|m| {
+    words.not.find_all(text).iter().filter(|m| m.start < cue_clause.1 && !another_cue(m) && !in_cue(m)).any(|m| {
         // A phrase before the cue may be denied anywhere in its own clause ("Wir nutzen nicht
         // Google Analytics, sondern..."); one after it, between the cue and its clause's end.
         let (from, to) = clause(pack, text, m.start);
-        let own_clause = (from, to) == clause(pack, text, cue.start);
+        let own_clause = (from, to) == cue_clause;
         let from = if m.start >= cue.end { from.max(cue.end) } else { from };
         let overlaps_cue = m.start < cue.end && cue.start < m.end;
         // A negated cue keeps a denied phrase of another clause: "Data Anda bukan barang

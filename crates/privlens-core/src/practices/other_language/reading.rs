@@ -34,10 +34,7 @@ fn is_bracket(s: &str) -> bool {
 /// The byte offsets of the opening and closing brackets around `at`, if it stands inside a pair.
 fn bracket_around(text: &str, at: usize) -> Option<(usize, usize)> {
     // Callers may point inside a character (an offset computed on the text before lower-casing).
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
+    let at = super::floor_char(text, at.min(text.len()));
     let before = &text[..at];
     let open = before.rfind(['(', '（'])?;
     if before[open..].contains([')', '）']) {
