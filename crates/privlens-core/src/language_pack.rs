@@ -366,7 +366,9 @@ impl LanguagePack {
 }
 
 /// Text as the packs' phrases are written: lower-case, with typographic apostrophes straight
-/// ("nom d’utilisateur" is "nom d'utilisateur", "імʼя" is "ім'я") and full-width figures plain ("３０日" is "30日").
+/// ("nom d’utilisateur" is "nom d'utilisateur", "імʼя" is "ім'я"), figures plain ("３０日" is "30日",
+/// "٣٠ يومًا" is "30 يوما", "३० दिन" is "30 दिन"), Hebrew gershayim as quotes ("התשמ״א" is
+/// "התשמ"א") and Arabic vowel marks dropped.
 pub fn fold(text: &str) -> String {
     let lower = text.to_lowercase();
     if lower.is_ascii() {
@@ -376,14 +378,32 @@ pub fn fold(text: &str) -> String {
     let lower = if lower.contains(['’', 'ʼ']) { lower.replace(['’', 'ʼ'], "'") } else { lower };
     // Turkish "İ" lower-cases to "i" and a combining dot, which would break the word.
     let lower = if lower.contains('\u{307}') { lower.replace("i\u{307}", "i") } else { lower };
-    if !lower.contains(is_full_width_digit) {
+    if !lower.contains(needs_folding) {
         return lower;
     }
-    lower.chars().map(|c| if is_full_width_digit(c) { char::from(b'0' + (c as u32 - 0xff10) as u8) } else { c }).collect()
+    lower.chars().filter_map(fold_char).collect()
 }
 
-fn is_full_width_digit(c: char) -> bool {
-    ('\u{ff10}'..='\u{ff19}').contains(&c)
+/// Characters [`fold`] rewrites or drops: figures of other scripts, Hebrew geresh and
+/// gershayim, Arabic vowel marks and tatweel (written in some texts and not in others).
+fn needs_folding(c: char) -> bool {
+    matches!(c,
+        '\u{ff10}'..='\u{ff19}' | '\u{0660}'..='\u{0669}' | '\u{06f0}'..='\u{06f9}' | '\u{0966}'..='\u{096f}'
+        | '\u{05f3}' | '\u{05f4}' | '\u{0640}' | '\u{064b}'..='\u{0652}')
+}
+
+fn fold_char(c: char) -> Option<char> {
+    let digit = |zero: u32| char::from(b'0' + (c as u32 - zero) as u8);
+    Some(match c {
+        '\u{ff10}'..='\u{ff19}' => digit(0xff10),
+        '\u{0660}'..='\u{0669}' => digit(0x0660),
+        '\u{06f0}'..='\u{06f9}' => digit(0x06f0),
+        '\u{0966}'..='\u{096f}' => digit(0x0966),
+        '\u{05f3}' => '\'',
+        '\u{05f4}' => '"',
+        '\u{0640}' | '\u{064b}'..='\u{0652}' => return None,
+        c => c,
+    })
 }
 
 /// The pack for a language tag (`de`), if privlens has one: the file named after the tag.

@@ -288,7 +288,7 @@ fn quick_tests(phrases: &[(usize, String, bool)]) -> Option<(Option<QuickTest>, 
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    crate::script::is_word_char(c) || c == '_'
 }
 
 fn is_boundary_before(text: &str, at: usize) -> bool {

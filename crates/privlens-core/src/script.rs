@@ -30,6 +30,26 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}')
 }
 
+/// A mark that belongs to the word it stands in though Unicode counts it as no letter: the
+/// Devanagari virama and nukta ("प्रयोग", "ज़"), Arabic vowel marks and tatweel ("يومًا"), Hebrew
+/// points, combining accents of decomposed Latin text, and the zero-width joiners.
+pub fn is_word_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036f}'
+        | '\u{0591}'..='\u{05bd}' | '\u{05bf}' | '\u{05c1}'..='\u{05c2}' | '\u{05c4}'..='\u{05c5}' | '\u{05c7}'
+        | '\u{0610}'..='\u{061a}' | '\u{0640}' | '\u{064b}'..='\u{065f}' | '\u{0670}'
+        | '\u{06d6}'..='\u{06ed}'
+        | '\u{0900}'..='\u{0963}' | '\u{0966}'..='\u{0dff}'
+        | '\u{200c}'..='\u{200d}'
+    )
+}
+
+/// A letter, digit or word mark: what a word is made of.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || (!c.is_ascii() && is_word_mark(c))
+}
+
 /// Words, with Chinese, Japanese and Korean characters counted two to a word.
 pub fn words(text: &str) -> usize {
     let spaced = text.split_whitespace().count();
@@ -47,5 +67,13 @@ mod tests {
         assert!(!"données".chars().any(is_unspaced));
         assert_eq!(words("we collect data"), 3);
         assert_eq!(words("当社は個人情報を収集します"), 1 + 6);
+    }
+
+    #[test]
+    fn viramas_vowel_marks_and_points_are_part_of_their_words() {
+        for word in ["प्रयोग", "कुकीज़", "يومًا", "שָׁלוֹם", "donne\u{301}es"] {
+            assert!(word.chars().all(|c| c.is_alphanumeric() || is_word_mark(c)), "{word}");
+        }
+        assert!(!is_word_mark('।') && !is_word_mark('،') && !is_word_mark(' ') && !is_word_mark('-'));
     }
 }

@@ -76,11 +76,10 @@ fn split_line<'a>(text: &'a str, offset: usize, line: &'a str, segment: usize, s
         if matches!(c, b'.' | b'!' | b'?') && ends_here(line, i, stops) {
             push(text, offset + start, offset + i + 1, segment, out);
             start = i + 1;
-        } else if c >= 0xe3 && is_ideographic_stop(&bytes[i..]) {
-            // "。", "！", "？" end a Chinese or Japanese sentence with no space after them.
-            push(text, offset + start, offset + i + 3, segment, out);
-            start = i + 3;
-            i += 3;
+        } else if let Some(len) = (c >= 0xd8).then(|| unconditional_stop(&bytes[i..])).flatten() {
+            push(text, offset + start, offset + i + len, segment, out);
+            start = i + len;
+            i += len;
             continue;
         }
         i += 1;
@@ -88,9 +87,15 @@ fn split_line<'a>(text: &'a str, offset: usize, line: &'a str, segment: usize, s
     push(text, offset + start, offset + line.len(), segment, out);
 }
 
-/// Whether the bytes start with "。", "！" or "？".
-fn is_ideographic_stop(bytes: &[u8]) -> bool {
-    matches!(bytes, [0xe3, 0x80, 0x82, ..] | [0xef, 0xbc, 0x81 | 0x9f, ..])
+/// The length in bytes of a stop that ends a sentence wherever it stands: "。", "！", "？"
+/// (Chinese and Japanese put no space after them), the Devanagari danda "।" and "॥", the
+/// Arabic question mark "؟" and the Urdu full stop "۔".
+fn unconditional_stop(bytes: &[u8]) -> Option<usize> {
+    match bytes {
+        [0xe3, 0x80, 0x82, ..] | [0xef, 0xbc, 0x81 | 0x9f, ..] | [0xe0, 0xa5, 0xa4 | 0xa5, ..] => Some(3),
+        [0xd8, 0x9f, ..] | [0xdb, 0x94, ..] => Some(2),
+        _ => None,
+    }
 }
 
 /// Whether the stop at byte `i` ends a sentence (next is space then a capital, digit or quote).
@@ -100,12 +105,13 @@ fn ends_here(line: &str, i: usize, stops: Stops) -> bool {
         return false;
     }
     let next = after.trim_start().chars().next();
-    // Hangul, Han and kana have no capitals: any of them may start a sentence.
+    // Scripts without capitals (Hangul, Han, kana, Arabic, Hebrew, Devanagari...): any of
+    // their letters may start a sentence.
     let starts = |c: char| {
         c.is_uppercase()
             || c.is_ascii_digit()
             || matches!(c, '"' | '“' | '(' | '‘')
-            || (!c.is_ascii() && (crate::script::is_hangul(c) || crate::script::is_unspaced(c)))
+            || (!c.is_ascii() && c.is_alphabetic() && !c.is_lowercase())
     };
     if !next.is_some_and(starts) {
         return false;
@@ -281,7 +287,7 @@ const NEGATIONS: &[&str] = &[
 
 /// The words of `s`, as slices (apostrophes kept inside words).
 fn words(s: &str) -> impl Iterator<Item = &str> + Clone {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).filter(|w| !w.is_empty())
+    s.split(|c: char| !(crate::script::is_word_char(c) || c == '\'' || c == '’')).filter(|w| !w.is_empty())
 }
 
 fn is_negation(word: &str) -> bool {
@@ -294,7 +300,7 @@ fn is_negation(word: &str) -> bool {
 
 /// Whether `text` begins with one of `words`, ending there: "Flash player", not "Flashy".
 pub fn starts_with_word(text: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| text.starts_with(w) && text[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    words.iter().any(|w| text.starts_with(w) && text[w.len()..].chars().next().is_none_or(|c| !crate::script::is_word_char(c)))
 }
 
 /// Whether `word` starts with one of `stems` (lower-case), ignoring case; curly apostrophes
@@ -369,10 +375,9 @@ pub fn contains_phrase(text: &str, phrases: &[&str]) -> bool {
     // Most texts hold none of the phrases: the quick test settles those.
     with_compiled(phrases, ListKind::Phrases, |list| {
         list.may_match(text)
-            && list
-                .ac
-                .find_overlapping_iter(text)
-                .any(|m| text[m.start()..].starts_with(|c: char| !c.is_alphanumeric()) || starts_word_or_quote(text, m.start()))
+            && list.ac.find_overlapping_iter(text).any(|m| {
+                text[m.start()..].starts_with(|c: char| !crate::script::is_word_char(c)) || starts_word_or_quote(text, m.start())
+            })
     })
 }
 
@@ -381,14 +386,14 @@ fn starts_word_or_quote(text: &str, at: usize) -> bool {
     let mut before = text[..at].chars().rev();
     match before.next() {
         None => true,
-        Some('\'' | '’' | '‘') => before.next().is_none_or(|c| !c.is_alphanumeric()),
+        Some('\'' | '’' | '‘') => before.next().is_none_or(|c| !crate::script::is_word_char(c)),
         // After a Chinese or Japanese character a word may start: "本网站使用Cookie".
-        Some(c) => !c.is_alphanumeric() || crate::script::is_unspaced(c),
+        Some(c) => !crate::script::is_word_char(c) || crate::script::is_unspaced(c),
     }
 }
 
 fn is_word_start(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_none_or(|c| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+    text[..at].chars().next_back().is_none_or(|c| !(crate::script::is_word_char(c) || c == '\'' || c == '’'))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -539,6 +544,18 @@ mod tests {
         let segs = seg("当社は個人情報を収集します。第三者に販売しません！質問は？ Then English.");
         let texts: Vec<&str> = split(&segs).iter().map(|s| s.text).collect();
         assert_eq!(texts, ["当社は個人情報を収集します。", "第三者に販売しません！", "質問は？", "Then English."]);
+    }
+
+    #[test]
+    fn dandas_and_caseless_scripts_end_sentences() {
+        let segs = seg("हम आपका डेटा एकत्र करते हैं। हम इसे नहीं बेचते। क्या आप सहमत हैं?");
+        let texts: Vec<&str> = split(&segs).iter().map(|s| s.text).collect();
+        assert_eq!(texts, ["हम आपका डेटा एकत्र करते हैं।", "हम इसे नहीं बेचते।", "क्या आप सहमत हैं?"]);
+        // Arabic and Hebrew have no capitals: a letter after ". " starts a sentence.
+        let segs = seg("نحن نجمع بياناتك. لا نبيع بياناتك؟ شكرا.");
+        assert_eq!(split(&segs).len(), 3);
+        let segs = seg("אנו אוספים מידע. איננו מוכרים מידע.");
+        assert_eq!(split(&segs).len(), 2);
     }
 
     #[test]

@@ -51,7 +51,7 @@ fn is_content(b: &Block) -> bool {
         return false;
     }
     let n = crate::script::words(&b.text);
-    n >= 20 || (n >= 7 && b.text.contains(['.', '!', '?', ';', ':', '。']))
+    n >= 20 || (n >= 7 && b.text.contains(['.', '!', '?', ';', ':', '。', '।', '؟']))
 }
 
 fn is_policy_title(b: &Block) -> bool {

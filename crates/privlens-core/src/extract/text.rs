@@ -327,7 +327,7 @@ fn word_count(s: &str) -> usize {
 }
 
 fn ends_sentence(s: &str) -> bool {
-    s.trim_end().ends_with(['.', '!', '?', ':', ';', '。', '"', '”', ')'])
+    s.trim_end().ends_with(['.', '!', '?', ':', ';', '。', '।', '؟', '؛', '"', '”', ')'])
 }
 
 /// Whether `next` continues the wrapped paragraph `text`.
@@ -356,7 +356,7 @@ pub fn looks_like_heading(text: &str) -> bool {
     if words == 0 || words > 14 || text.chars().count() > 100 {
         return false;
     }
-    if text.trim_end().ends_with(['.', ',', ';', '。', '，', '；']) && !text.trim_end().ends_with("etc.") {
+    if text.trim_end().ends_with(['.', ',', ';', '。', '，', '；', '।', '،', '؛']) && !text.trim_end().ends_with("etc.") {
         return false;
     }
     let body = strip_number(text);

@@ -80,6 +80,8 @@ fn phrases_are_lower_case_whole_words_with_prefixes_marked_at_the_end() {
             assert!(!p.trim_end_matches('*').contains('*'), "{file}.json{at}: {p:?} has * inside");
             // Page text is read with its apostrophes made straight.
             assert!(!p.contains('’'), "{file}.json{at}: {p:?} has a typographic apostrophe");
+            // Page text is folded (figures plain, Arabic vowel marks dropped...) before matching.
+            assert_eq!(fold(&p), p, "{file}.json{at}: {p:?} would never match folded text");
             if at != ".clause_breaks" && at != ".purpose_links" {
                 assert_eq!(p, p.trim(), "{file}.json{at}: {p:?} has spaces around it");
             }
@@ -133,4 +135,14 @@ fn pack_signals_are_defined_wording_signals() {
             }
         }
     }
+}
+
+#[test]
+fn fold_reads_figures_of_other_scripts_and_drops_arabic_vowel_marks() {
+    assert_eq!(fold("٣٠ يومًا"), "30 يوما");
+    assert_eq!(fold("۱۸ سال"), "18 سال");
+    assert_eq!(fold("३० दिन"), "30 दिन");
+    assert_eq!(fold("התשמ״א-1981"), "התשמ\"א-1981");
+    assert_eq!(fold("الخصـوصية"), "الخصوصية");
+    assert_eq!(fold("Ｗｅ ３０日"), "ｗｅ 30日");
 }

@@ -51,9 +51,9 @@ fn date_regex() -> &'static Regex {
         Regex::new(concat!(
             r"(?i)\b(?:(\d{4})-(\d{1,2})-(\d{1,2})", // 2018-05-10
             // 10 May 2018, 12. März 2024, 5 de marzo de 2024, 1er mars 2024
-            r"|(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?([A-Za-zÀ-ÿĀ-žА-Яа-яЁёΆ-ώ]{3,12})\.?,?\s+(?:de\s+)?(\d{4})",
+            r"|(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?((?:كانون|تشرين) (?:الأول|الثاني)|[A-Za-zÀ-ÿĀ-žА-Яа-яЁёΆ-ώא-תء-يऀ-ॿ]{3,12})\.?,?\s+(?:de\s+)?(\d{4})",
             r"|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", // May 10, 2018
-            r"|([A-Za-zÀ-ÿĀ-žА-Яа-яЁёΆ-ώ]{3,12})\.?,?\s+(?:de\s+)?(\d{4})", // February 2025, marzo de 2025
+            r"|((?:كانون|تشرين) (?:الأول|الثاني)|[A-Za-zÀ-ÿĀ-žА-Яа-яЁёΆ-ώא-תء-يऀ-ॿ]{3,12})\.?,?\s+(?:de\s+)?(\d{4})", // February 2025, marzo de 2025
             r"|(\d{1,2})[/.]\s?(\d{1,2})[/.]\s?(\d{4})",                 // 10/05/2018
             r"|(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?", // 2024年3月1日, 2024년 3월 1일
             r"|(?:(\d{1,2})\s+)?tháng\s+(\d{1,2}),?\s+năm\s+(\d{4}))",   // 1 tháng 3 năm 2024
@@ -112,9 +112,16 @@ pub fn find_dates(lines: &[&str]) -> (Option<String>, Option<String>) {
     let mut updated = None;
     for line in lines {
         // Most lines name no date at all: only those with a digit are worth lower-casing.
-        if !line.bytes().any(|b| b.is_ascii_digit()) {
+        // Figures of other scripts ("١٥ مارس ٢٠٢٤", "१५ मार्च २०२४") are read as plain ones.
+        let folded;
+        let line: &str = if line.bytes().any(|b| b.is_ascii_digit()) {
+            line
+        } else if line.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
+            folded = crate::language_pack::fold(line);
+            &folded
+        } else {
             continue;
-        }
+        };
         let lower = line.to_lowercase();
         if !any_cue().is_match(&lower) {
             continue;

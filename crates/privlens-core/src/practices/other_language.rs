@@ -131,7 +131,7 @@ pub fn retention(ctx: &Ctx, pack: &LanguagePack) -> Vec<Retention> {
 /// "sechs", "two (2)"), unless words around it make it an age or a deadline.
 fn period_days(pack: &LanguagePack, text: &str, unit_at: usize, unit: &str) -> Option<u32> {
     let before = &text[..unit_at];
-    let mut words = before.split_whitespace().rev().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut words = before.split_whitespace().rev().map(|w| w.trim_matches(|c: char| !crate::script::is_word_char(c)));
     let mut word = glued_number(pack, words.next()?);
     // "zwei (2) Jahre": the figure in brackets repeats the number before it.
     if word.chars().all(|c| c.is_ascii_digit()) && before.trim_end().ends_with(')') {
@@ -173,13 +173,13 @@ fn glued_number<'w>(pack: &LanguagePack, word: &'w str) -> &'w str {
 /// "처리에" as a word of its own.
 fn word_start(text: &str, at: usize) -> usize {
     text[..at]
-        .rfind(|c: char| !c.is_alphanumeric() || crate::script::is_unspaced(c))
+        .rfind(|c: char| !crate::script::is_word_char(c) || crate::script::is_unspaced(c))
         .map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8))
 }
 
 /// Where the word around byte `at` ends.
 fn word_end(text: &str, at: usize) -> usize {
-    text[at..].find(|c: char| !c.is_alphanumeric() || crate::script::is_unspaced(c)).map_or(text.len(), |p| at + p)
+    text[at..].find(|c: char| !crate::script::is_word_char(c) || crate::script::is_unspaced(c)).map_or(text.len(), |p| at + p)
 }
 
 fn floor_char(text: &str, mut i: usize) -> usize {
@@ -257,7 +257,7 @@ fn stated_age(pack: &LanguagePack, text: &str) -> Option<u32> {
     while i < bytes.len() {
         // (An ASCII digit byte is never inside a longer character: `i` is a boundary there.)
         let starts_number = bytes[i].is_ascii_digit()
-            && text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric() || crate::script::is_unspaced(c));
+            && text[..i].chars().next_back().is_none_or(|c| !crate::script::is_word_char(c) || crate::script::is_unspaced(c));
         if !starts_number {
             i += 1;
             continue;
@@ -353,8 +353,8 @@ pub fn worded_signals(ctx: &Ctx, pack: &LanguagePack) -> Vec<(String, Vec<Eviden
 /// Headings, labels and questions state nothing.
 fn is_statement(text: &str) -> bool {
     let (words, end) = (crate::script::words(text), text.trim_end());
-    !end.ends_with(['?', '？'])
-        && (words >= FULL_SENTENCE_WORDS || (words >= SHORT_STATEMENT_WORDS && end.ends_with(['.', '!', '。', '！'])))
+    !end.ends_with(['?', '？', '؟'])
+        && (words >= FULL_SENTENCE_WORDS || (words >= SHORT_STATEMENT_WORDS && end.ends_with(['.', '!', '。', '！', '।'])))
 }
 
 /// The signals a sentence takes back ("existing customers get offers on our legitimate
