@@ -1,5 +1,7 @@
 //! Embeds every knowledge file under `data/` into the library, so adding an entry is
-//! adding a file: no code changes, and the wasm build carries the same knowledge.
+//! adding a file: no code changes, and the wasm build carries the same knowledge. Language
+//! packs are large phrase lists read only for a page in their language, so they are embedded
+//! deflated (a fifth of their size) with their names beside them.
 
 use std::{env, fs, path::Path};
 
@@ -7,6 +9,7 @@ fn main() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     println!("cargo:rerun-if-changed={}", data.display());
     let mut out = String::new();
+    let out_dir = env::var("OUT_DIR").unwrap();
     for dir in ["third_parties", "consent_platforms", "button_labels", "language_packs"] {
         let path = data.join(dir);
         println!("cargo:rerun-if-changed={}", path.display());
@@ -17,6 +20,10 @@ fn main() {
             .unwrap_or_default();
         files.sort();
         let name = dir.to_uppercase();
+        if dir == "language_packs" {
+            out.push_str(&deflated_packs(&files, Path::new(&out_dir)));
+            continue;
+        }
         out.push_str(&format!("pub const {name}: &[(&str, &str)] = &[\n"));
         for f in files {
             let stem = f.file_stem().unwrap().to_string_lossy();
@@ -24,5 +31,25 @@ fn main() {
         }
         out.push_str("];\n");
     }
-    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("data_files.rs"), out).unwrap();
+    fs::write(Path::new(&out_dir).join("data_files.rs"), out).unwrap();
+}
+
+/// `LANGUAGE_PACKS`: (tag, language name, deflated JSON) per pack file.
+fn deflated_packs(files: &[std::path::PathBuf], out_dir: &Path) -> String {
+    let mut out = String::from("pub const LANGUAGE_PACKS: &[(&str, &str, &[u8])] = &[\n");
+    for f in files {
+        let stem = f.file_stem().unwrap().to_string_lossy();
+        let json = fs::read_to_string(f).unwrap();
+        let deflated = out_dir.join(format!("{stem}.json.deflate"));
+        fs::write(&deflated, miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9)).unwrap();
+        out.push_str(&format!("    ({stem:?}, {:?}, include_bytes!({:?})),\n", pack_name(&json), deflated.display().to_string()));
+    }
+    out + "];\n"
+}
+
+/// The pack's `"name"` ("German"), read without a JSON parser: the files are written with
+/// `"name": "..."` on a line of its own near the top.
+fn pack_name(json: &str) -> &str {
+    let at = json.find("\"name\": \"").expect("a pack names its language") + "\"name\": \"".len();
+    &json[at..at + json[at..].find('"').expect("the name is closed")]
 }

@@ -408,31 +408,25 @@ fn fold_char(c: char) -> Option<char> {
 
 /// The pack for a language tag (`de`), if privlens has one: the file named after the tag.
 pub fn pack(language: &str) -> Option<&'static LanguagePack> {
-    let i = LANGUAGE_PACKS.iter().position(|(file, _)| *file == language)?;
-    let (file, json) = LANGUAGE_PACKS[i];
+    let i = LANGUAGE_PACKS.iter().position(|(file, _, _)| *file == language)?;
+    let file = LANGUAGE_PACKS[i].0;
     Some(
         pack_slots()[i]
-            .get_or_init(|| LanguagePack::from_json(json).unwrap_or_else(|e| panic!("language pack {file}.json: {e}"))),
+            .get_or_init(|| LanguagePack::from_json(&pack_json(i)).unwrap_or_else(|e| panic!("language pack {file}.json: {e}"))),
     )
+}
+
+/// The JSON text of the `i`th pack, inflated from the library.
+fn pack_json(i: usize) -> String {
+    let (file, _, deflated) = LANGUAGE_PACKS[i];
+    let bytes = miniz_oxide::inflate::decompress_to_vec(deflated).unwrap_or_else(|e| panic!("language pack {file}.json: {e:?}"));
+    String::from_utf8(bytes).unwrap_or_else(|e| panic!("language pack {file}.json: {e}"))
 }
 
 /// The names of the languages privlens has a pack for ("German"), read without building any
 /// pack's matchers.
 pub fn names() -> Vec<&'static str> {
-    #[derive(Deserialize)]
-    struct Named {
-        name: String,
-    }
-    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
-    let names = NAMES.get_or_init(|| {
-        LANGUAGE_PACKS
-            .iter()
-            .map(|(file, json)| {
-                serde_json::from_str::<Named>(json).unwrap_or_else(|e| panic!("language pack {file}.json: {e}")).name
-            })
-            .collect()
-    });
-    names.iter().map(String::as_str).collect()
+    LANGUAGE_PACKS.iter().map(|(_, name, _)| *name).collect()
 }
 
 #[cfg(test)]

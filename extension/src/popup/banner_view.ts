@@ -34,7 +34,7 @@ export function bannerSection(b: CookieBanner | undefined): HTMLElement | null {
   if (b.buttons.length) {
     const entries = b.buttons.map((x) => {
       const [key, fallback] = ROLE_TEXT[x.role] ?? ROLE_TEXT.other;
-      return el('li', { 'data-role': x.role }, `“${x.label}”: ${t(key, fallback)}`);
+      return el('li', { 'data-role': x.role }, el('bdi', {}, `“${x.label}”`), `: ${t(key, fallback)}`);
     });
     items.push(el('ul', { class: 'buttons', 'aria-label': t('bannerButtons', 'Its buttons') }, ...entries));
   }

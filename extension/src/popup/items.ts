@@ -12,7 +12,7 @@ export function setShowOnPage(fn: ((quote: string) => Promise<boolean>) | null):
 export function quoteItem(title: string, quotes: string[], className = ''): HTMLElement {
   const quote = quotes[0];
   if (!quote) return el('p', { class: `plain ${className}` }, title);
-  const parts: HTMLElement[] = [el('blockquote', {}, `“${quote}”`)];
+  const parts: HTMLElement[] = [el('blockquote', { dir: 'auto' }, `“${quote}”`)];
   if (showOnPage) {
     const show = showOnPage;
     const button = el('button', { type: 'button', class: 'link show' }, t('showOnPage', 'Show on page'));

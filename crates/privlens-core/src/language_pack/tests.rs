@@ -12,15 +12,16 @@ fn keys(json: &str) -> BTreeSet<String> {
 }
 
 fn raw_packs() -> Vec<(&'static str, Value)> {
-    LANGUAGE_PACKS.iter().map(|(file, json)| (*file, serde_json::from_str(json).unwrap())).collect()
+    LANGUAGE_PACKS.iter().enumerate().map(|(i, (file, _, _))| (*file, serde_json::from_str(&pack_json(i)).unwrap())).collect()
 }
 
 #[test]
 fn every_pack_loads_under_its_own_tag() {
     assert!(!LANGUAGE_PACKS.is_empty());
-    for (file, json) in LANGUAGE_PACKS {
-        let pack = LanguagePack::from_json(json).unwrap_or_else(|e| panic!("{file}.json: {e}"));
+    for (i, (file, name, _)) in LANGUAGE_PACKS.iter().enumerate() {
+        let pack = LanguagePack::from_json(&pack_json(i)).unwrap_or_else(|e| panic!("{file}.json: {e}"));
         assert_eq!(pack.language, *file, "{file}.json names another language");
+        assert_eq!(&pack.name, name, "{file}.json: the name read at build time is the pack's own");
         assert!(super::pack(file).is_some());
     }
     assert!(super::pack("en").is_none(), "English is read by the full reader, not a pack");
@@ -125,8 +126,8 @@ fn pack_signals_are_defined_wording_signals() {
         "third_party_tracking",
         "shares_for_advertising",
     ];
-    for (file, json) in LANGUAGE_PACKS {
-        let pack = LanguagePack::from_json(json).unwrap();
+    for (i, (file, _, _)) in LANGUAGE_PACKS.iter().enumerate() {
+        let pack = LanguagePack::from_json(&pack_json(i)).unwrap();
         assert!(!pack.signals.is_empty(), "{file}.json has no signals");
         for words in &pack.signals {
             for id in std::iter::once(&words.id).chain(&words.negated) {
