@@ -83,10 +83,28 @@ fn main_region(blocks: &[Block]) -> Option<(usize, usize)> {
         _ => heading_before(blocks, first_content),
     };
     let mut end = last_content;
-    while end + 1 < blocks.len() && (is_trailing_sentence(&blocks[end + 1]) || is_trailing_item(&blocks[end + 1])) {
-        end += 1;
+    loop {
+        while end + 1 < blocks.len() && (is_trailing_sentence(&blocks[end + 1]) || is_trailing_item(&blocks[end + 1])) {
+            end += 1;
+        }
+        match contact_block_end(&blocks[end + 1..]) {
+            Some(last) => end += last + 1,
+            None => break,
+        }
     }
     Some((start, end))
+}
+
+/// Past the policy's last running text, the lines of a contact block (a company's address,
+/// "Email: privacy@…", "Tel: 03-7654321") still belong to it: this many plain lines are
+/// looked through for one that gives an e-mail address or a telephone number.
+const CONTACT_BLOCK_LINES: usize = 6;
+
+/// The index of the last line with an address or number in the plain lines that open `rest`.
+fn contact_block_end(rest: &[Block]) -> Option<usize> {
+    let plain = |b: &&Block| !b.boilerplate && !matches!(b.kind, BlockKind::Heading(_)) && (!b.link_only || b.text.contains('@'));
+    let gives_contact = |b: &Block| b.text.contains('@') || b.text.chars().filter(char::is_ascii_digit).count() >= 7;
+    rest.iter().take(CONTACT_BLOCK_LINES).take_while(plain).collect::<Vec<_>>().iter().rposition(|b| gives_contact(b))
 }
 
 fn heading_before(blocks: &[Block], content: usize) -> usize {

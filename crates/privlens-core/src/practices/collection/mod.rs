@@ -130,6 +130,14 @@ pub fn collected(ctx: &Ctx, k: &Knowledge) -> (Vec<Finding>, Vec<Finding>) {
     (data.into_vec(), purposes.into_vec())
 }
 
+/// A short line that gives the site's own address or number ("Email: privacy@example.com",
+/// "Telephone: (886) 2 2894 3447") names a way to reach it, not data it collects.
+fn gives_contact_detail(text: &str) -> bool {
+    let short = text.split_whitespace().nth(8).is_none();
+    let address = text.split_whitespace().any(|w| w.find('@').is_some_and(|at| at > 0 && w[at..].contains('.')));
+    short && (address || text.chars().filter(char::is_ascii_digit).count() >= 7)
+}
+
 /// What a sentence says whatever data word is looked at: worked out once per sentence.
 struct SentenceFacts {
     lower: String,
@@ -151,6 +159,7 @@ impl SentenceFacts {
         // A warning to the reader ("Never put passwords in your files") is not collection.
         let warning = ["never ", "do not ", "don't ", "please do not "].iter().any(|w| lower.starts_with(w));
         let ruled_out = warning
+            || gives_contact_detail(s.text)
             || (contains_phrase(s.text, DEFINITION) && !defines_collected_data(s.text))
             || defines_personal_information(&lower)
             || contains_phrase(s.text, SECURITY_TALK);
@@ -226,6 +235,14 @@ fn is_collected(k: &Knowledge, s: &Sentence, facts: &SentenceFacts, id: &str, at
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_giving_the_sites_address_or_number_collects_nothing() {
+        assert!(gives_contact_detail("Email: LegalCompliance@asus.com"));
+        assert!(gives_contact_detail("Telephone: (886) 2 2894 3447"));
+        assert!(!gives_contact_detail("Email address"));
+        assert!(!gives_contact_detail("We collect your email address and phone number when you sign up for an account."));
+    }
 
     #[test]
     fn reader_choices_are_not_collection() {
