@@ -140,4 +140,31 @@ mod tests {
         let czech = "Vaše osobní údaje zpracováváme pro poskytování služby a uchováváme je pouze po dobu, která je nezbytná, nebo jak to vyžaduje zákon; jsou také chráněny.";
         assert_eq!(detect(None, czech), "cs");
     }
+
+    #[test]
+    fn session_eleven_languages_are_told_apart_from_their_neighbours() {
+        let cases = [
+            (
+                "bg",
+                "Ние обработваме личните ви данни, които ни предоставяте, само когато това е необходимо, и ги съхраняваме не по-дълго от нужното.",
+            ),
+            (
+                "hr",
+                "Podaci koje prikupljamo koriste se samo za pružanje usluge, a također ih ne prodajemo niti dijelimo s trećim stranama koje nisu naši partneri ili obrađivači.",
+            ),
+            (
+                "sl",
+                "Vaše osebne podatke obdelujemo, da vam lahko zagotovimo storitev, in jih hranimo le toliko časa, kot je potrebno, ter jih ne prodajamo.",
+            ),
+            ("ar", "نحن نجمع بياناتك الشخصية التي تقدمها لنا عند التسجيل، ونستخدمها لتقديم الخدمة ولا نبيعها إلى أي طرف آخر."),
+            (
+                "he",
+                "אנו אוספים את המידע האישי שאתה מוסר לנו בעת ההרשמה, ומשתמשים בו כדי לספק את השירות, ואיננו מוכרים אותו לאף גורם.",
+            ),
+            ("hi", "हम आपकी व्यक्तिगत जानकारी एकत्र करते हैं जो आप पंजीकरण के समय हमें देते हैं, और इसका उपयोग सेवा प्रदान करने के लिए करते हैं।"),
+        ];
+        for (want, text) in cases {
+            assert_eq!(detect(None, text), want, "{text}");
+        }
+    }
 }

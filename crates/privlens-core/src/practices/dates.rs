@@ -12,6 +12,10 @@ struct DateWords {
     updated: Vec<String>,
     /// Per month, January first: its names and abbreviations, lower-case, the English name first.
     months: Vec<Vec<String>>,
+    /// Names that mean another month in one language than in the shared lists: Croatian
+    /// "listopad" is October, Czech and Polish "listopad" November. Used when the page says
+    /// it is in that language.
+    months_by_language: std::collections::BTreeMap<String, std::collections::BTreeMap<String, u32>>,
 }
 
 fn words() -> &'static DateWords {
@@ -32,8 +36,12 @@ fn any_cue() -> &'static AhoCorasick {
 /// How far after the cue a date may sit (characters).
 const WINDOW: usize = 60;
 
-fn month_number(word: &str) -> Option<u32> {
+fn month_number(word: &str, language: Option<&str>) -> Option<u32> {
     let w = word.to_lowercase();
+    let own = language.and_then(|l| words().months_by_language.get(l)).and_then(|names| names.get(&w));
+    if let Some(month) = own {
+        return Some(*month);
+    }
     // English months (each list's first name) also by their three-letter start ("Sept" too);
     // other languages by the names and abbreviations listed.
     let months = &words().months;
@@ -75,9 +83,14 @@ fn valid(y: u32, m: u32, d: Option<u32>) -> Option<String> {
 
 /// The first date in `text`, as ISO.
 pub fn parse_date(text: &str) -> Option<String> {
+    parse_date_in(text, None)
+}
+
+/// [`parse_date`], month names read as `language` (a page's declared tag) has them.
+fn parse_date_in(text: &str, language: Option<&str>) -> Option<String> {
     let c = date_regex().captures(text)?;
     let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    let word = |i: usize| c.get(i).and_then(|m| month_number(m.as_str()));
+    let word = |i: usize| c.get(i).and_then(|m| month_number(m.as_str(), language));
     if let Some(y) = num(1) {
         return valid(y, num(2)?, num(3));
     }
@@ -107,7 +120,7 @@ pub fn parse_date(text: &str) -> Option<String> {
 
 /// (effective date, last updated) from the page's text, searched near their cues. A cue
 /// followed by a template placeholder ("{{...}}") gives null, not some later date.
-pub fn find_dates(lines: &[&str]) -> (Option<String>, Option<String>) {
+pub fn find_dates(lines: &[&str], language: Option<&str>) -> (Option<String>, Option<String>) {
     let mut effective = None;
     let mut updated = None;
     for line in lines {
@@ -127,10 +140,10 @@ pub fn find_dates(lines: &[&str]) -> (Option<String>, Option<String>) {
             continue;
         }
         if effective.is_none() {
-            effective = date_after(line, &lower, &words().effective);
+            effective = date_after(line, &lower, &words().effective, language);
         }
         if updated.is_none() {
-            updated = date_after(line, &lower, &words().updated);
+            updated = date_after(line, &lower, &words().updated, language);
         }
         if effective.is_some() && updated.is_some() {
             break;
@@ -139,7 +152,7 @@ pub fn find_dates(lines: &[&str]) -> (Option<String>, Option<String>) {
     (effective, updated)
 }
 
-fn date_after(line: &str, lower: &str, cues: &[String]) -> Option<String> {
+fn date_after(line: &str, lower: &str, cues: &[String], language: Option<&str>) -> Option<String> {
     for cue in cues {
         let Some(pos) = lower.find(cue.as_str()) else { continue };
         // `lower` may differ in length from `line` where lower-casing changes a letter's size.
@@ -148,7 +161,7 @@ fn date_after(line: &str, lower: &str, cues: &[String]) -> Option<String> {
         if window.contains("{{") || window.contains("{%") {
             return None;
         }
-        if let Some(d) = parse_date(&window) {
+        if let Some(d) = parse_date_in(&window, language) {
             return Some(d);
         }
     }
@@ -191,25 +204,42 @@ mod tests {
             ("2022年10月", "2022-10"),
             ("15 марта 2024 г.", "2024-03-15"),
             ("ngày 1 tháng 3 năm 2024", "2024-03-01"),
+            ("15 مارس 2025م", "2025-03-15"),
+            ("1 كانون الثاني 2024", "2024-01-01"),
+            ("1 בספטמבר 2025", "2025-09-01"),
+            ("20 नवंबर 2025", "2025-11-20"),
+            ("3 март 2025 г.", "2025-03-03"),
+            ("14. siječnja 2025.", "2025-01-14"),
+            ("20. februarja 2025", "2025-02-20"),
             ("tháng 10 năm 2023", "2023-10"),
         ];
         for (text, want) in cases {
             assert_eq!(parse_date(text).as_deref(), Some(want), "{text}");
         }
-        let (e, u) = find_dates(&["Stand: 12. März 2024", "Gültig ab 1. Januar 2024"]);
+        let (e, u) = find_dates(&["Stand: 12. März 2024", "Gültig ab 1. Januar 2024"], None);
         assert_eq!((e.as_deref(), u.as_deref()), (Some("2024-01-01"), Some("2024-03-12")));
-        let (_, u) = find_dates(&["Ostatnia aktualizacja: 12 marca 2025 r."]);
+        let (_, u) = find_dates(&["Ostatnia aktualizacja: 12 marca 2025 r."], None);
         assert_eq!(u.as_deref(), Some("2025-03-12"));
-        let (_, u) = find_dates(&["Senast uppdaterad: 14 februari 2025"]);
+        let (_, u) = find_dates(&["Senast uppdaterad: 14 februari 2025"], None);
         assert_eq!(u.as_deref(), Some("2025-02-14"));
+        // Figures of other scripts.
+        let (_, u) = find_dates(&["آخر تحديث: ١٥ مارس ٢٠٢٥"], None);
+        assert_eq!(u.as_deref(), Some("2025-03-15"));
+        let (_, u) = find_dates(&["अंतिम अद्यतन: २० नवंबर २०२५"], None);
+        assert_eq!(u.as_deref(), Some("2025-11-20"));
+        // Croatian "listopad" is October; Czech and Polish "listopad" November.
+        let (_, u) = find_dates(&["Zadnje ažurirano: 14. listopada 2025."], Some("hr"));
+        assert_eq!(u.as_deref(), Some("2025-10-14"));
+        let (_, u) = find_dates(&["Ostatnia aktualizacja: 14 listopada 2025 r."], Some("pl"));
+        assert_eq!(u.as_deref(), Some("2025-11-14"));
     }
 
     #[test]
     fn finds_dates_near_cues_and_ignores_placeholders() {
-        let (e, u) = find_dates(&["**Effective Date: 10 May 2018.**", "Last updated: February 2025"]);
+        let (e, u) = find_dates(&["**Effective Date: 10 May 2018.**", "Last updated: February 2025"], None);
         assert_eq!(e.as_deref(), Some("2018-05-10"));
         assert_eq!(u.as_deref(), Some("2025-02"));
-        let (e, u) = find_dates(&["Last updated **{{git_revision_date_localized}}**", "Copyright 2024"]);
+        let (e, u) = find_dates(&["Last updated **{{git_revision_date_localized}}**", "Copyright 2024"], None);
         assert_eq!((e, u), (None, None));
     }
 }
