@@ -380,7 +380,10 @@ fn particle_follows(rest: &str) -> bool {
 /// script written without spaces (Chinese, Japanese), and a Korean unit or particle glued to a
 /// figure ("30일", "14세").
 fn joins_words(before: char, after: char) -> bool {
-    is_unspaced(before) || is_unspaced(after) || (before.is_ascii_digit() && is_hangul(after))
+    is_unspaced(before)
+        || is_unspaced(after)
+        || (before.is_ascii_digit() && is_hangul(after))
+        || (crate::script::is_hebrew_or_arabic(before) != crate::script::is_hebrew_or_arabic(after))
 }
 
 fn word_end(text: &str, from: usize) -> usize {
@@ -396,6 +399,14 @@ mod tests {
         let m = PhraseMatcher::new([(0, "email", false), (1, "email address", false), (2, "age", false)]);
         let found = m.find_all("Your Email Address and page views.");
         assert_eq!(found, vec![PhraseMatch { entry: 1, start: 5, end: 18 }]);
+    }
+
+    #[test]
+    fn a_name_glued_to_an_arabic_or_hebrew_conjunction_is_still_a_word() {
+        let m = PhraseMatcher::new([(0, "firebase", false), (1, "google", false), (2, "ads", false)]);
+        assert_eq!(m.find_all("نستخدم Google Analytics وFirebase").len(), 2);
+        assert_eq!(m.find_all("אנו משתמשים בשירותי Ads וGoogle").len(), 2);
+        assert!(m.find_all("superfirebase googleads").is_empty());
     }
 
     #[test]

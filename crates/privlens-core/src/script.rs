@@ -44,6 +44,13 @@ pub fn is_word_mark(c: char) -> bool {
     )
 }
 
+/// A Hebrew or Arabic letter or mark. Both scripts glue "and", "the", "to" to the next word,
+/// also to a name in Latin letters ("وFirebase", "וGoogle"): a change between them and
+/// another script is a word boundary.
+pub fn is_hebrew_or_arabic(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{05ff}' | '\u{0600}'..='\u{06ff}' | '\u{0750}'..='\u{077f}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
+}
+
 /// A letter, digit or word mark: what a word is made of.
 #[inline]
 pub fn is_word_char(c: char) -> bool {

@@ -82,7 +82,8 @@ fn valid(y: u32, m: u32, d: Option<u32>) -> Option<String> {
 }
 
 /// The first date in `text`, as ISO.
-pub fn parse_date(text: &str) -> Option<String> {
+#[cfg(test)]
+fn parse_date(text: &str) -> Option<String> {
     parse_date_in(text, None)
 }
 
