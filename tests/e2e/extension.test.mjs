@@ -125,6 +125,21 @@ for (const kind of ['chromium', 'firefox']) {
       await popup.close();
     });
 
+    test('an Arabic policy is read and graded, its quotes shown right to left', async () => {
+      const { tabId } = await openTab(session, 'http://dukkan.test/privacy');
+      assert.match(await waitFor(async () => (await badgeText(session.ext, tabId)) || null, 20000, 'badge'), /^[A-E]$/);
+      const popup = await openPopup(session.ctx, session.ext, tabId);
+      assert.match(await popup.$eval('#verdict', (e) => e.textContent), /in Arabic/);
+      const rights = await popup.$$eval('#rights details summary', (els) => els.map((e) => e.textContent.trim()));
+      assert.ok(rights.includes('See your data') && rights.includes('Delete it'), rights.join(' | '));
+      // The quote keeps its own direction inside the English popup.
+      const quote = await popup.$eval('#rights details blockquote', (b) => ({ dir: b.getAttribute('dir'), text: b.textContent, shown: getComputedStyle(b).direction }));
+      assert.equal(quote.dir, 'auto');
+      assert.match(quote.text, /يحق لك/);
+      assert.equal(quote.shown, 'rtl');
+      await popup.close();
+    });
+
     test('a policy in a language without word lists says it cannot be read yet', async () => {
       const { tabId } = await openTab(session, 'http://sawasdee.test/privacy');
       assert.equal(await waitFor(async () => (await badgeText(session.ext, tabId)) || null, 20000, 'badge'), 'i');

@@ -92,6 +92,11 @@ export function fixtureSite() {
 <h1>プライバシーポリシー</h1>${'<p>当社は、お客様の個人情報（氏名、メールアドレス、IPアドレス）を収集し、サービスの提供のために利用します。個人情報の開示、訂正、削除をご請求いただけます。</p>'.repeat(8)}</main></body></html>`,
       headers: html,
     },
+    'http://dukkan.test/privacy': {
+      body: `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>سياسة الخصوصية</title></head><body><main>
+<h1>سياسة الخصوصية</h1>${'<p>نجمع بياناتك الشخصية مثل الاسم والبريد الإلكتروني وعنوان IP لتقديم الخدمة. يحق لك طلب الوصول إلى بياناتك الشخصية وتصحيحها وحذفها. لا نبيع بياناتك الشخصية إلى أي طرف ثالث.</p>'.repeat(8)}</main></body></html>`,
+      headers: html,
+    },
     'http://sawasdee.test/privacy': {
       body: `<!doctype html><html lang="th"><head><meta charset="utf-8"><title>Privacy Policy</title></head><body><main>
 <h1>Privacy Policy</h1>${'<p>บริษัท เก็บรวบรวม ข้อมูลส่วนบุคคล ของคุณ เช่น ชื่อ อีเมล และ ที่อยู่ IP เพื่อ ให้บริการ และ ปรับปรุง บริการ ตาม This privacy policy. คุณ มีสิทธิ ขอเข้าถึง แก้ไข หรือ ลบ ข้อมูล ของคุณ.</p>'.repeat(8)}</main></body></html>`,
