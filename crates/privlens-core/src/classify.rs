@@ -194,26 +194,18 @@ pub fn decode_idf(code: u8, min: f32, step: f32) -> f32 {
     if code == 0 { 0.0 } else { min + step * f32::from(code - 1) }
 }
 
-/// One bucket of one feature group: its weight for every label and its idf, side by side and
-/// 32-byte aligned, so scoring a feature reads one cache line (the weights and idf tables kept
-/// apart cost two random reads per feature, and a 24-byte row often straddles two lines).
-#[repr(C, align(32))]
-#[derive(Clone, Copy, Default)]
-struct Row {
-    weights: [i16; N_LABELS],
-    idf: f32,
-}
-
 /// The trained model: per label a bias, a threshold and weights over both feature groups.
 pub struct Model {
     pub bits: u32,
+    /// Per group, per bucket.
+    pub idf: [Vec<f32>; N_GROUPS],
     pub bias: [f32; N_LABELS],
     /// Probability at which a label is assigned.
     pub threshold: [f32; N_LABELS],
     /// Dequantisation scale of each label's weights.
     pub scale: [f32; N_LABELS],
-    /// Per group, per bucket.
-    rows: [Vec<Row>; N_GROUPS],
+    /// Per group: bucket-major, N_LABELS quantised weights per bucket.
+    pub weights: [Vec<i16>; N_GROUPS],
 }
 
 fn take<'a>(bytes: &mut &'a [u8], n: usize) -> Result<&'a [u8], String> {
@@ -275,32 +267,7 @@ impl Model {
         if !b.is_empty() {
             return Err("segment classifier model has trailing bytes".to_string());
         }
-        Ok(Model::new(bits, &idf, bias, threshold, scale, &weights))
-    }
-
-    /// A model from its parameters: per group an idf per bucket and, bucket-major,
-    /// `N_LABELS` quantised weights per bucket.
-    pub fn new(
-        bits: u32,
-        idf: &[Vec<f32>; N_GROUPS],
-        bias: [f32; N_LABELS],
-        threshold: [f32; N_LABELS],
-        scale: [f32; N_LABELS],
-        weights: &[Vec<i16>; N_GROUPS],
-    ) -> Model {
-        let rows = std::array::from_fn(|g| {
-            idf[g]
-                .iter()
-                .zip(weights[g].chunks_exact(N_LABELS))
-                .map(|(idf, w)| Row { weights: w.try_into().expect("N_LABELS weights per bucket"), idf: *idf })
-                .collect()
-        });
-        Model { bits, bias, threshold, scale, rows }
-    }
-
-    /// Number of hashed buckets in each feature group.
-    pub fn buckets(&self) -> usize {
-        self.rows[0].len()
+        Ok(Model { bits, idf, bias, threshold, scale, weights })
     }
 
     /// Serialise in the layout `from_bytes` reads. `idf_codes` are the u8 codes with each
@@ -325,8 +292,8 @@ impl Model {
             out.extend_from_slice(&step.to_le_bytes());
             out.extend_from_slice(codes);
         }
-        for g in &self.rows {
-            for w in g.iter().flat_map(|row| row.weights) {
+        for g in &self.weights {
+            for w in g {
                 out.extend_from_slice(&w.to_le_bytes());
             }
         }
@@ -335,25 +302,15 @@ impl Model {
 
     /// Logits (before the sigmoid) of every label.
     pub fn logits(&self, text: &str) -> [f32; N_LABELS] {
-        let tf = term_frequencies(text, self.bits);
+        let mut tf = term_frequencies(text, self.bits);
         let mut acc = [0.0f32; N_LABELS];
-        for (feats, rows) in tf.iter().zip(&self.rows) {
-            // Same arithmetic as `apply_idf` then the dot product; the first pass brings each
-            // feature's row into the cache for the second.
-            let mut norm = 0.0f32;
-            for (k, t) in feats {
-                let v = t * rows[*k as usize].idf;
-                norm += v * v;
-            }
-            if norm == 0.0 {
-                continue;
-            }
-            let inv = 1.0 / norm.sqrt();
-            for (k, t) in feats {
-                let row = &rows[*k as usize];
-                let x = t * row.idf * inv;
-                for (a, w) in acc.iter_mut().zip(row.weights) {
-                    *a += x * f32::from(w);
+        for (g, feats) in tf.iter_mut().enumerate() {
+            apply_idf(feats, &self.idf[g]);
+            let w = &self.weights[g];
+            for (k, x) in feats.iter() {
+                let row: &[i16; N_LABELS] = w[*k as usize * N_LABELS..][..N_LABELS].try_into().unwrap();
+                for l in 0..N_LABELS {
+                    acc[l] += x * f32::from(row[l]);
                 }
             }
         }
@@ -446,7 +403,7 @@ mod tests {
     #[test]
     fn embedded_model_loads_within_budget() {
         let m = model();
-        assert_eq!(m.buckets(), 1 << m.bits);
+        assert_eq!(m.weights[0].len(), (1 << m.bits) * N_LABELS);
         assert!(m.threshold.iter().all(|t| *t > 0.0 && *t < 1.0));
         assert!(MODEL_BYTES.len() < 3_000_000, "model is {} bytes", MODEL_BYTES.len());
         assert!(Model::from_bytes(&MODEL_BYTES[..MODEL_BYTES.len() - 1]).is_err());

@@ -294,8 +294,14 @@ fn build(segs: &[&Segment], r: &Recipe) -> Vec<u8> {
         }
         out
     });
-    let bias = std::array::from_fn(|l| fitted.b[l] as f32);
-    let model = Model::new(r.bits, &decode(&fitted.idf), bias, threshold, scale, &weights);
+    let model = Model {
+        bits: r.bits,
+        idf: decode(&fitted.idf),
+        bias: std::array::from_fn(|l| fitted.b[l] as f32),
+        threshold,
+        scale,
+        weights,
+    };
     eprintln!("trained on {} segments in {:.0} s", segs.len(), t0.elapsed().as_secs_f64());
     model.write(&fitted.idf)
 }
