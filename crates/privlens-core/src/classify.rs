@@ -109,7 +109,7 @@ pub fn term_frequencies(text: &str, bits: u32) -> [Sparse; N_GROUPS] {
         if scratch.len() < 1 << bits {
             scratch.resize(1 << bits, 0);
         }
-        [counts(&word_keys, &mut scratch), counts(&char_keys, &mut scratch)]
+        [counts(&mut word_keys, &mut scratch), counts(&mut char_keys, &mut scratch)]
     })
 }
 
@@ -152,18 +152,19 @@ fn ascii_char_keys(padded: &[u8], seed: u64, mask: u32, out: &mut Vec<u32>) {
 }
 
 /// Distinct keys in order of first occurrence, with 1 + ln(count). `scratch` holds a zero
-/// count per bucket and is left that way.
-fn counts(keys: &[u32], scratch: &mut [u32]) -> Sparse {
+/// count per bucket and is left that way. The distinct keys are gathered at the front of `keys`
+/// itself (the n-th distinct key never lands past the n-th key), so no buffer is allocated.
+fn counts(keys: &mut [u32], scratch: &mut [u32]) -> Sparse {
     // Written without a branch on "first time seen": that branch goes either way at random.
-    let mut firsts = vec![0u32; keys.len()];
     let mut n = 0;
-    for k in keys {
-        let c = &mut scratch[*k as usize];
-        firsts[n] = *k;
+    for i in 0..keys.len() {
+        let k = keys[i];
+        let c = &mut scratch[k as usize];
+        keys[n] = k;
         n += usize::from(*c == 0);
         *c += 1;
     }
-    firsts[..n].iter().map(|k| (*k, sublinear(std::mem::take(&mut scratch[*k as usize])))).collect()
+    keys[..n].iter().map(|k| (*k, sublinear(std::mem::take(&mut scratch[*k as usize])))).collect()
 }
 
 /// 1 + ln(count), from a table for the common small counts.

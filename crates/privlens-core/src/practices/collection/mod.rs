@@ -134,7 +134,10 @@ pub fn collected(ctx: &Ctx, k: &Knowledge) -> (Vec<Finding>, Vec<Finding>) {
 /// "Telephone: (886) 2 2894 3447") names a way to reach it, not data it collects.
 fn gives_contact_detail(text: &str) -> bool {
     let address = || text.split_whitespace().any(|w| w.find('@').is_some_and(|at| at > 0 && w[at..].contains('.')));
-    text.split_whitespace().nth(8).is_none() && (address() || text.bytes().filter(u8::is_ascii_digit).count() >= 7)
+    // (A line of eight words is short in bytes too: most sentences are ruled out by their length.)
+    text.len() <= 160
+        && text.split_whitespace().nth(8).is_none()
+        && (address() || text.bytes().filter(u8::is_ascii_digit).count() >= 7)
 }
 
 /// What a sentence says whatever data word is looked at: worked out once per sentence.
