@@ -1,5 +1,5 @@
 //! Every banner button label in the label files (tests/data/*_button_labels.json, ten
-//! European languages, then Japanese, Chinese and Korean) gets the role it has on a real banner. `common_button_labels.json` holds the
+//! European languages, then Japanese, Chinese and Korean, then Arabic, Hebrew and Hindi) gets the role it has on a real banner. `common_button_labels.json` holds the
 //! platforms' default texts and common site-made wordings; `more_button_labels.json` longer and
 //! less common ones, written apart from the first and from any data set.
 
@@ -54,6 +54,17 @@ fn labels_in_chinese_japanese_and_korean_get_their_roles() {
     assert_eq!(langs.len(), 3, "languages");
     let (wrong, total) = misread(&langs);
     assert!(total >= 350, "only {total} labels");
+    assert!(wrong.is_empty(), "{} of {total} wrong:\n{}", wrong.len(), wrong.join("\n"));
+}
+
+/// Labels in Arabic, Hebrew and Hindi, written apart from the lexicons by a helper who never
+/// saw them (session 11): refusals hold an agreeing word here too ("لا أوافق", "אני לא מסכים").
+#[test]
+fn labels_in_arabic_hebrew_and_hindi_get_their_roles() {
+    let langs = labels_of(include_str!("data/ar_he_hi_button_labels.json"));
+    assert_eq!(langs.len(), 3, "languages");
+    let (wrong, total) = misread(&langs);
+    assert!(total >= 300, "only {total} labels");
     assert!(wrong.is_empty(), "{} of {total} wrong:\n{}", wrong.len(), wrong.join("\n"));
 }
 
