@@ -142,7 +142,7 @@ mod tests {
     }
 
     #[test]
-    fn session_eleven_languages_are_told_apart_from_their_neighbours() {
+    fn session_eleven_languages_are_told_apart_from_their_neighbours_and_persian_from_arabic() {
         let cases = [
             (
                 "bg",
@@ -162,6 +162,10 @@ mod tests {
                 "אנו אוספים את המידע האישי שאתה מוסר לנו בעת ההרשמה, ומשתמשים בו כדי לספק את השירות, ואיננו מוכרים אותו לאף גורם.",
             ),
             ("hi", "हम आपकी व्यक्तिगत जानकारी एकत्र करते हैं जो आप पंजीकरण के समय हमें देते हैं, और इसका उपयोग सेवा प्रदान करने के लिए करते हैं।"),
+            (
+                "fa",
+                "ما اطلاعات شخصی شما را که هنگام ثبت‌نام به ما می‌دهید جمع‌آوری می‌کنیم و از آن برای ارائه خدمات استفاده می‌کنیم و آن را به هیچ کس نمی‌فروشیم.",
+            ),
         ];
         for (want, text) in cases {
             assert_eq!(detect(None, text), want, "{text}");
