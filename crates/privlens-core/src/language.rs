@@ -32,10 +32,8 @@ pub fn detect(declared: Option<&str>, text: &str) -> String {
 
 /// [`detect`] over the texts one after the other (a page's segments), as if joined by line breaks.
 pub fn detect_in<'a>(declared: Option<&str>, texts: impl IntoIterator<Item = &'a str>) -> String {
-    if let Some(tag) = declared.and_then(|d| d.split(['-', '_']).next()).filter(|t| (2..=3).contains(&t.len())) {
-        let tag = tag.to_ascii_lowercase();
-        // Bokmål and Nynorsk are read as Norwegian.
-        return if tag == "nb" || tag == "nn" { "no".to_string() } else { tag };
+    if let Some(tag) = declared_tag(declared) {
+        return tag;
     }
     let texts: Vec<&str> = texts.into_iter().collect();
     if let Some(tag) = by_script(&texts) {
@@ -60,6 +58,13 @@ pub fn detect_in<'a>(declared: Option<&str>, texts: impl IntoIterator<Item = &'a
         Some(i) if counts[i] >= 3 && counts[i] * 20 >= sample.len().min(400) => stop.languages[i].clone(),
         _ => "und".to_string(),
     }
+}
+
+/// The primary tag of a page's declared language ("de-DE" is `de`), lower-case; Bokmål and
+/// Nynorsk are read as Norwegian.
+pub fn declared_tag(declared: Option<&str>) -> Option<String> {
+    let tag = declared?.split(['-', '_']).next().filter(|t| (2..=3).contains(&t.len()))?.to_ascii_lowercase();
+    Some(if tag == "nb" || tag == "nn" { "no".to_string() } else { tag })
 }
 
 /// How many characters of the page the script count reads.

@@ -378,20 +378,15 @@ pub fn fold(text: &str) -> String {
     let lower = if lower.contains(['’', 'ʼ']) { lower.replace(['’', 'ʼ'], "'") } else { lower };
     // Turkish "İ" lower-cases to "i" and a combining dot, which would break the word.
     let lower = if lower.contains('\u{307}') { lower.replace("i\u{307}", "i") } else { lower };
-    if !lower.contains(needs_folding) {
+    if lower.chars().all(|c| fold_char(c) == Some(c)) {
         return lower;
     }
     lower.chars().filter_map(fold_char).collect()
 }
 
-/// Characters [`fold`] rewrites or drops: figures of other scripts, Hebrew geresh and
-/// gershayim, Arabic vowel marks and tatweel (written in some texts and not in others).
-fn needs_folding(c: char) -> bool {
-    matches!(c,
-        '\u{ff10}'..='\u{ff19}' | '\u{0660}'..='\u{0669}' | '\u{06f0}'..='\u{06f9}' | '\u{0966}'..='\u{096f}'
-        | '\u{05f3}' | '\u{05f4}' | '\u{0640}' | '\u{064b}'..='\u{0652}')
-}
-
+/// What [`fold`] makes of a character: figures of other scripts plain, Hebrew geresh and
+/// gershayim as quotes, Arabic vowel marks and tatweel (written in some texts and not in
+/// others) dropped.
 fn fold_char(c: char) -> Option<char> {
     let digit = |zero: u32| char::from(b'0' + (c as u32 - zero) as u8);
     Some(match c {

@@ -223,7 +223,7 @@ fn about_tasks<'t, 's: 't>(
         Box::new(move || {
             let date_lines: Vec<&str> = page.blocks.iter().filter(|b| !b.link_only).map(|b| b.text.as_str()).collect();
             // Month names are read as the page's declared language has them.
-            let declared = page.lang.as_deref().and_then(|l| l.split(['-', '_']).next()).map(str::to_ascii_lowercase);
+            let declared = language::declared_tag(page.lang.as_deref());
             (*effective_date, *last_updated) = practices::find_dates(&date_lines, declared.as_deref());
         }),
     ];

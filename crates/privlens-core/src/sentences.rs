@@ -76,7 +76,7 @@ fn split_line<'a>(text: &'a str, offset: usize, line: &'a str, segment: usize, s
         if matches!(c, b'.' | b'!' | b'?') && ends_here(line, i, stops) {
             push(text, offset + start, offset + i + 1, segment, out);
             start = i + 1;
-        } else if let Some(len) = (c >= 0xd8).then(|| unconditional_stop(&bytes[i..])).flatten() {
+        } else if let Some(len) = if c >= 0xd8 { unconditional_stop(&bytes[i..]) } else { None } {
             push(text, offset + start, offset + i + len, segment, out);
             start = i + len;
             i += len;

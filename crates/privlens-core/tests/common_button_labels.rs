@@ -50,10 +50,15 @@ fn labels_in_ten_languages_get_their_roles() {
 /// accepting word ("同意しない", "不同意", "동의하지 않음").
 #[test]
 fn labels_in_chinese_japanese_and_korean_get_their_roles() {
-    let langs = labels_of(include_str!("data/cjk_button_labels.json"));
-    assert_eq!(langs.len(), 3, "languages");
+    every_label_right(include_str!("data/cjk_button_labels.json"), 3, 350);
+}
+
+/// Every label of a file with `languages` languages and at least `at_least` labels gets its role.
+fn every_label_right(json: &str, languages: usize, at_least: usize) {
+    let langs = labels_of(json);
+    assert_eq!(langs.len(), languages, "languages");
     let (wrong, total) = misread(&langs);
-    assert!(total >= 350, "only {total} labels");
+    assert!(total >= at_least, "only {total} labels");
     assert!(wrong.is_empty(), "{} of {total} wrong:\n{}", wrong.len(), wrong.join("\n"));
 }
 
@@ -61,11 +66,7 @@ fn labels_in_chinese_japanese_and_korean_get_their_roles() {
 /// saw them (session 11): refusals hold an agreeing word here too ("لا أوافق", "אני לא מסכים").
 #[test]
 fn labels_in_arabic_hebrew_and_hindi_get_their_roles() {
-    let langs = labels_of(include_str!("data/ar_he_hi_button_labels.json"));
-    assert_eq!(langs.len(), 3, "languages");
-    let (wrong, total) = misread(&langs);
-    assert!(total >= 300, "only {total} labels");
-    assert!(wrong.is_empty(), "{} of {total} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    every_label_right(include_str!("data/ar_he_hi_button_labels.json"), 3, 300);
 }
 
 #[test]

@@ -104,7 +104,7 @@ const CONTACT_BLOCK_LINES: usize = 6;
 fn contact_block_end(rest: &[Block]) -> Option<usize> {
     let plain = |b: &&Block| !b.boilerplate && !matches!(b.kind, BlockKind::Heading(_)) && (!b.link_only || b.text.contains('@'));
     let gives_contact = |b: &Block| b.text.contains('@') || b.text.chars().filter(char::is_ascii_digit).count() >= 7;
-    rest.iter().take(CONTACT_BLOCK_LINES).take_while(plain).collect::<Vec<_>>().iter().rposition(|b| gives_contact(b))
+    rest.iter().take(CONTACT_BLOCK_LINES).take_while(plain).enumerate().filter(|(_, b)| gives_contact(b)).map(|(i, _)| i).last()
 }
 
 fn heading_before(blocks: &[Block], content: usize) -> usize {

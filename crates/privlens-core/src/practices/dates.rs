@@ -130,7 +130,7 @@ pub fn find_dates(lines: &[&str], language: Option<&str>) -> (Option<String>, Op
         let folded;
         let line: &str = if line.bytes().any(|b| b.is_ascii_digit()) {
             line
-        } else if line.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
+        } else if !line.is_ascii() && line.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
             folded = crate::language_pack::fold(line);
             &folded
         } else {
