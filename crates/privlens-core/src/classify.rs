@@ -195,11 +195,9 @@ pub fn decode_idf(code: u8, min: f32, step: f32) -> f32 {
     if code == 0 { 0.0 } else { min + step * f32::from(code - 1) }
 }
 
-/// The trained model: per label a bias, a threshold and weights over both feature groups.
-pub struct Model {
+/// A model fresh from training, in the form [`TrainedModel::to_bytes`] writes.
+pub struct TrainedModel {
     pub bits: u32,
-    /// Per group, per bucket.
-    pub idf: [Vec<f32>; N_GROUPS],
     pub bias: [f32; N_LABELS],
     /// Probability at which a label is assigned.
     pub threshold: [f32; N_LABELS],
@@ -207,6 +205,35 @@ pub struct Model {
     pub scale: [f32; N_LABELS],
     /// Per group: bucket-major, N_LABELS quantised weights per bucket.
     pub weights: [Vec<i16>; N_GROUPS],
+}
+
+/// One feature group's idf: a u8 code per bucket ([`decode_idf`]) and the 256 values the codes
+/// stand for.
+pub struct IdfCodes<'a> {
+    codes: &'a [u8],
+    values: [f32; 256],
+}
+
+impl IdfCodes<'_> {
+    #[inline]
+    fn of(&self, bucket: u32) -> f32 {
+        self.values[usize::from(self.codes[bucket as usize])]
+    }
+}
+
+/// The trained model, read in place from its bytes: per label a bias, a threshold and
+/// weights over both feature groups. Nothing is copied or decoded up front (decoding 1.6 MB
+/// of weights was a sixth of a page's first scan in the browser).
+pub struct Model<'a> {
+    pub bits: u32,
+    pub idf: [IdfCodes<'a>; N_GROUPS],
+    pub bias: [f32; N_LABELS],
+    /// Probability at which a label is assigned.
+    pub threshold: [f32; N_LABELS],
+    /// Dequantisation scale of each label's weights.
+    pub scale: [f32; N_LABELS],
+    /// Per group: bucket-major, N_LABELS little-endian i16 weights per bucket.
+    pub weights: [&'a [u8]; N_GROUPS],
 }
 
 fn take<'a>(bytes: &mut &'a [u8], n: usize) -> Result<&'a [u8], String> {
@@ -226,54 +253,10 @@ fn f32_le(bytes: &mut &[u8]) -> Result<f32, String> {
     Ok(f32::from_le_bytes(take(bytes, 4)?.try_into().unwrap()))
 }
 
-impl Model {
-    /// Layout (little-endian): magic `PLSEG001`; u32 bits, u32 labels, u32 groups; per label
-    /// a u8 length and its id; f32 bias, threshold and scale per label; per group f32 idf_min,
-    /// f32 idf_step and one u8 idf code per bucket ([`decode_idf`]); per group, per bucket, one i16 weight per
-    /// label.
-    pub fn from_bytes(mut bytes: &[u8]) -> Result<Model, String> {
-        let b = &mut bytes;
-        if take(b, 8)? != MAGIC {
-            return Err("not a privlens segment classifier model".to_string());
-        }
-        let bits = u32_le(b)?;
-        let (labels, groups) = (u32_le(b)? as usize, u32_le(b)? as usize);
-        if !(8..=24).contains(&bits) || labels != N_LABELS || groups != N_GROUPS {
-            return Err(format!("unexpected model shape: {bits} bits, {labels} labels, {groups} groups"));
-        }
-        for want in LABELS {
-            let len = take(b, 1)?[0] as usize;
-            if take(b, len)? != want.as_bytes() {
-                return Err(format!("model labels differ from the report's ids (expected {want})"));
-            }
-        }
-        let mut bias = [0.0; N_LABELS];
-        let mut threshold = [0.0; N_LABELS];
-        let mut scale = [0.0; N_LABELS];
-        for arr in [&mut bias, &mut threshold, &mut scale] {
-            for v in arr.iter_mut() {
-                *v = f32_le(b)?;
-            }
-        }
-        let buckets = 1usize << bits;
-        let mut idf: [Vec<f32>; N_GROUPS] = Default::default();
-        for g in idf.iter_mut() {
-            let (min, step) = (f32_le(b)?, f32_le(b)?);
-            *g = take(b, buckets)?.iter().map(|q| decode_idf(*q, min, step)).collect();
-        }
-        let mut weights: [Vec<i16>; N_GROUPS] = Default::default();
-        for g in weights.iter_mut() {
-            *g = take(b, buckets * N_LABELS * 2)?.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
-        }
-        if !b.is_empty() {
-            return Err("segment classifier model has trailing bytes".to_string());
-        }
-        Ok(Model { bits, idf, bias, threshold, scale, weights })
-    }
-
-    /// Serialise in the layout `from_bytes` reads. `idf_codes` are the u8 codes with each
-    /// group's (min, step).
-    pub fn write(&self, idf_codes: &[(f32, f32, Vec<u8>); N_GROUPS]) -> Vec<u8> {
+impl TrainedModel {
+    /// Serialise in the layout [`Model::from_bytes`] reads. `idf_codes` are the u8 codes with
+    /// each group's (min, step).
+    pub fn to_bytes(&self, idf_codes: &[(f32, f32, Vec<u8>); N_GROUPS]) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         for v in [self.bits, N_LABELS as u32, N_GROUPS as u32] {
@@ -300,18 +283,77 @@ impl Model {
         }
         out
     }
+}
+
+impl<'a> Model<'a> {
+    /// Layout (little-endian): magic `PLSEG001`; u32 bits, u32 labels, u32 groups; per label
+    /// a u8 length and its id; f32 bias, threshold and scale per label; per group f32 idf_min,
+    /// f32 idf_step and one u8 idf code per bucket ([`decode_idf`]); per group, per bucket, one i16 weight per
+    /// label.
+    pub fn from_bytes(mut bytes: &'a [u8]) -> Result<Model<'a>, String> {
+        let b = &mut bytes;
+        if take(b, 8)? != MAGIC {
+            return Err("not a privlens segment classifier model".to_string());
+        }
+        let bits = u32_le(b)?;
+        let (labels, groups) = (u32_le(b)? as usize, u32_le(b)? as usize);
+        if !(8..=24).contains(&bits) || labels != N_LABELS || groups != N_GROUPS {
+            return Err(format!("unexpected model shape: {bits} bits, {labels} labels, {groups} groups"));
+        }
+        for want in LABELS {
+            let len = take(b, 1)?[0] as usize;
+            if take(b, len)? != want.as_bytes() {
+                return Err(format!("model labels differ from the report's ids (expected {want})"));
+            }
+        }
+        let mut bias = [0.0; N_LABELS];
+        let mut threshold = [0.0; N_LABELS];
+        let mut scale = [0.0; N_LABELS];
+        for arr in [&mut bias, &mut threshold, &mut scale] {
+            for v in arr.iter_mut() {
+                *v = f32_le(b)?;
+            }
+        }
+        let buckets = 1usize << bits;
+        let mut idf = Vec::with_capacity(N_GROUPS);
+        for _ in 0..N_GROUPS {
+            let (min, step) = (f32_le(b)?, f32_le(b)?);
+            let values = std::array::from_fn(|q| decode_idf(q as u8, min, step));
+            idf.push(IdfCodes { codes: take(b, buckets)?, values });
+        }
+        let mut weights = [&[][..]; N_GROUPS];
+        for g in weights.iter_mut() {
+            *g = take(b, buckets * N_LABELS * 2)?;
+        }
+        if !b.is_empty() {
+            return Err("segment classifier model has trailing bytes".to_string());
+        }
+        let idf = idf.try_into().unwrap_or_else(|_| unreachable!("one idf table per group"));
+        Ok(Model { bits, idf, bias, threshold, scale, weights })
+    }
 
     /// Logits (before the sigmoid) of every label.
     pub fn logits(&self, text: &str) -> [f32; N_LABELS] {
-        let mut tf = term_frequencies(text, self.bits);
+        let tf = term_frequencies(text, self.bits);
         let mut acc = [0.0f32; N_LABELS];
-        for (g, feats) in tf.iter_mut().enumerate() {
-            apply_idf(feats, &self.idf[g]);
-            let w = &self.weights[g];
-            for (k, x) in feats.iter() {
-                let row: &[i16; N_LABELS] = w[*k as usize * N_LABELS..][..N_LABELS].try_into().unwrap();
+        for (g, feats) in tf.iter().enumerate() {
+            let idf = &self.idf[g];
+            // As apply_idf: weighted, then scaled to unit length.
+            let mut norm = 0.0f32;
+            for (k, v) in feats {
+                let x = v * idf.of(*k);
+                norm += x * x;
+            }
+            if norm <= 0.0 {
+                continue;
+            }
+            let inv = 1.0 / norm.sqrt();
+            let w = self.weights[g];
+            for (k, v) in feats {
+                let x = v * idf.of(*k) * inv;
+                let row: &[u8; 2 * N_LABELS] = w[*k as usize * 2 * N_LABELS..][..2 * N_LABELS].try_into().unwrap();
                 for l in 0..N_LABELS {
-                    acc[l] += x * f32::from(row[l]);
+                    acc[l] += x * f32::from(i16::from_le_bytes([row[2 * l], row[2 * l + 1]]));
                 }
             }
         }
@@ -361,8 +403,8 @@ pub fn logit(p: f32) -> f32 {
 }
 
 /// The model shipped with the library.
-pub fn model() -> &'static Model {
-    static MODEL: OnceLock<Model> = OnceLock::new();
+pub fn model() -> &'static Model<'static> {
+    static MODEL: OnceLock<Model<'static>> = OnceLock::new();
     MODEL.get_or_init(|| Model::from_bytes(MODEL_BYTES).expect("the embedded segment classifier model is valid"))
 }
 
@@ -404,7 +446,7 @@ mod tests {
     #[test]
     fn embedded_model_loads_within_budget() {
         let m = model();
-        assert_eq!(m.weights[0].len(), (1 << m.bits) * N_LABELS);
+        assert_eq!(m.weights[0].len(), (1 << m.bits) * N_LABELS * 2);
         assert!(m.threshold.iter().all(|t| *t > 0.0 && *t < 1.0));
         assert!(MODEL_BYTES.len() < 3_000_000, "model is {} bytes", MODEL_BYTES.len());
         assert!(Model::from_bytes(&MODEL_BYTES[..MODEL_BYTES.len() - 1]).is_err());

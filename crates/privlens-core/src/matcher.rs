@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use aho_corasick::packed::{Config, Searcher};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::script::{is_hangul, is_unspaced};
+use crate::script::{SCRIPT_GROUPS, groups_in, is_hangul, is_unspaced, phrase_group};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PhraseMatch {
@@ -128,21 +128,47 @@ fn whole_word(text: &str, c: &Candidate) -> Option<PhraseMatch> {
     })
 }
 
-/// One automaton, folding ASCII case, that reports every occurrence of every phrase, overlaps
-/// included: which of them count is for [`resolve`] to say. A phrase that must match case is
-/// checked against the text where it occurs (a second, case-sensitive automaton cost a second
-/// pass over every sentence for a few hundred company names).
+/// The automata, one per script group, that report every occurrence of every phrase, overlaps
+/// included: which of them count is for [`resolve`] to say. Phrases and text are lower-cased
+/// (ASCII only, so offsets stay put) rather than the automaton folding case, which doubles its
+/// letter transitions and slows its build. A phrase that must match case is checked against
+/// the text where it occurs (a second, case-sensitive automaton cost a second pass over every
+/// sentence for a few hundred company names).
+///
+/// The phrases of a script other than Latin (Arabic, Cyrillic, Han...) get their automaton the
+/// first time a text shows a letter of that script: an English page never pays for building
+/// the names written in thirty other languages.
 struct Automata {
-    ac: Option<AhoCorasick>,
+    groups: [ScriptAutomaton; SCRIPT_GROUPS],
     origins: Vec<Origin>,
     /// Per pattern, the exact text a case-sensitive phrase must show.
     exact: Vec<Option<Box<str>>>,
 }
 
+#[derive(Default)]
+struct ScriptAutomaton {
+    patterns: Vec<String>,
+    /// Per pattern of this automaton, its index in `origins` and `exact`.
+    ids: Vec<u32>,
+    ac: OnceLock<AhoCorasick>,
+}
+
+impl ScriptAutomaton {
+    fn automaton(&self) -> &AhoCorasick {
+        self.ac.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&self.patterns)
+                .expect("lexicon phrases build an automaton")
+        })
+    }
+}
+
 impl Automata {
     /// `phrases`: (slot, entry, phrase, match case); a phrase ending in `*` is a prefix.
     fn new<'a>(phrases: impl Iterator<Item = (u16, usize, &'a str, bool)>) -> Self {
-        let (mut patterns, mut origins, mut exact) = (Vec::new(), Vec::new(), Vec::new());
+        let mut groups: [ScriptAutomaton; SCRIPT_GROUPS] = Default::default();
+        let (mut origins, mut exact) = (Vec::new(), Vec::new());
         for (slot, entry, phrase, case) in phrases {
             let (text, prefix) = match phrase.strip_suffix('*') {
                 Some(p) => (p, true),
@@ -151,30 +177,40 @@ impl Automata {
             if text.trim().is_empty() {
                 continue;
             }
+            let id = origins.len() as u32;
             // Case-insensitive phrases win ties: the high bit puts the others after them.
-            let order = patterns.len() as u32 | u32::from(case) << 31;
-            patterns.push(text);
+            let order = id | u32::from(case) << 31;
+            let group = &mut groups[phrase_group(text)];
+            group.patterns.push(text.to_ascii_lowercase());
+            group.ids.push(id);
             origins.push(Origin { slot, prefix, order, entry: entry as u32 });
             exact.push(case.then(|| Box::from(text)));
         }
-        let ac = (!patterns.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build(&patterns)
-                .expect("lexicon phrases build an automaton")
-        });
-        Automata { ac, origins, exact }
+        Automata { groups, origins, exact }
     }
 
     fn for_each_hit(&self, text: &str, mut f: impl FnMut(Origin, usize, usize)) {
-        let Some(ac) = &self.ac else { return };
-        for m in ac.find_overlapping_iter(text) {
-            let id = m.pattern().as_usize();
-            if self.exact[id].as_deref().is_none_or(|want| &text[m.start()..m.end()] == want) {
-                f(self.origins[id], m.start(), m.end());
-            }
+        if self.origins.is_empty() {
+            return;
         }
+        let present = groups_in(text);
+        SEARCHED.with(|cell| {
+            let mut lower = cell.borrow_mut();
+            lower.clear();
+            lower.push_str(text);
+            lower.make_ascii_lowercase();
+            for (g, group) in self.groups.iter().enumerate() {
+                if present & 1 << g == 0 || group.patterns.is_empty() {
+                    continue;
+                }
+                for m in group.automaton().find_overlapping_iter(lower.as_str()) {
+                    let id = group.ids[m.pattern().as_usize()] as usize;
+                    if self.exact[id].as_deref().is_none_or(|want| &text[m.start()..m.end()] == want) {
+                        f(self.origins[id], m.start(), m.end());
+                    }
+                }
+            }
+        });
     }
 }
 
@@ -268,6 +304,8 @@ thread_local! {
     /// The lower-cased text, in a buffer kept between calls: the quick tests run once per
     /// sentence and list.
     static LOWERED: RefCell<String> = const { RefCell::new(String::new()) };
+    /// The same for the automata (a quick test may run inside an automaton's callback).
+    static SEARCHED: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 /// The quick tests for the case-insensitive and the case-sensitive phrases, or none when
@@ -446,6 +484,18 @@ mod tests {
         let stranger = PhraseMatcher::new([(0, "users", false)]);
         assert_eq!(index.find_all(&stranger, 0, texts[0]).len(), 1, "a matcher outside the index reads the text itself");
         assert_eq!(index.find_all(&regions, 0, "another text").len(), 0, "a different text is read afresh");
+    }
+
+    #[test]
+    fn phrases_of_other_scripts_are_built_only_for_texts_that_show_them() {
+        let m = PhraseMatcher::new([(0, "Google", false), (1, "Яндекс", true), (2, "גוגל", false), (3, "Yandex Метрика", false)]);
+        assert_eq!(m.find_all("We use GOOGLE and Yandex.").len(), 1);
+        let built = |m: &PhraseMatcher| m.own().automata.groups.iter().filter(|g| g.ac.get().is_some()).count();
+        assert_eq!(built(&m), 1, "an English text builds the Latin automaton only");
+        let text = "Мы используем Яндекс, Yandex Метрика и גוגל; яндекс не считается.";
+        let found: Vec<&str> = m.find_all(text).iter().map(|f| &text[f.start..f.end]).collect();
+        assert_eq!(found, ["Яндекс", "Yandex Метрика", "גוגל"]);
+        assert_eq!(built(&m), 3, "Latin, Cyrillic and Hebrew");
     }
 
     #[test]

@@ -51,6 +51,42 @@ pub fn is_hebrew_or_arabic(c: char) -> bool {
     matches!(c, '\u{0590}'..='\u{05ff}' | '\u{0600}'..='\u{06ff}' | '\u{0750}'..='\u{077f}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
 }
 
+/// Scripts whose phrases the matcher keeps apart, so that a page shows a script's letters before
+/// its automaton is built: 0 stands for Latin and everything not listed, always searched.
+pub const SCRIPT_GROUPS: usize = 8;
+
+/// The [`SCRIPT_GROUPS`] entry a character belongs to.
+pub fn script_group(c: char) -> usize {
+    match c {
+        '\u{0370}'..='\u{03ff}' | '\u{1f00}'..='\u{1fff}' => 1,
+        '\u{0400}'..='\u{052f}' => 2,
+        '\u{0590}'..='\u{05ff}' | '\u{fb1d}'..='\u{fb4f}' => 3,
+        '\u{0600}'..='\u{06ff}'
+        | '\u{0750}'..='\u{077f}'
+        | '\u{08a0}'..='\u{08ff}'
+        | '\u{fb50}'..='\u{fdff}'
+        | '\u{fe70}'..='\u{feff}' => 4,
+        '\u{0900}'..='\u{0dff}' => 5,
+        '\u{3000}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}' => 6,
+        '\u{1100}'..='\u{11ff}' | '\u{ac00}'..='\u{d7af}' => 7,
+        _ => 0,
+    }
+}
+
+/// The script groups of a phrase: the first character outside group 0 decides (a phrase can
+/// only occur in a text that holds that character).
+pub fn phrase_group(phrase: &str) -> usize {
+    phrase.chars().map(script_group).find(|g| *g != 0).unwrap_or(0)
+}
+
+/// The script groups present in a text, as bits (group 0 always).
+pub fn groups_in(text: &str) -> u16 {
+    if text.is_ascii() {
+        return 1;
+    }
+    text.chars().filter(|c| !c.is_ascii()).fold(1, |bits, c| bits | 1 << script_group(c))
+}
+
 /// A letter, digit or word mark: what a word is made of.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
@@ -66,6 +102,17 @@ pub fn words(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phrase_belongs_to_the_script_of_its_first_letter_beyond_latin() {
+        assert_eq!(phrase_group("Google Analytics"), 0);
+        assert_eq!(phrase_group("données personnelles’"), 0, "accents and curly quotes are Latin");
+        assert_eq!(phrase_group("Yandex Метрика"), script_group('М'));
+        assert_ne!(phrase_group("个人信息"), phrase_group("개인정보"));
+        assert_eq!(groups_in("plain ASCII"), 1);
+        let bits = groups_in("Yandex Метрика и وFirebase");
+        assert_eq!(bits, 1 | 1 << script_group('М') | 1 << script_group('و'));
+    }
 
     #[test]
     fn han_and_kana_are_unspaced_hangul_and_latin_are_not() {

@@ -21,7 +21,7 @@ use std::time::Instant;
 
 use data::Segment;
 use lr::Csr;
-use privlens_core::classify::{self, LABELS, Model, N_GROUPS, N_LABELS, Sparse};
+use privlens_core::classify::{self, LABELS, Model, N_GROUPS, N_LABELS, Sparse, TrainedModel};
 
 /// Validation segments held out of the shipped model, for the recorded-output test.
 const FIXTURE_EVERY: usize = 69;
@@ -294,16 +294,9 @@ fn build(segs: &[&Segment], r: &Recipe) -> Vec<u8> {
         }
         out
     });
-    let model = Model {
-        bits: r.bits,
-        idf: decode(&fitted.idf),
-        bias: std::array::from_fn(|l| fitted.b[l] as f32),
-        threshold,
-        scale,
-        weights,
-    };
+    let model = TrainedModel { bits: r.bits, bias: std::array::from_fn(|l| fitted.b[l] as f32), threshold, scale, weights };
     eprintln!("trained on {} segments in {:.0} s", segs.len(), t0.elapsed().as_secs_f64());
-    model.write(&fitted.idf)
+    model.to_bytes(&fitted.idf)
 }
 
 fn is_fixture(i: usize) -> bool {
@@ -340,20 +333,21 @@ fn train(o: &Opts) -> Result<(), String> {
 }
 
 fn eval(o: &Opts) -> Result<(), String> {
-    let (model, segs) = match o.split.as_str() {
+    let (bytes, segs) = match o.split.as_str() {
         "validation" => {
             let train = data::load(&o.data, "train")?;
             let segs: Vec<&Segment> = train.iter().collect();
             eprintln!("recipe {:?}, trained on train only", o.recipe);
-            (Model::from_bytes(&build(&segs, &o.recipe))?, data::load(&o.data, "validation")?)
+            (build(&segs, &o.recipe), data::load(&o.data, "validation")?)
         }
         "test" => {
             let bytes = std::fs::read(&o.model).map_err(|e| format!("cannot read {}: {e}", o.model.display()))?;
             eprintln!("model {} ({} bytes)", o.model.display(), bytes.len());
-            (Model::from_bytes(&bytes)?, data::load(&o.data, "test")?)
+            (bytes, data::load(&o.data, "test")?)
         }
         other => return Err(format!("unknown split {other} (validation or test)")),
     };
+    let model = Model::from_bytes(&bytes)?;
     let mut c = [(0usize, 0usize, 0usize); N_LABELS];
     let t0 = Instant::now();
     for s in &segs {
