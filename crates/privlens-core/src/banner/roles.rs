@@ -68,31 +68,32 @@ struct RoleMatcher {
     phrases: HashMap<String, usize>,
     /// Phrases that count only as the whole label.
     whole: HashMap<String, usize>,
-    /// Every phrase with its kind, as characters (for near matches of misspelt labels).
-    near: Vec<(usize, Vec<char>)>,
     stems: PhraseMatcher,
     stem_kinds: Vec<usize>,
+}
+
+/// Each label file, parsed, in file order.
+fn label_files() -> impl Iterator<Item = (&'static str, serde_json::Map<String, serde_json::Value>)> {
+    BUTTON_LABELS.iter().map(|(lang, json)| (*lang, serde_json::from_str(json).unwrap_or_else(|e| panic!("{lang}.json: {e}"))))
+}
+
+/// A file's phrases of one kind, normalised.
+fn phrases_of(map: &serde_json::Map<String, serde_json::Value>, kind: &str) -> Vec<String> {
+    map.get(kind).and_then(|v| v.as_array()).into_iter().flatten().filter_map(|s| s.as_str()).map(normalize).collect()
 }
 
 fn role_matcher() -> &'static RoleMatcher {
     static R: OnceLock<RoleMatcher> = OnceLock::new();
     R.get_or_init(|| {
-        let (mut phrases, mut whole, mut near, mut stems) = (HashMap::new(), HashMap::new(), Vec::new(), Vec::new());
-        for (lang, json) in BUTTON_LABELS {
-            let map: serde_json::Map<String, serde_json::Value> =
-                serde_json::from_str(json).unwrap_or_else(|e| panic!("{lang}.json: {e}"));
-            let strings = |v: &serde_json::Value| {
-                v.as_array().into_iter().flatten().filter_map(|s| s.as_str()).map(normalize).collect::<Vec<_>>()
-            };
+        let (mut phrases, mut whole, mut stems) = (HashMap::new(), HashMap::new(), Vec::new());
+        for (lang, map) in label_files() {
             for (k, kind) in KINDS.iter().enumerate() {
-                for p in map.get(*kind).map(strings).unwrap_or_default() {
+                for p in phrases_of(&map, kind) {
                     match p.strip_prefix('=') {
                         Some(w) => {
                             whole.insert(w.to_string(), k);
-                            near.push((k, w.chars().collect()));
                         }
                         None => {
-                            near.push((k, p.chars().collect()));
                             phrases.entry(p).or_insert(k);
                         }
                     }
@@ -105,23 +106,59 @@ fn role_matcher() -> &'static RoleMatcher {
                     "selection" => SELECTION,
                     _ => KINDS.iter().position(|x| x == kind).unwrap_or_else(|| panic!("{lang}.json: stems.{kind}")),
                 };
-                stems.extend(strings(list).into_iter().map(|p| (k, p)));
+                stems.extend(list.as_array().into_iter().flatten().filter_map(|s| s.as_str()).map(|p| (k, normalize(p))));
             }
         }
         RoleMatcher {
             phrases,
             whole,
-            near,
             stems: PhraseMatcher::new(stems.iter().enumerate().map(|(i, (_, p))| (i, p.as_str(), false))),
             stem_kinds: stems.iter().map(|(k, _)| *k).collect(),
         }
     })
 }
 
+/// Every phrase with its kind, as characters, for near matches of misspelt labels: built only
+/// when a label matches no phrase at all, which most pages never show.
+fn near_phrases() -> &'static [(usize, Vec<char>)] {
+    static NEAR: OnceLock<Vec<(usize, Vec<char>)>> = OnceLock::new();
+    NEAR.get_or_init(|| {
+        let mut near = Vec::new();
+        for (_, map) in label_files() {
+            for (k, kind) in KINDS.iter().enumerate() {
+                for p in phrases_of(&map, kind) {
+                    near.push((k, p.strip_prefix('=').unwrap_or(&p).chars().collect()));
+                }
+            }
+        }
+        near
+    })
+}
+
 /// Lower case (all scripts, not only ASCII), one kind of apostrophe, single spaces.
 fn normalize(label: &str) -> String {
+    if is_normal(label) {
+        return label.to_string();
+    }
     let lower = label.to_lowercase().replace(['\u{2019}', '\u{2018}', '`', '\u{b4}'], "'");
     lower.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `normalize` would leave `label` as it is (the label files are written that way).
+fn is_normal(label: &str) -> bool {
+    let mut prev_space = true;
+    for c in label.chars() {
+        let mut lower = c.to_lowercase();
+        let space = c.is_whitespace();
+        if (space && (c != ' ' || prev_space)) || matches!(c, '\u{2019}' | '\u{2018}' | '`' | '\u{b4}') {
+            return false;
+        }
+        if lower.next() != Some(c) || lower.next().is_some() {
+            return false;
+        }
+        prev_space = space;
+    }
+    !prev_space || label.is_empty()
 }
 
 /// A phrase found in a label: kind, byte range.
@@ -341,8 +378,7 @@ fn near_match(label: &str) -> usize {
         7..=14 => 1,
         _ => 2,
     };
-    role_matcher()
-        .near
+    near_phrases()
         .iter()
         .filter(|(_, p)| p.len() > 4 && p.first() == chars.first())
         .filter_map(|(k, p)| within(&chars, p, max).map(|d| (d, std::cmp::Reverse(p.len()), PRIORITY[*k], *k)))
