@@ -176,4 +176,41 @@ mod tests {
             assert_eq!(detect(None, text), want, "{text}");
         }
     }
+
+    #[test]
+    fn session_twelve_languages_are_told_apart_from_their_neighbours() {
+        let cases = [
+            (
+                "et",
+                "Töötleme teie isikuandmeid ainult selleks, et osutada teenust, ning säilitame neid nii kaua, kui see on vajalik; me ei müü neid kellelegi.",
+            ),
+            (
+                "lv",
+                "Mēs apstrādājam jūsu personas datus tikai tad, kad tas ir nepieciešams pakalpojuma sniegšanai, un glabājam tos līdz līguma beigām.",
+            ),
+            (
+                "lt",
+                "Jūsų asmens duomenis tvarkome tik tada, kai to reikia paslaugai teikti, ir saugome juos ne ilgiau, nei būtina; jų neparduodame.",
+            ),
+            (
+                "ca",
+                "Tractem les vostres dades personals només per prestar el servei i les conservem mentre sigui necessari; també podeu retirar el consentiment en qualsevol moment.",
+            ),
+            (
+                "es",
+                "Tratamos sus datos personales solo para prestar el servicio y los conservamos mientras sea necesario; también puede retirar su consentimiento en cualquier momento.",
+            ),
+            (
+                "ms",
+                "Kami memproses maklumat peribadi anda hanya untuk menyediakan perkhidmatan dan tidak akan mendedahkannya kepada sebarang pihak ketiga tanpa persetujuan anda.",
+            ),
+            (
+                "sr",
+                "Ваше податке о личности обрађујемо само ако је то потребно, а такође их не продајемо трећим лицима, која нису наши обрађивачи.",
+            ),
+        ];
+        for (want, text) in cases {
+            assert_eq!(detect(None, text), want, "{text}");
+        }
+    }
 }
