@@ -454,6 +454,30 @@ mod tests {
     }
 
     #[test]
+    fn a_trained_model_reads_back_in_place_as_written() {
+        let bits = 8;
+        let buckets = 1usize << bits;
+        let weights: [Vec<i16>; N_GROUPS] = std::array::from_fn(|g| {
+            (0..buckets * N_LABELS).map(|i| (i as i16).wrapping_mul(37).wrapping_sub(g as i16 * 1000)).collect()
+        });
+        let trained = TrainedModel { bits, bias: [0.5; N_LABELS], threshold: [0.2; N_LABELS], scale: [0.001; N_LABELS], weights };
+        let codes: [(f32, f32, Vec<u8>); N_GROUPS] =
+            std::array::from_fn(|g| (1.0, 0.25, (0..buckets).map(|b| ((b + g) % 256) as u8).collect()));
+        let bytes = trained.to_bytes(&codes);
+        let model = Model::from_bytes(&bytes).expect("reads back");
+        for g in 0..N_GROUPS {
+            for (i, w) in trained.weights[g].iter().enumerate() {
+                assert_eq!(i16::from_le_bytes([model.weights[g][2 * i], model.weights[g][2 * i + 1]]), *w);
+            }
+            for b in 0..buckets as u32 {
+                assert_eq!(model.idf[g].of(b), decode_idf(codes[g].2[b as usize], 1.0, 0.25));
+            }
+        }
+        assert_eq!(model.bias, trained.bias);
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 2]).is_err());
+    }
+
+    #[test]
     fn clear_segments_get_their_category() {
         let cases = [
             (
