@@ -465,12 +465,12 @@ mod tests {
             std::array::from_fn(|g| (1.0, 0.25, (0..buckets).map(|b| ((b + g) % 256) as u8).collect()));
         let bytes = trained.to_bytes(&codes);
         let model = Model::from_bytes(&bytes).expect("reads back");
-        for g in 0..N_GROUPS {
+        for (g, (_, _, group_codes)) in codes.iter().enumerate() {
             for (i, w) in trained.weights[g].iter().enumerate() {
                 assert_eq!(i16::from_le_bytes([model.weights[g][2 * i], model.weights[g][2 * i + 1]]), *w);
             }
-            for b in 0..buckets as u32 {
-                assert_eq!(model.idf[g].of(b), decode_idf(codes[g].2[b as usize], 1.0, 0.25));
+            for (b, code) in group_codes.iter().enumerate() {
+                assert_eq!(model.idf[g].of(b as u32), decode_idf(*code, 1.0, 0.25));
             }
         }
         assert_eq!(model.bias, trained.bias);
