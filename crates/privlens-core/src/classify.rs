@@ -176,9 +176,14 @@ fn sublinear(count: u32) -> f32 {
 
 /// Multiply by idf and L2-normalise, in place.
 pub fn apply_idf(tf: &mut Sparse, idf: &[f32]) {
+    apply_idf_with(tf, |k| idf[k as usize]);
+}
+
+/// [`apply_idf`] with the idf of each bucket from `idf_of`.
+fn apply_idf_with(tf: &mut Sparse, idf_of: impl Fn(u32) -> f32) {
     let mut norm = 0.0f32;
     for (k, v) in tf.iter_mut() {
-        *v *= idf[*k as usize];
+        *v *= idf_of(*k);
         norm += *v * *v;
     }
     if norm > 0.0 {
@@ -334,23 +339,12 @@ impl<'a> Model<'a> {
 
     /// Logits (before the sigmoid) of every label.
     pub fn logits(&self, text: &str) -> [f32; N_LABELS] {
-        let tf = term_frequencies(text, self.bits);
+        let mut tf = term_frequencies(text, self.bits);
         let mut acc = [0.0f32; N_LABELS];
-        for (g, feats) in tf.iter().enumerate() {
-            let idf = &self.idf[g];
-            // As apply_idf: weighted, then scaled to unit length.
-            let mut norm = 0.0f32;
-            for (k, v) in feats {
-                let x = v * idf.of(*k);
-                norm += x * x;
-            }
-            if norm <= 0.0 {
-                continue;
-            }
-            let inv = 1.0 / norm.sqrt();
+        for (g, feats) in tf.iter_mut().enumerate() {
+            apply_idf_with(feats, |k| self.idf[g].of(k));
             let w = self.weights[g];
-            for (k, v) in feats {
-                let x = v * idf.of(*k) * inv;
+            for (k, x) in feats.iter() {
                 let row: &[u8; 2 * N_LABELS] = w[*k as usize * 2 * N_LABELS..][..2 * N_LABELS].try_into().unwrap();
                 for l in 0..N_LABELS {
                     acc[l] += x * f32::from(i16::from_le_bytes([row[2 * l], row[2 * l + 1]]));

@@ -194,16 +194,12 @@ impl Automata {
             return;
         }
         let present = groups_in(text);
-        SEARCHED.with(|cell| {
-            let mut lower = cell.borrow_mut();
-            lower.clear();
-            lower.push_str(text);
-            lower.make_ascii_lowercase();
+        lowered(&SEARCHED, text, |lower| {
             for (g, group) in self.groups.iter().enumerate() {
                 if present & 1 << g == 0 || group.patterns.is_empty() {
                     continue;
                 }
-                for m in group.automaton().find_overlapping_iter(lower.as_str()) {
+                for m in group.automaton().find_overlapping_iter(lower) {
                     let id = group.ids[m.pattern().as_usize()] as usize;
                     if self.exact[id].as_deref().is_none_or(|want| &text[m.start()..m.end()] == want) {
                         f(self.origins[id], m.start(), m.end());
@@ -290,13 +286,7 @@ impl QuickTest {
         if !self.fold_case {
             return self.searcher.find(text).is_some();
         }
-        LOWERED.with(|cell| {
-            let mut lower = cell.borrow_mut();
-            lower.clear();
-            lower.push_str(text);
-            lower.make_ascii_lowercase();
-            self.searcher.find(lower.as_str()).is_some()
-        })
+        lowered(&LOWERED, text, |lower| self.searcher.find(lower).is_some())
     }
 }
 
@@ -306,6 +296,17 @@ thread_local! {
     static LOWERED: RefCell<String> = const { RefCell::new(String::new()) };
     /// The same for the automata (a quick test may run inside an automaton's callback).
     static SEARCHED: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Calls `f` with `text` lower-cased (ASCII only, so offsets stay put) in `buffer`.
+fn lowered<T>(buffer: &'static std::thread::LocalKey<RefCell<String>>, text: &str, f: impl FnOnce(&str) -> T) -> T {
+    buffer.with(|cell| {
+        let mut lower = cell.borrow_mut();
+        lower.clear();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        f(lower.as_str())
+    })
 }
 
 /// The quick tests for the case-insensitive and the case-sensitive phrases, or none when

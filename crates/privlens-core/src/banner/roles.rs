@@ -79,7 +79,12 @@ fn label_files() -> impl Iterator<Item = (&'static str, serde_json::Map<String, 
 
 /// A file's phrases of one kind, normalised.
 fn phrases_of(map: &serde_json::Map<String, serde_json::Value>, kind: &str) -> Vec<String> {
-    map.get(kind).and_then(|v| v.as_array()).into_iter().flatten().filter_map(|s| s.as_str()).map(normalize).collect()
+    map.get(kind).map(normalized).unwrap_or_default()
+}
+
+/// The strings of a JSON list, normalised.
+fn normalized(list: &serde_json::Value) -> Vec<String> {
+    list.as_array().into_iter().flatten().filter_map(|s| s.as_str()).map(normalize).collect()
 }
 
 fn role_matcher() -> &'static RoleMatcher {
@@ -106,7 +111,7 @@ fn role_matcher() -> &'static RoleMatcher {
                     "selection" => SELECTION,
                     _ => KINDS.iter().position(|x| x == kind).unwrap_or_else(|| panic!("{lang}.json: stems.{kind}")),
                 };
-                stems.extend(list.as_array().into_iter().flatten().filter_map(|s| s.as_str()).map(|p| (k, normalize(p))));
+                stems.extend(normalized(list).into_iter().map(|p| (k, p)));
             }
         }
         RoleMatcher {
