@@ -82,7 +82,7 @@ enum Role {
     Vocabulary,
 }
 
-/// Lexicon ids are `<side>_<role>`, or `<side>_<role>_cjk` for Chinese, Japanese and Korean
+/// Lexicon ids are `<side>_<role>`, or `<side>_<role>_cjk` for Chinese, Japanese, Korean and Thai
 /// phrases, which are counted as substrings (those scripts put no spaces between words).
 fn role_of(id: &str) -> Option<(Side, Role, bool)> {
     let (id, cjk) = id.strip_suffix("_cjk").map_or((id, false), |i| (i, true));
@@ -164,7 +164,7 @@ fn count(text: &str) -> Counts {
             c.add(side, role, 1);
         }
     }
-    if text.chars().any(crate::script::is_cjk) {
+    if text.chars().any(|c| crate::script::is_cjk(c) || crate::script::is_thai(c)) {
         // Overlapping search, as counting each phrase on its own did.
         for m in v.cjk_matcher.find_overlapping_iter(text) {
             let (side, role) = v.cjk[m.pattern().as_usize()];

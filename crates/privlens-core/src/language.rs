@@ -70,20 +70,24 @@ pub fn declared_tag(declared: Option<&str>) -> Option<String> {
 /// How many characters of the page the script count reads.
 const SCRIPT_SAMPLE_CHARS: usize = 20_000;
 
-/// Chinese, Japanese or Korean, told by their scripts: kana is Japanese, Hangul Korean, Han
-/// alone Chinese. None when those scripts are under a third of the letters (a language menu on
-/// an English page).
+/// Chinese, Japanese, Korean or Thai, told by their scripts: kana is Japanese, Hangul Korean,
+/// Han alone Chinese. None when those scripts are under a third of the letters (a language menu
+/// on an English page).
 fn by_script(texts: &[&str]) -> Option<&'static str> {
-    let (mut letters, mut kana, mut hangul, mut han) = (0usize, 0usize, 0usize, 0usize);
+    let (mut letters, mut kana, mut hangul, mut han, mut thai) = (0usize, 0usize, 0usize, 0usize, 0usize);
     let chars = texts.iter().filter(|t| !t.is_ascii()).flat_map(|t| t.chars()).take(SCRIPT_SAMPLE_CHARS);
     for c in chars.filter(|c| c.is_alphabetic()) {
         letters += 1;
         match c {
             c if crate::script::is_kana(c) => kana += 1,
             c if crate::script::is_hangul(c) => hangul += 1,
+            c if crate::script::is_thai(c) => thai += 1,
             c if crate::script::is_unspaced(c) => han += 1,
             _ => {}
         }
+    }
+    if thai >= MIN_SCRIPT_CHARS && thai * 3 >= letters && thai > kana + hangul + han {
+        return Some("th");
     }
     let cjk = kana + hangul + han;
     if cjk < MIN_SCRIPT_CHARS || cjk * 3 < letters {
@@ -98,7 +102,7 @@ fn by_script(texts: &[&str]) -> Option<&'static str> {
     })
 }
 
-/// Fewer Chinese, Japanese or Korean characters than this tell nothing.
+/// Fewer Chinese, Japanese, Korean or Thai characters than this tell nothing.
 const MIN_SCRIPT_CHARS: usize = 20;
 
 #[cfg(test)]
@@ -115,8 +119,10 @@ mod tests {
         assert_eq!(detect(None, ko), "ko");
         let ru = "Мы обрабатываем персональные данные, которые вы нам сообщаете, только если это необходимо, а также храним их не дольше, чем требуется.";
         assert_eq!(detect(None, ru), "ru");
+        let th = "บริษัทฯ ให้ความสำคัญกับการคุ้มครองข้อมูลส่วนบุคคลของท่าน และจะเก็บรวบรวมข้อมูลเท่าที่จำเป็นเท่านั้น";
+        assert_eq!(detect(None, th), "th");
         // A language menu on an English page changes nothing.
-        let english = "We collect the data and we use it for the service of our users. 简体中文 日本語 한국어";
+        let english = "We collect the data and we use it for the service of our users. 简体中文 日本語 한국어 ภาษาไทย";
         assert_eq!(detect(None, english), "en");
     }
 

@@ -367,7 +367,7 @@ impl LanguagePack {
 
 /// Text as the packs' phrases are written: lower-case, with typographic apostrophes straight
 /// ("nom d’utilisateur" is "nom d'utilisateur", "імʼя" is "ім'я"), figures plain ("３０日" is "30日",
-/// "٣٠ يومًا" is "30 يوما", "३० दिन" is "30 दिन"), Hebrew gershayim as quotes ("התשמ״א" is
+/// "٣٠ يومًا" is "30 يوما", "३० दिन" is "30 दिन", "๓๐ วัน" is "30 วัน"), Hebrew gershayim as quotes ("התשמ״א" is
 /// "התשמ"א") and Arabic vowel marks dropped.
 pub fn fold(text: &str) -> String {
     let lower = text.to_lowercase();
@@ -394,6 +394,7 @@ fn fold_char(c: char) -> Option<char> {
         '\u{0660}'..='\u{0669}' => digit(0x0660),
         '\u{06f0}'..='\u{06f9}' => digit(0x06f0),
         '\u{0966}'..='\u{096f}' => digit(0x0966),
+        '\u{0e50}'..='\u{0e59}' => digit(0x0e50),
         '\u{05f3}' => '\'',
         '\u{05f4}' => '"',
         '\u{0640}' | '\u{064b}'..='\u{0652}' => return None,

@@ -416,11 +416,10 @@ fn particle_follows(rest: &str) -> bool {
 }
 
 /// Two word characters side by side that still stand in different words: any character of a
-/// script written without spaces (Chinese, Japanese), and a Korean unit or particle glued to a
-/// figure ("30일", "14세").
+/// script written without spaces (Chinese, Japanese, Thai) unless inside one Thai syllable, and a
+/// Korean unit or particle glued to a figure ("30일", "14세").
 fn joins_words(before: char, after: char) -> bool {
-    is_unspaced(before)
-        || is_unspaced(after)
+    ((is_unspaced(before) || is_unspaced(after)) && !crate::script::thai_cluster_continues(before, after))
         || (before.is_ascii_digit() && is_hangul(after))
         || (crate::script::is_hebrew_or_arabic(before) != crate::script::is_hebrew_or_arabic(after))
 }
@@ -523,5 +522,18 @@ mod tests {
         assert!(names.find_all("네이버클라우드").is_empty());
         // A Latin phrase still needs its word to end.
         assert!(PhraseMatcher::new([(0, "data", false)]).find_all("database").is_empty());
+    }
+
+    #[test]
+    fn thai_matches_anywhere_but_inside_a_syllable() {
+        let m = PhraseMatcher::new([(0, "ข้อมูลส่วนบุคคล", false), (1, "ขายข้อมูล", false), (2, "เก็บ", false), (3, "ขา", false)]);
+        let text = "บริษัทไม่ขายข้อมูลส่วนบุคคลของท่าน";
+        let found: Vec<&str> = m.find_all(text).iter().map(|f| &text[f.start..f.end]).collect();
+        assert_eq!(found, ["ขายข้อมูล"], "leftmost wins, as everywhere");
+        // "ขา" (leg) is no word of "ข้า", whose tone mark belongs to its first letter; a
+        // vowel written before its consonant ("เก็บ") belongs to it too.
+        assert!(m.find_all("ข้าพเจ้า").is_empty());
+        assert!(m.find_all("เเก็บ").is_empty(), "a doubled leading vowel is a typo, not a word start");
+        assert_eq!(m.find_all("จัดเก็บ").len(), 1);
     }
 }

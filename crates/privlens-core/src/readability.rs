@@ -15,7 +15,15 @@ pub fn measure(texts: &[&str], sentence_count: usize) -> Readability {
     for text in texts {
         for w in text.split_whitespace() {
             if !w.is_ascii() {
-                // Chinese and Japanese run words together: two characters to a word, one syllable each.
+                // Chinese and Japanese run words together: two characters to a word, one syllable
+                // each. Thai too: four characters to a word, of two syllables.
+                let thai = w.chars().filter(|c| crate::script::is_thai(*c)).count();
+                if thai > 0 {
+                    let thai_words = thai.div_ceil(crate::script::THAI_CHARS_PER_WORD);
+                    words += thai_words;
+                    syllables += 2 * thai_words;
+                    continue;
+                }
                 let unspaced = w.chars().filter(|c| crate::script::is_unspaced(*c)).count();
                 if unspaced > 0 {
                     words += unspaced.div_ceil(2);

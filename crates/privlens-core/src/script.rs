@@ -1,11 +1,12 @@
-//! Writing systems that put no spaces between words (Chinese, Japanese): where a word starts
-//! and how many words a text holds.
+//! Writing systems that put no spaces between words (Chinese, Japanese, Thai): where a word
+//! starts and how many words a text holds.
 
-/// A Han character or kana: a script written without spaces, where any character may start or
-/// end a word. Hangul is left out: Korean puts spaces between words.
+/// A Han character, kana or Thai letter: a script written without spaces, where any character
+/// may start or end a word. Hangul is left out: Korean puts spaces between words.
 pub fn is_unspaced(c: char) -> bool {
     matches!(c,
-        '\u{3005}'                      // 々, the repetition mark
+        '\u{0e01}'..='\u{0e5b}'       // Thai
+        | '\u{3005}'                    // 々, the repetition mark
         | '\u{3040}'..='\u{30ff}'       // hiragana, katakana
         | '\u{31f0}'..='\u{31ff}'       // katakana extensions
         | '\u{3400}'..='\u{4dbf}'       // Han, extension A
@@ -13,6 +14,18 @@ pub fn is_unspaced(c: char) -> bool {
         | '\u{f900}'..='\u{faff}'       // Han compatibility
         | '\u{ff66}'..='\u{ff9f}'       // half-width katakana
     )
+}
+
+/// A Thai letter, vowel sign, tone mark or figure.
+pub fn is_thai(c: char) -> bool {
+    matches!(c, '\u{0e01}'..='\u{0e5b}')
+}
+
+/// Whether a Thai syllable goes on from `before` to `after`, so no word may end between them:
+/// vowel signs and tone marks belong to the consonant before them ("ข้อมูล"), and the vowels
+/// written first ("เ", "ไ") to the consonant after.
+pub fn thai_cluster_continues(before: char, after: char) -> bool {
+    matches!(after, '\u{0e30}'..='\u{0e3a}' | '\u{0e45}' | '\u{0e47}'..='\u{0e4e}') || matches!(before, '\u{0e40}'..='\u{0e44}')
 }
 
 /// Hiragana or katakana: only Japanese writes them.
@@ -32,7 +45,8 @@ pub fn is_cjk(c: char) -> bool {
 
 /// A mark that belongs to the word it stands in though Unicode counts it as no letter: the
 /// Devanagari virama and nukta ("प्रयोग", "ज़"), Arabic vowel marks and tatweel ("يومًا"), Hebrew
-/// points, combining accents of decomposed Latin text, and the zero-width joiners.
+/// points, Thai vowel signs and tone marks, combining accents of decomposed Latin text, and the
+/// zero-width joiners.
 pub fn is_word_mark(c: char) -> bool {
     matches!(c,
         '\u{0300}'..='\u{036f}'
@@ -40,6 +54,7 @@ pub fn is_word_mark(c: char) -> bool {
         | '\u{0610}'..='\u{061a}' | '\u{0640}' | '\u{064b}'..='\u{065f}' | '\u{0670}'
         | '\u{06d6}'..='\u{06ed}'
         | '\u{0900}'..='\u{0963}' | '\u{0966}'..='\u{0dff}'
+        | '\u{0e31}' | '\u{0e34}'..='\u{0e3a}' | '\u{0e47}'..='\u{0e4e}'
         | '\u{200c}'..='\u{200d}'
     )
 }
@@ -53,7 +68,7 @@ pub fn is_hebrew_or_arabic(c: char) -> bool {
 
 /// Scripts whose phrases the matcher keeps apart, so that a page shows a script's letters before
 /// its automaton is built: 0 stands for Latin and everything not listed, always searched.
-pub const SCRIPT_GROUPS: usize = 8;
+pub const SCRIPT_GROUPS: usize = 9;
 
 /// The [`SCRIPT_GROUPS`] entry a character belongs to.
 pub fn script_group(c: char) -> usize {
@@ -69,6 +84,7 @@ pub fn script_group(c: char) -> usize {
         '\u{0900}'..='\u{0dff}' => 5,
         '\u{3000}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}' => 6,
         '\u{1100}'..='\u{11ff}' | '\u{ac00}'..='\u{d7af}' => 7,
+        '\u{0e00}'..='\u{0e7f}' => 8,
         _ => 0,
     }
 }
@@ -93,10 +109,17 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || (!c.is_ascii() && is_word_mark(c))
 }
 
-/// Words, with Chinese, Japanese and Korean characters counted two to a word.
+/// Characters of Thai text to a word, on average ("ข้อมูล", "ส่วน", "บุคคล").
+pub const THAI_CHARS_PER_WORD: usize = 4;
+
+/// Words, with Chinese, Japanese and Korean characters counted two to a word and Thai ones four.
 pub fn words(text: &str) -> usize {
     let spaced = text.split_whitespace().count();
-    if text.is_ascii() { spaced } else { spaced + text.chars().filter(|c| is_cjk(*c)).count() / 2 }
+    if text.is_ascii() {
+        return spaced;
+    }
+    let (cjk, thai) = text.chars().fold((0, 0), |(cjk, thai), c| (cjk + usize::from(is_cjk(c)), thai + usize::from(is_thai(c))));
+    spaced + cjk / 2 + thai / THAI_CHARS_PER_WORD
 }
 
 #[cfg(test)]
@@ -112,6 +135,16 @@ mod tests {
         assert_eq!(groups_in("plain ASCII"), 1);
         let bits = groups_in("Yandex Метрика и وFirebase");
         assert_eq!(bits, 1 | 1 << script_group('М') | 1 << script_group('و'));
+    }
+
+    #[test]
+    fn thai_is_unspaced_and_its_syllables_hold_together() {
+        assert!("ข้อมูลส่วนบุคคล๑๒".chars().all(|c| is_unspaced(c) && is_thai(c)));
+        assert!("ข้อมูล".chars().all(is_word_char), "tone marks belong to the word");
+        assert!(thai_cluster_continues('ข', '\u{0e49}') && thai_cluster_continues('เ', 'ก'));
+        assert!(!thai_cluster_continues('ล', 'ส'));
+        assert_eq!(words("ข้อมูลส่วนบุคคล"), 1 + 15 / THAI_CHARS_PER_WORD);
+        assert_ne!(phrase_group("ข้อมูล"), 0);
     }
 
     #[test]

@@ -81,6 +81,9 @@ fn split_line<'a>(text: &'a str, offset: usize, line: &'a str, segment: usize, s
             start = i + len;
             i += len;
             continue;
+        } else if c == b' ' && i - start >= THAI_MIN_SENTENCE_BYTES && thai_space_ends(bytes, i) {
+            push(text, offset + start, offset + i, segment, out);
+            start = i + 1;
         }
         i += 1;
     }
@@ -96,6 +99,19 @@ fn unconditional_stop(bytes: &[u8]) -> Option<usize> {
         [0xd8, 0x9f, ..] | [0xdb, 0x94, ..] => Some(2),
         _ => None,
     }
+}
+
+/// Thai writes no full stop: a space between Thai words ends a sentence, or a clause within
+/// one. A sentence ends there once it holds this many bytes (about 60 Thai characters), so that
+/// short clauses stay with their sentence.
+const THAI_MIN_SENTENCE_BYTES: usize = 180;
+
+/// Whether the space at byte `i` stands between two Thai letters, not after "ฯ" (the mark of a
+/// shortened name: "บริษัทฯ จะ..." goes on).
+fn thai_space_ends(bytes: &[u8], i: usize) -> bool {
+    let thai_at = |at: usize| bytes.get(at..at + 3).is_some_and(|b| b[0] == 0xe0 && matches!(b[1], 0xb8 | 0xb9));
+    let abbreviation_mark = bytes.get(i.wrapping_sub(3)..i) == Some(&[0xe0, 0xb8, 0xaf]);
+    i >= 3 && thai_at(i - 3) && thai_at(i + 1) && !abbreviation_mark
 }
 
 /// Whether the stop at byte `i` ends a sentence (next is space then a capital, digit or quote).
@@ -128,9 +144,16 @@ fn ends_here(line: &str, i: usize, stops: Stops) -> bool {
     !(ABBREVIATIONS.contains(&word.as_str())
         || ABBREVIATIONS.contains(&last)
         || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
+        || is_thai_abbreviation(&word)
         || ordinal
         || own(&word)
         || own(last))
+}
+
+/// Thai shortens with stops between letters: "พ.ศ." (Buddhist era), "พ.ร.บ." (act), "ม.ค."
+/// (January). Thai ends no sentence with a stop.
+fn is_thai_abbreviation(word: &str) -> bool {
+    word.contains('.') && word.chars().all(|c| c == '.' || crate::script::is_thai(c))
 }
 
 /// The first `n` bytes of `text`, or a little less, ending at a character boundary.
@@ -556,6 +579,18 @@ mod tests {
         assert_eq!(split(&segs).len(), 3);
         let segs = seg("אנו אוספים מידע. איננו מוכרים מידע.");
         assert_eq!(split(&segs).len(), 2);
+    }
+
+    #[test]
+    fn thai_sentences_end_at_a_space_once_they_are_long_enough() {
+        let first = "บริษัทฯ จะเก็บรวบรวมข้อมูลส่วนบุคคลของท่านเท่าที่จำเป็นตามวัตถุประสงค์ที่แจ้งไว้ในนโยบายนี้";
+        let second = "ตาม พ.ร.บ. คุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562 ท่านมีสิทธิขอเข้าถึงข้อมูลของท่าน";
+        let segs = seg(&format!("{first} {second}"));
+        let texts: Vec<&str> = split(&segs).iter().map(|s| s.text).collect();
+        // "บริษัทฯ " is a shortened name, not an end; "พ.ศ. 2562" ends no sentence.
+        assert_eq!(texts, [first, second]);
+        let short = seg("เราไม่ขายข้อมูล และไม่เปิดเผยข้อมูล");
+        assert_eq!(split(&short).len(), 1, "a short clause stays with its sentence");
     }
 
     #[test]

@@ -59,18 +59,23 @@ fn date_regex() -> &'static Regex {
         Regex::new(concat!(
             r"(?i)\b(?:(\d{4})-(\d{1,2})-(\d{1,2})", // 2018-05-10
             // 10 May 2018, 12. März 2024, 5 de marzo de 2024, 1er mars 2024
-            r"|(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?((?:كانون|تشرين) (?:الأول|الثاني)|[A-Za-zÀ-ÿĀ-žА-Яа-яЁёΆ-ώא-תء-يऀ-ॿ]{3,12})\.?,?\s+(?:de\s+)?(\d{4})",
+            r"|(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?((?:كانون|تشرين) (?:الأول|الثاني)|[A-Za-zÀ-ÿĀ-žА-Яа-яЁёΆ-ώא-תء-يٹ-ۓऀ-ॿ]{3,12})\.?,?\s+(?:de\s+)?(\d{4})",
             r"|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", // May 10, 2018
-            r"|((?:كانون|تشرين) (?:الأول|الثاني)|[A-Za-zÀ-ÿĀ-žА-Яа-яЁёΆ-ώא-תء-يऀ-ॿ]{3,12})\.?,?\s+(?:de\s+)?(\d{4})", // February 2025, marzo de 2025
+            r"|((?:كانون|تشرين) (?:الأول|الثاني)|[A-Za-zÀ-ÿĀ-žА-Яа-яЁёΆ-ώא-תء-يٹ-ۓऀ-ॿ]{3,12})\.?,?\s+(?:de\s+)?(\d{4})", // February 2025, marzo de 2025
             r"|(\d{1,2})[/.]\s?(\d{1,2})[/.]\s?(\d{4})",                 // 10/05/2018
             r"|(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?", // 2024年3月1日, 2024년 3월 1일
-            r"|(?:(\d{1,2})\s+)?tháng\s+(\d{1,2}),?\s+năm\s+(\d{4}))",   // 1 tháng 3 năm 2024
+            r"|(?:(\d{1,2})\s+)?tháng\s+(\d{1,2}),?\s+năm\s+(\d{4})",    // 1 tháng 3 năm 2024
+            r"|(\d{1,2})\s*([ก-์.]{2,12}?)\s*(?:พ\.\s?ศ\.\s*)?(\d{4}))",     // 1 มีนาคม พ.ศ. 2568, 1 ม.ค. 2568
         ))
         .expect("valid regex")
     })
 }
 
+/// Thai dates count years in the Buddhist era, 543 years ahead: 2568 is 2025.
+const BUDDHIST_ERA_OFFSET: u32 = 543;
+
 fn valid(y: u32, m: u32, d: Option<u32>) -> Option<String> {
+    let y = if y >= 2400 { y - BUDDHIST_ERA_OFFSET } else { y };
     if !(1990..=2100).contains(&y) || !(1..=12).contains(&m) {
         return None;
     }
@@ -109,6 +114,9 @@ fn parse_date_in(text: &str, language: Option<&str>) -> Option<String> {
     }
     if let Some(y) = num(20) {
         return valid(y, num(19)?, num(18));
+    }
+    if let Some(y) = num(23) {
+        return valid(y, word(22)?, num(21));
     }
     // Dotted dates are day first ("1. 2. 2025", "10.05.2018") unless the second number can only
     // be a day ("12.13.2017" on a US page); slashed ones are month first unless the first can
