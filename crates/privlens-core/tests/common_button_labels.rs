@@ -1,5 +1,5 @@
 //! Every banner button label in the label files (tests/data/*_button_labels.json, ten
-//! European languages, then Japanese, Chinese and Korean, then Arabic, Hebrew and Hindi) gets the role it has on a real banner. `common_button_labels.json` holds the
+//! European languages, then Japanese, Chinese and Korean, then Arabic, Hebrew and Hindi, then Thai and Urdu) gets the role it has on a real banner. `common_button_labels.json` holds the
 //! platforms' default texts and common site-made wordings; `more_button_labels.json` longer and
 //! less common ones, written apart from the first and from any data set.
 
@@ -76,4 +76,11 @@ fn the_two_files_do_not_repeat_each_other() {
     let repeated: Vec<String> =
         all(include_str!("data/more_button_labels.json")).into_iter().filter(|l| common.contains(l)).collect();
     assert!(repeated.is_empty(), "{repeated:?}");
+}
+
+/// Labels in Thai and Urdu (session 13). Thai runs its words together like Chinese; Urdu puts
+/// its negation after the verb ("قبول نہ کریں").
+#[test]
+fn labels_in_thai_and_urdu_get_their_roles() {
+    every_label_right(include_str!("data/th_ur_button_labels.json"), 2, 140);
 }

@@ -77,6 +77,12 @@ const STRONG: &[&str] = &[
     "कुकीज़",
     "कुकीज",
     "सहमति",
+    "คุกกี้",
+    "คุ้กกี้",
+    "ความยินยอม",
+    "کوکی",
+    "کوکیز",
+    "رضامندی",
 ];
 const TEXT_NOTICE_CUES: &[&str] = &[
     "we use",
@@ -107,6 +113,10 @@ const TEXT_NOTICE_CUES: &[&str] = &[
     "משתמשים",
     "उपयोग करते",
     "उपयोग करता",
+    "ใช้คุกกี้",
+    "ใช้งาน",
+    "استعمال کرتے",
+    "استعمال کرتی",
 ];
 
 fn phrase_lists(file: &'static str, json: &'static str) -> BTreeMap<String, BTreeMap<String, Vec<String>>> {

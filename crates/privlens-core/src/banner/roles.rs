@@ -38,7 +38,25 @@ const CLOSE_MARKS: &[&str] = &["×", "✕", "x", "X", "✖", "╳"];
 /// Words that undo a following "necessary" ("non-essential", "nicht notwendige") or "accept"
 /// ("do not accept", "ne pas accepter", "nie akceptuję").
 const NEGATIONS: &[&str] = &[
-    "non", "not", "nicht", "no", "nem", "ne", "un", "nie", "don't", "pas", "não", "niet", "ikke", "inte", "ei", "nu", "ne mogu",
+    "non",
+    "not",
+    "nicht",
+    "no",
+    "nem",
+    "ne",
+    "un",
+    "nie",
+    "don't",
+    "pas",
+    "não",
+    "niet",
+    "ikke",
+    "inte",
+    "ei",
+    "nu",
+    "ne mogu",
+    "ไม่",
+    "غیر",
 ];
 /// Id/class words that name a role, checked when the label does not.
 const HINTS: &[(&str, &str)] = &[
