@@ -184,7 +184,7 @@ mod tests {
     }
 
     #[test]
-    fn session_twelve_languages_are_told_apart_from_their_neighbours() {
+    fn languages_of_sessions_twelve_and_thirteen_are_told_apart_from_their_neighbours() {
         let cases = [
             (
                 "et",
@@ -214,6 +214,8 @@ mod tests {
                 "sr",
                 "Ваше податке о личности обрађујемо само ако је то потребно, а такође их не продајемо трећим лицима, која нису наши обрађивачи.",
             ),
+            // Urdu, not Persian or Arabic, though all three share a script.
+            ("ur", "ہم آپ کی ذاتی معلومات صرف آرڈر کی ترسیل کے لیے استعمال کرتے ہیں اور انہیں کسی کو فروخت نہیں کرتے۔"),
         ];
         for (want, text) in cases {
             assert_eq!(detect(None, text), want, "{text}");

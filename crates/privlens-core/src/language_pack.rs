@@ -26,6 +26,8 @@ struct PackFile {
     ordinal_numbers: bool,
     #[serde(default)]
     abbreviations: Vec<String>,
+    #[serde(default)]
+    sentence_continuations: Vec<String>,
     collect_verbs: Vec<String>,
     share_verbs: Vec<String>,
     contact_us: Vec<String>,
@@ -139,6 +141,9 @@ pub struct LanguagePack {
     pub ordinal_numbers: bool,
     /// Abbreviations whose stop ends no sentence (lower-case, without the stop: "abs", "bzw").
     pub abbreviations: Vec<String>,
+    /// Words that go on with the sentence before them, in a language that ends sentences with a
+    /// space (Thai "และ", "ถือว่า"): no sentence ends right before one.
+    pub sentence_continuations: Vec<String>,
     /// Clause breaks that tie a purpose to the clause before ("..., um dir Werbung zu
     /// zeigen"): a negation there negates the purpose too.
     pub purpose_links: Vec<String>,
@@ -279,6 +284,7 @@ impl LanguagePack {
             purpose_links: f.purpose_links,
             ordinal_numbers: f.ordinal_numbers,
             abbreviations: f.abbreviations,
+            sentence_continuations: f.sentence_continuations,
             collect_verbs: phrases(&f.collect_verbs),
             share_verbs: phrases(&f.share_verbs),
             contact_us: phrases(&f.contact_us),
@@ -361,13 +367,17 @@ fn pack_slots() -> &'static [OnceLock<LanguagePack>] {
 impl LanguagePack {
     /// What ends a sentence in the pack's language.
     pub fn stops(&self) -> crate::sentences::Stops<'_> {
-        crate::sentences::Stops { ordinals: self.ordinal_numbers, abbreviations: &self.abbreviations }
+        crate::sentences::Stops {
+            ordinals: self.ordinal_numbers,
+            abbreviations: &self.abbreviations,
+            continuations: &self.sentence_continuations,
+        }
     }
 }
 
 /// Text as the packs' phrases are written: lower-case, with typographic apostrophes straight
 /// ("nom d’utilisateur" is "nom d'utilisateur", "імʼя" is "ім'я"), figures plain ("３０日" is "30日",
-/// "٣٠ يومًا" is "30 يوما", "३० दिन" is "30 दिन", "๓๐ วัน" is "30 วัน"), Hebrew gershayim as quotes ("התשמ״א" is
+/// "٣٠ يومًا" is "30 يوما", "३० दिन" is "30 दिन", "৩০ দিন" is "30 দিন", "๓๐ วัน" is "30 วัน"), Hebrew gershayim as quotes ("התשמ״א" is
 /// "התשמ"א") and Arabic vowel marks dropped.
 pub fn fold(text: &str) -> String {
     let lower = text.to_lowercase();
@@ -378,10 +388,20 @@ pub fn fold(text: &str) -> String {
     let lower = if lower.contains(['’', 'ʼ']) { lower.replace(['’', 'ʼ'], "'") } else { lower };
     // Turkish "İ" lower-cases to "i" and a combining dot, which would break the word.
     let lower = if lower.contains('\u{307}') { lower.replace("i\u{307}", "i") } else { lower };
-    if lower.chars().all(|c| fold_char(c) == Some(c)) {
+    if lower.chars().all(|c| fold_char(c) == Some(c) && !is_bengali_nukta_letter(c)) {
         return lower;
     }
-    lower.chars().filter_map(fold_char).collect()
+    let folded: String = lower.chars().filter_map(fold_char).collect();
+    if !folded.contains(is_bengali_nukta_letter) {
+        return folded;
+    }
+    // Bengali "য়", "ড়", "ঢ়" are typed as one character or as a letter with a nukta: read as
+    // the two, Unicode's normal form.
+    folded.replace('\u{09df}', "\u{09af}\u{09bc}").replace('\u{09dc}', "\u{09a1}\u{09bc}").replace('\u{09dd}', "\u{09a2}\u{09bc}")
+}
+
+fn is_bengali_nukta_letter(c: char) -> bool {
+    matches!(c, '\u{09dc}' | '\u{09dd}' | '\u{09df}')
 }
 
 /// What [`fold`] makes of a character: figures of other scripts plain, Hebrew geresh and
@@ -394,6 +414,7 @@ fn fold_char(c: char) -> Option<char> {
         '\u{0660}'..='\u{0669}' => digit(0x0660),
         '\u{06f0}'..='\u{06f9}' => digit(0x06f0),
         '\u{0966}'..='\u{096f}' => digit(0x0966),
+        '\u{09e6}'..='\u{09ef}' => digit(0x09e6),
         '\u{0e50}'..='\u{0e59}' => digit(0x0e50),
         '\u{05f3}' => '\'',
         '\u{05f4}' => '"',

@@ -38,6 +38,8 @@ pub struct Stops<'s> {
     pub ordinals: bool,
     /// The language's own abbreviations (lower-case, without the stop: "abs", "bzw").
     pub abbreviations: &'s [String],
+    /// Words that go on with the sentence before them where a space may end one (Thai).
+    pub continuations: &'s [String],
 }
 
 /// Split every segment into sentences; lines (list items) always end a sentence.
@@ -81,7 +83,11 @@ fn split_line<'a>(text: &'a str, offset: usize, line: &'a str, segment: usize, s
             start = i + len;
             i += len;
             continue;
-        } else if c == b' ' && i - start >= THAI_MIN_SENTENCE_BYTES && thai_space_ends(bytes, i) {
+        } else if c == b' '
+            && i - start >= THAI_MIN_SENTENCE_BYTES
+            && thai_space_ends(bytes, i)
+            && !stops.continuations.iter().any(|w| line[i + 1..].starts_with(w.as_str()))
+        {
             push(text, offset + start, offset + i, segment, out);
             start = i + 1;
         }
@@ -102,9 +108,10 @@ fn unconditional_stop(bytes: &[u8]) -> Option<usize> {
 }
 
 /// Thai writes no full stop: a space between Thai words ends a sentence, or a clause within
-/// one. A sentence ends there once it holds this many bytes (about 60 Thai characters), so that
-/// short clauses stay with their sentence.
-const THAI_MIN_SENTENCE_BYTES: usize = 180;
+/// one. A sentence ends there once it holds this many bytes (about 80 Thai characters), so that
+/// short clauses stay with their sentence, and not before a word that goes on with it (the
+/// pack's `sentence_continuations`: "และ", "ถือว่า").
+const THAI_MIN_SENTENCE_BYTES: usize = 240;
 
 /// Whether the space at byte `i` stands between two Thai letters, not after "ฯ" (the mark of a
 /// shortened name: "บริษัทฯ จะ..." goes on).
@@ -591,6 +598,12 @@ mod tests {
         assert_eq!(texts, [first, second]);
         let short = seg("เราไม่ขายข้อมูล และไม่เปิดเผยข้อมูล");
         assert_eq!(split(&short).len(), 1, "a short clause stays with its sentence");
+        // "ถือว่า" ("is taken as") goes on with the sentence before it.
+        let segs = seg(&format!("{first} ถือว่าท่านยินยอม"));
+        let continuations = ["ถือว่า".to_string()];
+        let thai = Stops { continuations: &continuations, ..Stops::default() };
+        assert_eq!(split_with(&segs, thai).len(), 1);
+        assert_eq!(split(&segs).len(), 2);
     }
 
     #[test]
@@ -606,7 +619,7 @@ mod tests {
     fn a_language_may_have_ordinals_and_abbreviations_of_its_own() {
         let s = seg("Nach Art. 6 Abs. 1 lit. f DSGVO, bzw. ab dem 18. Lebensjahr. Danach nicht.");
         let abbreviations = ["abs".to_string(), "bzw".to_string()];
-        let german = Stops { ordinals: true, abbreviations: &abbreviations };
+        let german = Stops { ordinals: true, abbreviations: &abbreviations, continuations: &[] };
         assert_eq!(split_with(&s, german).len(), 2);
         assert_eq!(split(&s).len(), 4, "English rules cut at 'Abs.' and '18.'");
     }

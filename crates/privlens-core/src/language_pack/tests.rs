@@ -144,6 +144,8 @@ fn fold_reads_figures_of_other_scripts_and_drops_arabic_vowel_marks() {
     assert_eq!(fold("۱۸ سال"), "18 سال");
     assert_eq!(fold("३० दिन"), "30 दिन");
     assert_eq!(fold("๓๐ วัน"), "30 วัน");
+    assert_eq!(fold("৩০ দিন"), "30 দিন");
+    assert_eq!(fold("সময়"), "সময\u{09bc}", "one-character য় reads as য and a nukta");
     assert_eq!(fold("התשמ״א-1981"), "התשמ\"א-1981");
     assert_eq!(fold("الخصـوصية"), "الخصوصية");
     assert_eq!(fold("Ｗｅ ３０日"), "ｗｅ 30日");
