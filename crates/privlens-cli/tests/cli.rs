@@ -131,14 +131,25 @@ fn hostile_and_foreign_pages_scan_without_crashing() {
     assert_eq!(report["document"]["kind"], "privacy_policy");
     assert!(report["summary"].as_str().unwrap().contains("Japanese word lists"), "{}", report["summary"]);
     assert_eq!(report["practices"]["data_collected"][0]["id"], "email");
-    // A language without word lists is still named as such.
+    // Thai too, which puts no spaces between its words and no stop after its sentences.
     let thai = format!(
-        "<html lang=th><body><h1>Privacy Policy</h1>{}</body></html>",
-        "<p>บริษัท เก็บรวบรวม ข้อมูลส่วนบุคคล ของคุณ เพื่อ ให้บริการ และ ปรับปรุง บริการ ตาม This privacy policy.</p>".repeat(8)
+        "<html lang=th><body><h1>นโยบายความเป็นส่วนตัว</h1>{}</body></html>",
+        "<p>บริษัทจะเก็บรวบรวมหมายเลขโทรศัพท์และอีเมลของท่านเพื่อจัดส่งสินค้า</p>".repeat(8)
     );
     let report = scan_json(&thai);
     assert_eq!(report["document"]["kind"], "privacy_policy");
-    assert!(report["summary"].as_str().unwrap().contains("in another language (th)"), "{}", report["summary"]);
+    assert!(report["summary"].as_str().unwrap().contains("Thai word lists"), "{}", report["summary"]);
+    let collected: Vec<&str> =
+        report["practices"]["data_collected"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();
+    assert!(collected.contains(&"phone") && collected.contains(&"email"), "{collected:?}");
+    // A language without word lists is still named as such.
+    let georgian = format!(
+        "<html lang=ka><body><h1>Privacy Policy</h1>{}</body></html>",
+        "<p>კომპანია აგროვებს თქვენს პერსონალურ მონაცემებს მომსახურების გასაწევად. This privacy policy.</p>".repeat(8)
+    );
+    let report = scan_json(&georgian);
+    assert_eq!(report["document"]["kind"], "privacy_policy");
+    assert!(report["summary"].as_str().unwrap().contains("in another language (ka)"), "{}", report["summary"]);
 }
 
 #[test]

@@ -51,8 +51,14 @@ fn is_content(b: &Block) -> bool {
         return false;
     }
     let n = crate::script::words(&b.text);
-    n >= 20 || (n >= 7 && b.text.contains(['.', '!', '?', ';', ':', '。', '।', '؟']))
+    n >= 20
+        || (n >= 7 && b.text.contains(['.', '!', '?', ';', ':', '。', '।', '؟']))
+        || (n >= THAI_CONTENT_WORDS && b.text.contains(crate::script::is_thai))
 }
+
+/// Thai puts no stop after a sentence: a Thai line of this many words is running text, while a
+/// menu's few items stay below it.
+const THAI_CONTENT_WORDS: usize = 12;
 
 fn is_policy_title(b: &Block) -> bool {
     let short = crate::script::words(&b.text) <= 12;
