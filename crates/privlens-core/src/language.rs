@@ -216,6 +216,16 @@ mod tests {
             ),
             // Urdu, not Persian or Arabic, though all three share a script.
             ("ur", "ہم آپ کی ذاتی معلومات صرف آرڈر کی ترسیل کے لیے استعمال کرتے ہیں اور انہیں کسی کو فروخت نہیں کرتے۔"),
+            // Macedonian, not Bulgarian or Serbian.
+            (
+                "mk",
+                "Вашите лични податоци ги обработуваме само доколку е потребно и нема да ги продаваме на трети лица, ниту ќе ги користиме за други цели.",
+            ),
+            (
+                "sq",
+                "Ne i përpunojmë të dhënat tuaja personale vetëm për të ofruar shërbimin dhe nuk i shesim ato te palë të treta, sipas ligjit në fuqi.",
+            ),
+            ("bn", "আমরা আপনার ব্যক্তিগত তথ্য শুধুমাত্র সেবা দেওয়ার জন্য সংগ্রহ করি এবং এই তথ্য কখনো বিক্রি করি না।"),
         ];
         for (want, text) in cases {
             assert_eq!(detect(None, text), want, "{text}");

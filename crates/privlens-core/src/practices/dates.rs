@@ -59,9 +59,9 @@ fn date_regex() -> &'static Regex {
         Regex::new(concat!(
             r"(?i)\b(?:(\d{4})-(\d{1,2})-(\d{1,2})", // 2018-05-10
             // 10 May 2018, 12. März 2024, 5 de marzo de 2024, 1er mars 2024
-            r"|(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?((?:كانون|تشرين) (?:الأول|الثاني)|[A-Za-zÀ-ÿĀ-žА-Яа-яЁёΆ-ώא-תء-يٹ-ۓऀ-ॿঀ-৿]{3,12})\.?,?\s+(?:de\s+)?(\d{4})",
+            r"|(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?((?:كانون|تشرين) (?:الأول|الثاني)|[A-Za-zÀ-ÿĀ-žЀ-ӿΆ-ώא-תء-يٹ-ۓऀ-ॿঀ-৿]{3,12})\.?,?\s+(?:de\s+)?(\d{4})",
             r"|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", // May 10, 2018
-            r"|((?:كانون|تشرين) (?:الأول|الثاني)|[A-Za-zÀ-ÿĀ-žА-Яа-яЁёΆ-ώא-תء-يٹ-ۓऀ-ॿঀ-৿]{3,12})\.?,?\s+(?:de\s+)?(\d{4})", // February 2025, marzo de 2025
+            r"|((?:كانون|تشرين) (?:الأول|الثاني)|[A-Za-zÀ-ÿĀ-žЀ-ӿΆ-ώא-תء-يٹ-ۓऀ-ॿঀ-৿]{3,12})\.?,?\s+(?:de\s+)?(\d{4})", // February 2025, marzo de 2025
             r"|(\d{1,2})[/.]\s?(\d{1,2})[/.]\s?(\d{4})",                 // 10/05/2018
             r"|(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?", // 2024年3月1日, 2024년 3월 1일
             r"|(?:(\d{1,2})\s+)?tháng\s+(\d{1,2}),?\s+năm\s+(\d{4})",    // 1 tháng 3 năm 2024
@@ -243,6 +243,11 @@ mod tests {
         assert_eq!(u.as_deref(), Some("2024-01-15"));
         let (_, u) = find_dates(&["آخری تازہ کاری: 15 مارچ 2025"], Some("ur"));
         assert_eq!(u.as_deref(), Some("2025-03-15"));
+        // Cyrillic letters beyond Russian's: Ukrainian і, Serbian and Macedonian ј.
+        let (_, u) = find_dates(&["Останнє оновлення: 15 квітня 2024"], Some("uk"));
+        assert_eq!(u.as_deref(), Some("2024-04-15"));
+        let (_, u) = find_dates(&["Последно ажурирано: 1 јули 2025"], Some("mk"));
+        assert_eq!(u.as_deref(), Some("2025-07-01"));
         // Croatian "listopad" is October; Czech and Polish "listopad" November.
         let (_, u) = find_dates(&["Zadnje ažurirano: 14. listopada 2025."], Some("hr"));
         assert_eq!(u.as_deref(), Some("2025-10-14"));
