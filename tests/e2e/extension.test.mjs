@@ -140,8 +140,20 @@ for (const kind of ['chromium', 'firefox']) {
       await popup.close();
     });
 
-    test('a policy in a language without word lists says it cannot be read yet', async () => {
+    test('a Thai policy, written without spaces or full stops, is read and graded', async () => {
       const { tabId } = await openTab(session, 'http://sawasdee.test/privacy');
+      assert.match(await waitFor(async () => (await badgeText(session.ext, tabId)) || null, 20000, 'badge'), /^[A-E]$/);
+      const popup = await openPopup(session.ctx, session.ext, tabId);
+      assert.match(await popup.$eval('#verdict', (e) => e.textContent), /in Thai/);
+      const rights = await popup.$$eval('#rights details summary', (els) => els.map((e) => e.textContent.trim()));
+      assert.ok(rights.includes('See your data') && rights.includes('Delete it'), rights.join(' | '));
+      const good = await popup.$$eval('#good details summary', (els) => els.map((e) => e.textContent.trim()));
+      assert.ok(good.some((g) => /not sell/.test(g)), good.join(' | '));
+      await popup.close();
+    });
+
+    test('a policy in a language without word lists says it cannot be read yet', async () => {
+      const { tabId } = await openTab(session, 'http://selam.test/privacy');
       assert.equal(await waitFor(async () => (await badgeText(session.ext, tabId)) || null, 20000, 'badge'), 'i');
       const popup = await openPopup(session.ctx, session.ext, tabId);
       assert.match(await popup.$eval('#verdict', (e) => e.textContent), /cannot read yet/);

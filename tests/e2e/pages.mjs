@@ -98,8 +98,16 @@ export function fixtureSite() {
       headers: html,
     },
     'http://sawasdee.test/privacy': {
-      body: `<!doctype html><html lang="th"><head><meta charset="utf-8"><title>Privacy Policy</title></head><body><main>
-<h1>Privacy Policy</h1>${'<p>บริษัท เก็บรวบรวม ข้อมูลส่วนบุคคล ของคุณ เช่น ชื่อ อีเมล และ ที่อยู่ IP เพื่อ ให้บริการ และ ปรับปรุง บริการ ตาม This privacy policy. คุณ มีสิทธิ ขอเข้าถึง แก้ไข หรือ ลบ ข้อมูล ของคุณ.</p>'.repeat(8)}</main></body></html>`,
+      body: `<!doctype html><html lang="th"><head><meta charset="utf-8"><title>นโยบายความเป็นส่วนตัว</title></head><body><main>
+<h1>นโยบายความเป็นส่วนตัว</h1>
+<p>บริษัทเก็บรวบรวมข้อมูลส่วนบุคคลของท่าน เช่น ชื่อ อีเมล และหมายเลขไอพี เพื่อให้บริการและปรับปรุงบริการของเรา</p>
+<p>ท่านมีสิทธิขอเข้าถึงและขอรับสำเนาข้อมูลส่วนบุคคลของท่าน ขอแก้ไขข้อมูลให้ถูกต้อง และขอให้ลบหรือทำลายข้อมูลส่วนบุคคลของท่านได้</p>
+<p>บริษัทจะไม่ขายข้อมูลส่วนบุคคลของท่านให้แก่บุคคลภายนอก</p></main></body></html>`,
+      headers: html,
+    },
+    'http://selam.test/privacy': {
+      body: `<!doctype html><html lang="am"><head><meta charset="utf-8"><title>Privacy Policy</title></head><body><main>
+<h1>Privacy Policy</h1>${'<p>ኩባንያው አገልግሎቱን ለመስጠት እና ለማሻሻል የእርስዎን የግል መረጃ እንደ ስም፣ ኢሜይል እና IP አድራሻ ይሰበስባል። This privacy policy. መረጃዎን የማግኘት፣ የማስተካከል ወይም የማጥፋት መብት አለዎት።</p>'.repeat(8)}</main></body></html>`,
       headers: html,
     },
     'http://hostile.test/privacy': {

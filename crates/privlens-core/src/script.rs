@@ -68,7 +68,7 @@ pub fn is_hebrew_or_arabic(c: char) -> bool {
 
 /// Scripts whose phrases the matcher keeps apart, so that a page shows a script's letters before
 /// its automaton is built: 0 stands for Latin and everything not listed, always searched.
-pub const SCRIPT_GROUPS: usize = 9;
+pub const SCRIPT_GROUPS: usize = 10;
 
 /// The [`SCRIPT_GROUPS`] entry a character belongs to.
 pub fn script_group(c: char) -> usize {
@@ -85,6 +85,7 @@ pub fn script_group(c: char) -> usize {
         '\u{3000}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}' => 6,
         '\u{1100}'..='\u{11ff}' | '\u{ac00}'..='\u{d7af}' => 7,
         '\u{0e00}'..='\u{0e7f}' => 8,
+        '\u{0530}'..='\u{058f}' | '\u{10a0}'..='\u{10ff}' | '\u{1c90}'..='\u{1cbf}' => 9,
         _ => 0,
     }
 }
