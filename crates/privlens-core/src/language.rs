@@ -226,6 +226,19 @@ mod tests {
                 "Ne i përpunojmë të dhënat tuaja personale vetëm për të ofruar shërbimin dhe nuk i shesim ato te palë të treta, sipas ligjit në fuqi.",
             ),
             ("bn", "আমরা আপনার ব্যক্তিগত তথ্য শুধুমাত্র সেবা দেওয়ার জন্য সংগ্রহ করি এবং এই তথ্য কখনো বিক্রি করি না।"),
+            // Icelandic, not Norwegian or Danish; Kazakh, not Russian.
+            (
+                "is",
+                "Við vinnum persónuupplýsingar þínar aðeins þegar það er nauðsynlegt og seljum þær ekki til þriðju aðila, hvorki nú né síðar.",
+            ),
+            (
+                "kk",
+                "Біз сіздің дербес деректеріңізді тек қызмет көрсету үшін өңдейміз және оларды үшінші тұлғаларға сатпаймыз, бұл заңға сәйкес.",
+            ),
+            (
+                "ka",
+                "ჩვენ ვამუშავებთ თქვენს პერსონალურ მონაცემებს მხოლოდ მომსახურების გასაწევად და არ ვყიდით მათ მესამე მხარეებზე.",
+            ),
         ];
         for (want, text) in cases {
             assert_eq!(detect(None, text), want, "{text}");

@@ -146,6 +146,7 @@ mod tests {
         assert!(!thai_cluster_continues('ล', 'ส'));
         assert_eq!(words("ข้อมูลส่วนบุคคล"), 1 + 15 / THAI_CHARS_PER_WORD);
         assert_ne!(phrase_group("ข้อมูล"), 0);
+        assert_ne!(phrase_group("მონაცემები"), 0, "Georgian has a group of its own");
     }
 
     #[test]

@@ -129,11 +129,12 @@ fn ends_here(line: &str, i: usize, stops: Stops) -> bool {
     }
     let next = after.trim_start().chars().next();
     // Scripts without capitals (Hangul, Han, kana, Arabic, Hebrew, Devanagari...): any of
-    // their letters may start a sentence.
+    // their letters may start a sentence. Georgian writes no capitals either, though Unicode
+    // files its everyday letters as lower-case.
     let starts = |c: char| {
         c.is_uppercase()
             || c.is_ascii_digit()
-            || matches!(c, '"' | '“' | '(' | '‘')
+            || matches!(c, '"' | '“' | '(' | '‘' | '\u{10d0}'..='\u{10ff}')
             || (!c.is_ascii() && c.is_alphabetic() && !c.is_lowercase())
     };
     if !next.is_some_and(starts) {
@@ -586,6 +587,8 @@ mod tests {
         assert_eq!(split(&segs).len(), 3);
         let segs = seg("אנו אוספים מידע. איננו מוכרים מידע.");
         assert_eq!(split(&segs).len(), 2);
+        let segs = seg("ჩვენ ვაგროვებთ მონაცემებს. ჩვენ არ ვყიდით მონაცემებს.");
+        assert_eq!(split(&segs).len(), 2, "Georgian letters are lower-case to Unicode but start sentences");
     }
 
     #[test]

@@ -252,6 +252,13 @@ mod tests {
         assert_eq!(u.as_deref(), Some("2024-04-15"));
         let (_, u) = find_dates(&["Последно ажурирано: 1 јули 2025"], Some("mk"));
         assert_eq!(u.as_deref(), Some("2025-07-01"));
+        // Georgian and Kazakh put the year first.
+        let (_, u) = find_dates(&["ბოლო განახლება: 2025 წლის 15 მარტი"], Some("ka"));
+        assert_eq!(u.as_deref(), Some("2025-03-15"));
+        let (_, u) = find_dates(&["Соңғы жаңарту: 2025 жылғы 15 наурыз"], Some("kk"));
+        assert_eq!(u.as_deref(), Some("2025-03-15"));
+        let (_, u) = find_dates(&["সর্বশেষ হালনাগাদ: ১৫ নভেম্বর ২০২৫"], Some("bn"));
+        assert_eq!(u.as_deref(), Some("2025-11-15"));
         // Croatian "listopad" is October; Czech and Polish "listopad" November.
         let (_, u) = find_dates(&["Zadnje ažurirano: 14. listopada 2025."], Some("hr"));
         assert_eq!(u.as_deref(), Some("2025-10-14"));
