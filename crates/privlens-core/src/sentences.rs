@@ -78,7 +78,7 @@ fn split_line<'a>(text: &'a str, offset: usize, line: &'a str, segment: usize, s
         if matches!(c, b'.' | b'!' | b'?') && ends_here(line, i, stops) {
             push(text, offset + start, offset + i + 1, segment, out);
             start = i + 1;
-        } else if let Some(len) = if c >= 0xd8 { unconditional_stop(&bytes[i..]) } else { None } {
+        } else if let Some(len) = if c >= 0xd6 { unconditional_stop(&bytes[i..]) } else { None } {
             push(text, offset + start, offset + i + len, segment, out);
             start = i + len;
             i += len;
@@ -98,11 +98,11 @@ fn split_line<'a>(text: &'a str, offset: usize, line: &'a str, segment: usize, s
 
 /// The length in bytes of a stop that ends a sentence wherever it stands: "。", "！", "？"
 /// (Chinese and Japanese put no space after them), the Devanagari danda "।" and "॥", the
-/// Arabic question mark "؟" and the Urdu full stop "۔".
+/// Arabic question mark "؟", the Urdu full stop "۔" and the Armenian full stop "։".
 fn unconditional_stop(bytes: &[u8]) -> Option<usize> {
     match bytes {
         [0xe3, 0x80, 0x82, ..] | [0xef, 0xbc, 0x81 | 0x9f, ..] | [0xe0, 0xa5, 0xa4 | 0xa5, ..] => Some(3),
-        [0xd8, 0x9f, ..] | [0xdb, 0x94, ..] => Some(2),
+        [0xd8, 0x9f, ..] | [0xdb, 0x94, ..] | [0xd6, 0x89, ..] => Some(2),
         _ => None,
     }
 }
@@ -587,6 +587,8 @@ mod tests {
         assert_eq!(split(&segs).len(), 3);
         let segs = seg("אנו אוספים מידע. איננו מוכרים מידע.");
         assert_eq!(split(&segs).len(), 2);
+        let segs = seg("Մենք հավաքում ենք տվյալներ։ Մենք չենք վաճառում դրանք։");
+        assert_eq!(split(&segs).len(), 2, "the Armenian full stop");
         let segs = seg("ჩვენ ვაგროვებთ მონაცემებს. ჩვენ არ ვყიდით მონაცემებს.");
         assert_eq!(split(&segs).len(), 2, "Georgian letters are lower-case to Unicode but start sentences");
     }
