@@ -2,10 +2,16 @@ use crate::report::Practices;
 
 /// The practices of German policy text, paragraphs separated by blank lines.
 fn german(text: &str) -> Practices {
+    read_in("de", text)
+}
+
+/// The practices of policy text in `language`, paragraphs separated by blank lines.
+fn read_in(language: &str, text: &str) -> Practices {
     let segments: Vec<crate::extract::RawSegment> =
         text.split("\n\n").map(|p| crate::extract::RawSegment { heading: None, text: p.trim().to_string() }).collect();
-    let sentences = crate::sentences::split(&segments);
-    super::super::extract_practices(&super::super::Ctx::new(&segments, &sentences, None).in_language("de"))
+    let pack = crate::language_pack::pack(language).expect("a pack for the language");
+    let sentences = crate::sentences::split_with(&segments, pack.stops());
+    super::super::extract_practices(&super::super::Ctx::new(&segments, &sentences, None).in_language(language))
 }
 
 fn ids(findings: &[crate::report::Finding]) -> Vec<&str> {
@@ -22,6 +28,16 @@ fn data_stated_as_collected_counts_and_negated_data_does_not() {
          Ihre Telefonnummer wird von uns nicht gespeichert.",
     );
     assert_eq!(ids(&p.data_collected), ["date_of_birth", "email", "name"]);
+}
+
+#[test]
+fn a_thai_negation_glued_to_a_later_verb_leaves_the_first_one_alone() {
+    // "The company collects your name, e-mail and phone number to provide the service, and will
+    // not sell your personal data": "and will" starts a clause of its own.
+    let p = read_in("th", "บริษัทจะเก็บรวบรวมชื่อ อีเมล และหมายเลขโทรศัพท์ของท่านเพื่อให้บริการและจะไม่ขายข้อมูลส่วนบุคคลของท่าน");
+    assert_eq!(ids(&p.data_collected), ["email", "name", "phone"]);
+    let p = read_in("th", "บริษัทไม่เก็บรวบรวมหมายเลขโทรศัพท์ของท่าน");
+    assert!(p.data_collected.is_empty(), "{:?}", ids(&p.data_collected));
 }
 
 #[test]
