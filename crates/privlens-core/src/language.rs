@@ -239,6 +239,15 @@ mod tests {
                 "ka",
                 "ჩვენ ვამუშავებთ თქვენს პერსონალურ მონაცემებს მხოლოდ მომსახურების გასაწევად და არ ვყიდით მათ მესამე მხარეებზე.",
             ),
+            // Azerbaijani, not Turkish.
+            (
+                "az",
+                "Biz şəxsi məlumatlarınızı yalnız xidmət göstərmək üçün emal edirik və onları üçüncü şəxslərə satmırıq, həmçinin qanuna uyğun olaraq qoruyuruq.",
+            ),
+            (
+                "hy",
+                "Մենք մշակում ենք Ձեր անձնական տվյալները միայն ծառայությունը մատուցելու համար և չենք վաճառում դրանք երրորդ անձանց։",
+            ),
         ];
         for (want, text) in cases {
             assert_eq!(detect(None, text), want, "{text}");

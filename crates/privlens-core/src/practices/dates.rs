@@ -253,6 +253,9 @@ mod tests {
             // Georgian and Kazakh put the year first.
             ("ბოლო განახლება: 2025 წლის 15 მარტი", Some("ka"), "2025-03-15"),
             ("Соңғы жаңарту: 2025 жылғы 15 наурыз", Some("kk"), "2025-03-15"),
+            // Armenian puts the year first and the day last.
+            ("Վերջին թարմացում՝ 2025 թվականի մարտի 15", Some("hy"), "2025-03-15"),
+            ("Son yenilənmə: 15 mart 2025", Some("az"), "2025-03-15"),
             // Croatian "listopad" is October; Czech and Polish "listopad" November.
             ("Zadnje ažurirano: 14. listopada 2025.", Some("hr"), "2025-10-14"),
             ("Ostatnia aktualizacja: 14 listopada 2025 r.", Some("pl"), "2025-11-14"),
