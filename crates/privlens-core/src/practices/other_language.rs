@@ -220,7 +220,12 @@ pub fn third_parties(ctx: &Ctx, k: &Knowledge, pack: &LanguagePack) -> Vec<Third
         for m in generic.into_iter().filter(|m| !senses.iter().any(|o| o.start <= m.start && m.end <= o.end)) {
             let id = &pack.recipients.ids[m.entry];
             let moved = (id != UNNAMED || clause_has(pack, &pack.share_verbs, l.text, m.start)) && !a_source(pack, l.text, &m);
-            if let Some(r) = k.recipients.iter().find(|r| &r.id == id).filter(|_| moved && !negated(pack, l.text, m.start)) {
+            if !moved || negated(pack, l.text, m.start) {
+                continue;
+            }
+            // One phrase may name two kinds at once ("analytics and advertising partners"): its
+            // id joins theirs with "+".
+            for r in id.split('+').filter_map(|part| k.recipients.iter().find(|r| r.id == part)) {
                 sharing::add(&mut out, &r.name, &r.category, Some(&r.id), ctx.evidence(l.s));
             }
         }

@@ -41,6 +41,14 @@ fn a_thai_negation_glued_to_a_later_verb_leaves_the_first_one_alone() {
 }
 
 #[test]
+fn one_phrase_may_name_two_kinds_of_recipient() {
+    // "We share your data with analytics and advertising partners."
+    let p = read_in("ur", "ہم آپ کا ڈیٹا تجزیہ اور اشتہارات کے شراکت داروں کے ساتھ شیئر کرتے ہیں۔");
+    let kinds: Vec<&str> = p.third_parties.iter().filter_map(|t| t.id.as_deref()).collect();
+    assert!(kinds.contains(&"analytics_providers") && kinds.contains(&"advertising_partners"), "{kinds:?}");
+}
+
+#[test]
 fn a_negation_in_a_relative_clause_leaves_the_main_clause_alone() {
     let p = german("Wir speichern Ihre IP-Adresse, die wir nicht an Dritte weitergeben.");
     assert_eq!(ids(&p.data_collected), ["ip_address"]);
