@@ -388,20 +388,30 @@ pub fn fold(text: &str) -> String {
     let lower = if lower.contains(['’', 'ʼ']) { lower.replace(['’', 'ʼ'], "'") } else { lower };
     // Turkish "İ" lower-cases to "i" and a combining dot, which would break the word.
     let lower = if lower.contains('\u{307}') { lower.replace("i\u{307}", "i") } else { lower };
-    if lower.chars().all(|c| fold_char(c) == Some(c) && !is_bengali_nukta_letter(c)) {
+    if lower.chars().all(|c| fold_char(c) == Some(c) && bengali_nukta_letter(c).is_none()) {
         return lower;
     }
-    let folded: String = lower.chars().filter_map(fold_char).collect();
-    if !folded.contains(is_bengali_nukta_letter) {
-        return folded;
+    let mut folded = String::with_capacity(lower.len());
+    for c in lower.chars() {
+        match bengali_nukta_letter(c) {
+            Some(letter) => folded.extend([letter, BENGALI_NUKTA]),
+            None => folded.extend(fold_char(c)),
+        }
     }
-    // Bengali "য়", "ড়", "ঢ়" are typed as one character or as a letter with a nukta: read as
-    // the two, Unicode's normal form.
-    folded.replace('\u{09df}', "\u{09af}\u{09bc}").replace('\u{09dc}', "\u{09a1}\u{09bc}").replace('\u{09dd}', "\u{09a2}\u{09bc}")
+    folded
 }
 
-fn is_bengali_nukta_letter(c: char) -> bool {
-    matches!(c, '\u{09dc}' | '\u{09dd}' | '\u{09df}')
+const BENGALI_NUKTA: char = '\u{09bc}';
+
+/// Bengali "য়", "ড়", "ঢ়" are typed as one character or as a letter with a nukta: the letter
+/// the one-character form stands for, read as the two, Unicode's normal form.
+fn bengali_nukta_letter(c: char) -> Option<char> {
+    match c {
+        '\u{09df}' => Some('\u{09af}'),
+        '\u{09dc}' => Some('\u{09a1}'),
+        '\u{09dd}' => Some('\u{09a2}'),
+        _ => None,
+    }
 }
 
 /// What [`fold`] makes of a character: figures of other scripts plain, Hebrew geresh and

@@ -53,21 +53,33 @@ fn month_number(word: &str, language: Option<&str>) -> Option<u32> {
     months.iter().position(english).or_else(listed).map(|i| i as u32 + 1)
 }
 
+/// A month's name in the scripts the date regex reads (Latin, Cyrillic, Greek, Armenian, Hebrew,
+/// Arabic and Urdu, Devanagari, Bengali, Georgian): written once, used by two alternatives.
+macro_rules! month_word {
+    () => {
+        "[A-Za-zÀ-ÿĀ-žƏəЀ-ӿΆ-ώԱ-ֆא-תء-يٹ-ۓऀ-ॿঀ-৿ა-ჰ]{3,12}"
+    };
+}
+
 fn date_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(concat!(
             r"(?i)\b(?:(\d{4})-(\d{1,2})-(\d{1,2})", // 2018-05-10
             // 10 May 2018, 12. März 2024, 5 de marzo de 2024, 1er mars 2024
-            r"|(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?((?:كانون|تشرين) (?:الأول|الثاني)|[A-Za-zÀ-ÿĀ-žƏəЀ-ӿΆ-ώԱ-ֆא-תء-يٹ-ۓऀ-ॿঀ-৿ა-ჰ]{3,12})\.?,?\s+(?:de\s+)?(\d{4})",
+            r"|(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?((?:كانون|تشرين) (?:الأول|الثاني)|",
+            month_word!(),
+            r")\.?,?\s+(?:de\s+)?(\d{4})",
             r"|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", // May 10, 2018
-            r"|((?:كانون|تشرين) (?:الأول|الثاني)|[A-Za-zÀ-ÿĀ-žƏəЀ-ӿΆ-ώԱ-ֆא-תء-يٹ-ۓऀ-ॿঀ-৿ა-ჰ]{3,12})\.?,?\s+(?:de\s+)?(\d{4})", // February 2025, marzo de 2025
-            r"|(\d{1,2})[/.]\s?(\d{1,2})[/.]\s?(\d{4})",                 // 10/05/2018
+            r"|((?:كانون|تشرين) (?:الأول|الثاني)|",
+            month_word!(),
+            r")\.?,?\s+(?:de\s+)?(\d{4})",               // February 2025, marzo de 2025
+            r"|(\d{1,2})[/.]\s?(\d{1,2})[/.]\s?(\d{4})", // 10/05/2018
             r"|(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?", // 2024年3月1日, 2024년 3월 1일
-            r"|(?:(\d{1,2})\s+)?tháng\s+(\d{1,2}),?\s+năm\s+(\d{4})",    // 1 tháng 3 năm 2024
-            r"|(\d{1,2})\s*([ก-์.]{2,12}?)\s*(?:พ\.\s?ศ\.\s*)?(\d{4})",      // 1 มีนาคม พ.ศ. 2568, 1 ม.ค. 2568
+            r"|(?:(\d{1,2})\s+)?tháng\s+(\d{1,2}),?\s+năm\s+(\d{4})", // 1 tháng 3 năm 2024
+            r"|(\d{1,2})\s*([ก-์.]{2,12}?)\s*(?:พ\.\s?ศ\.\s*)?(\d{4})", // 1 มีนาคม พ.ศ. 2568, 1 ม.ค. 2568
             r"|(\d{4})\s*(?:წლის|жылғы|ж\.)\s+(\d{1,2})\s+([ა-ჰЀ-ӿ]{3,12})", // 2025 წლის 15 მარტი, 2025 жылғы 15 наурыз
-            r"|(\d{4})\s*(?:թվականի|թ\.)\s+([Ա-ֆ]{3,12})\s+(\d{1,2}))",     // 2025 թվականի մարտի 15
+            r"|(\d{4})\s*(?:թվականի|թ\.)\s+([Ա-ֆ]{3,12})\s+(\d{1,2}))", // 2025 թվականի մարտի 15
         ))
         .expect("valid regex")
     })
@@ -94,37 +106,29 @@ fn parse_date(text: &str) -> Option<String> {
     parse_date_in(text, None)
 }
 
+/// The date regex's alternatives with the month as a figure, by their (year, month, day) groups:
+/// "2018-05-10", "2024年3月1日", "1 tháng 3 năm 2024".
+const NUMBER_MONTH_GROUPS: [(usize, usize, usize); 3] = [(1, 2, 3), (15, 16, 17), (20, 19, 18)];
+/// The alternatives with the month as a name: "10 May 2018", "May 10, 2018", "February 2025",
+/// "1 มีนาคม 2568", "2025 წლის 15 მარტი", "2025 թվականի մարտի 15".
+const WORD_MONTH_GROUPS: [(usize, usize, Option<usize>); 6] =
+    [(6, 5, Some(4)), (9, 7, Some(8)), (11, 10, None), (23, 22, Some(21)), (24, 26, Some(25)), (27, 28, Some(29))];
+
 /// [`parse_date`], month names read as `language` (a page's declared tag) has them.
 fn parse_date_in(text: &str, language: Option<&str>) -> Option<String> {
     let c = date_regex().captures(text)?;
     let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     let word = |i: usize| c.get(i).and_then(|m| month_number(m.as_str(), language));
-    if let Some(y) = num(1) {
-        return valid(y, num(2)?, num(3));
+    // Each alternative's capture groups: (year, month, day).
+    for (y, m, d) in NUMBER_MONTH_GROUPS {
+        if let Some(y) = num(y) {
+            return valid(y, num(m)?, num(d));
+        }
     }
-    if let Some(y) = num(6) {
-        return valid(y, word(5)?, num(4));
-    }
-    if let Some(y) = num(9) {
-        return valid(y, word(7)?, num(8));
-    }
-    if let Some(y) = num(11) {
-        return valid(y, word(10)?, None);
-    }
-    if let Some(y) = num(15) {
-        return valid(y, num(16)?, num(17));
-    }
-    if let Some(y) = num(20) {
-        return valid(y, num(19)?, num(18));
-    }
-    if let Some(y) = num(23) {
-        return valid(y, word(22)?, num(21));
-    }
-    if let Some(y) = num(24) {
-        return valid(y, word(26)?, num(25));
-    }
-    if let Some(y) = num(27) {
-        return valid(y, word(28)?, num(29));
+    for (y, m, d) in WORD_MONTH_GROUPS {
+        if let Some(y) = num(y) {
+            return valid(y, word(m)?, d.and_then(num));
+        }
     }
     // Dotted dates are day first ("1. 2. 2025", "10.05.2018") unless the second number can only
     // be a day ("12.13.2017" on a US page); slashed ones are month first unless the first can
