@@ -37,6 +37,34 @@ function writeConsentMarkers() {
   writeFileSync(join(ext, 'build', 'consent_globals.json'), JSON.stringify(globals));
 }
 
+/** The names a policy page gives itself, for the content script's first look: the title
+ * phrases of every language the core reads (`document_kinds.json`), folded by the content
+ * script's own `foldName`, with any phrase that holds a shorter one left out (the shorter one
+ * already finds it). The bare words ("privacy", "datenschutz") count only in the address. */
+async function policyNames(kinds) {
+  const foldModule = await build({ entryPoints: [join(ext, 'src', 'fold_name.ts')], bundle: true, format: 'esm', write: false, logLevel: 'warning' });
+  const { foldName } = await import('data:text/javascript;base64,' + Buffer.from(foldModule.outputFiles[0].text).toString('base64'));
+  const minimal = (phrases) => {
+    const folded = [...new Set(phrases.map((p) => foldName(p.replace(/\*$/, ''))))].filter((p) => p.length >= 2);
+    folded.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+    const kept = [];
+    for (const p of folded) if (!kept.some((k) => p.includes(k))) kept.push(p);
+    return kept;
+  };
+  const pick = (...keys) => keys.flatMap((k) => kinds[k] ?? []);
+  const titles = minimal(pick('privacy_title', 'privacy_title_cjk', 'cookie_title', 'cookie_title_cjk'));
+  // Words the titles do not already find.
+  const words = minimal(pick('privacy_word', 'privacy_word_cjk', 'cookie_word')).filter((w) => !titles.some((t) => w.includes(t)));
+  // One string per list: a page parses a string literal far faster than an array of 2,000.
+  return { titles: titles.join('\n'), words: words.join('\n') };
+}
+
+async function writePolicyNames() {
+  const kinds = JSON.parse(readFileSync(join(root, 'crates', 'privlens-core', 'data', 'lexicon', 'document_kinds.json'), 'utf8'));
+  mkdirSync(join(ext, 'build'), { recursive: true });
+  writeFileSync(join(ext, 'build', 'policy_names.json'), JSON.stringify(await policyNames(kinds)));
+}
+
 /** The per-browser manifest: Chromium runs a service worker, Firefox an event page. */
 export function manifestFor(browser, source) {
   const m = structuredClone(source);
@@ -59,6 +87,8 @@ async function bundle(outdir) {
     minify: false,
     sourcemap: false,
     legalComments: 'none',
+    // The name lists of forty-eight languages stay as written instead of \u escapes.
+    charset: 'utf8',
     // The wasm glue's default loader uses import.meta.url; we always pass the bytes ourselves.
     define: { 'import.meta.url': '"privlens:"' },
     logLevel: 'warning',
@@ -84,6 +114,7 @@ function zip(dir, target) {
 const source = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
 rmSync(dist, { recursive: true, force: true });
 writeConsentMarkers();
+await writePolicyNames();
 const bundled = join(dist, '.bundle');
 await bundle(bundled);
 for (const browser of ['chrome', 'firefox']) {

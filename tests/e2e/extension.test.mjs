@@ -115,8 +115,8 @@ for (const kind of ['chromium', 'firefox']) {
       await popup.close();
     });
 
-    test('a Japanese policy, written without spaces, is read and graded', async () => {
-      const { tabId } = await openTab(session, 'http://rei.test/privacy');
+    test('a Japanese policy, written without spaces, is known by its title and graded', async () => {
+      const { tabId } = await openTab(session, 'http://rei.test/company/kojinjoho');
       assert.match(await waitFor(async () => (await badgeText(session.ext, tabId)) || null, 20000, 'badge'), /^[A-E]$/);
       const popup = await openPopup(session.ctx, session.ext, tabId);
       assert.match(await popup.$eval('#verdict', (e) => e.textContent), /in Japanese/);
@@ -140,8 +140,8 @@ for (const kind of ['chromium', 'firefox']) {
       await popup.close();
     });
 
-    test('a Thai policy, written without spaces or full stops, is read and graded', async () => {
-      const { tabId } = await openTab(session, 'http://sawasdee.test/privacy');
+    test('a Thai policy, written without spaces or full stops, is known by its title and graded', async () => {
+      const { tabId } = await openTab(session, 'http://sawasdee.test/nayobai');
       assert.match(await waitFor(async () => (await badgeText(session.ext, tabId)) || null, 20000, 'badge'), /^[A-E]$/);
       const popup = await openPopup(session.ctx, session.ext, tabId);
       assert.match(await popup.$eval('#verdict', (e) => e.textContent), /in Thai/);

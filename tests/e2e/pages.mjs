@@ -87,7 +87,7 @@ export function fixtureSite() {
 <h1>Datenschutzerklärung</h1>${'<p>Wir erheben personenbezogene Daten wie Ihre IP-Adresse und verwenden Cookies. Sie haben das Recht auf Auskunft und Löschung Ihrer personenbezogenen Daten nach der DSGVO. Wir verkaufen Ihre personenbezogenen Daten nicht an Dritte. Kontakt: datenschutz@beispiel.test.</p>'.repeat(8)}</main></body></html>`,
       headers: html,
     },
-    'http://rei.test/privacy': {
+    'http://rei.test/company/kojinjoho': {
       body: `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>プライバシーポリシー</title></head><body><main>
 <h1>プライバシーポリシー</h1>${'<p>当社は、お客様の個人情報（氏名、メールアドレス、IPアドレス）を収集し、サービスの提供のために利用します。個人情報の開示、訂正、削除をご請求いただけます。</p>'.repeat(8)}</main></body></html>`,
       headers: html,
@@ -97,7 +97,7 @@ export function fixtureSite() {
 <h1>سياسة الخصوصية</h1>${'<p>نجمع بياناتك الشخصية مثل الاسم والبريد الإلكتروني وعنوان IP لتقديم الخدمة. يحق لك طلب الوصول إلى بياناتك الشخصية وتصحيحها وحذفها. لا نبيع بياناتك الشخصية إلى أي طرف ثالث.</p>'.repeat(8)}</main></body></html>`,
       headers: html,
     },
-    'http://sawasdee.test/privacy': {
+    'http://sawasdee.test/nayobai': {
       body: `<!doctype html><html lang="th"><head><meta charset="utf-8"><title>นโยบายความเป็นส่วนตัว</title></head><body><main>
 <h1>นโยบายความเป็นส่วนตัว</h1>
 <p>บริษัทเก็บรวบรวมข้อมูลส่วนบุคคลของท่าน เช่น ชื่อ อีเมล และหมายเลขไอพี เพื่อให้บริการและปรับปรุงบริการของเรา</p>
