@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-pub use platform::{PlatformDef, identify as identify_platform, platforms};
+pub use platform::{PlatformDef, identify as identify_platform, is_platform_element, platforms};
 pub use roles::{is_info_label, role_of, role_of_label};
 
 use crate::extract::{BannerCandidate, Block, RawButton, decode_entities, extract_html};
@@ -157,12 +157,17 @@ fn says(text: &str, flag: &str) -> bool {
     matchers.get(flag).is_some_and(|m| m.contains_any(&text.to_lowercase()))
 }
 
-/// Consent talk: two vocabulary phrases, one of them strong.
+/// Consent talk: two vocabulary phrases, or one banner sentence of three words or more ("Diese
+/// Website verwendet Cookies", which hides the shorter phrases inside it); and a strong word.
 pub fn is_consent_text(text: &str) -> bool {
     let found = vocabulary().find_all(text);
     let distinct: std::collections::BTreeSet<&str> = found.iter().map(|m| &text[m.start..m.end]).collect();
-    distinct.len() >= 2 && contains_phrase(text, STRONG)
+    let sentence = distinct.iter().any(|p| p.split_whitespace().count() >= BANNER_SENTENCE_WORDS);
+    (distinct.len() >= 2 || sentence) && contains_phrase(text, STRONG)
 }
+
+/// A vocabulary phrase this long is a banner's own sentence ("we use cookies").
+const BANNER_SENTENCE_WORDS: usize = 3;
 
 /// A candidate's text as shown: entities decoded, spaces collapsed.
 fn shown_text(c: &BannerCandidate) -> String {

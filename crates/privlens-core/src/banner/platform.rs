@@ -1,6 +1,7 @@
 //! Which consent platform runs a banner, from markers written in `data/consent_platforms/`:
 //! element ids, classes and class prefixes, script hosts.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -32,6 +33,25 @@ pub fn platforms() -> &'static [PlatformDef] {
             .map(|(name, json)| serde_json::from_str(json).unwrap_or_else(|e| panic!("{name}.json: {e}")))
             .collect()
     })
+}
+
+/// The element ids and classes the platforms give their own banners, leaving out generic ones
+/// ("cookie-banner"): an element carrying one is worth a look as a banner whatever its words.
+/// (Class prefixes are left out: "cc-" would also pick a shop's "cc-number" fields, and the
+/// candidates are few.)
+fn branded_names() -> &'static HashSet<String> {
+    static N: OnceLock<HashSet<String>> = OnceLock::new();
+    N.get_or_init(|| {
+        let ids = platforms().iter().flat_map(|p| p.element_ids.iter().map(|i| format!("#{i}")));
+        let classes = platforms().iter().flat_map(|p| p.classes.iter().map(|c| format!(".{c}")));
+        ids.chain(classes).filter(|m| !is_generic(m)).map(|m| m[1..].to_string()).collect()
+    })
+}
+
+/// Whether an element's id or one of its classes is a platform's own banner name.
+pub fn is_platform_element(id: Option<&str>, class: Option<&str>) -> bool {
+    let names = branded_names();
+    id.is_some_and(|i| names.contains(i)) || class.is_some_and(|c| c.split_whitespace().any(|c| names.contains(c)))
 }
 
 fn host_of(src: &str) -> &str {
@@ -90,17 +110,21 @@ fn is_generic(marker: &str) -> bool {
 }
 
 /// The platform with the most matching markers (`#id`, `.class`, `src:url`, `global:Name`),
-/// at least one of them its own (a script host, a global, a branded id or class).
+/// at least one of them its own (a script host, a global, a branded id or class). A platform
+/// named by an element id, a script host or a global comes before one known by classes alone:
+/// several platforms (Consentmo, Pandectes) draw their banner with the open-source
+/// cookieconsent library, whose `cc-` classes then outnumber their own markers.
 pub fn identify(markers: &[String]) -> Option<Platform> {
     platforms()
         .iter()
         .map(|p| {
             let hits: Vec<&String> = markers.iter().filter(|m| matches(p, m)).collect();
-            (p, hits.len(), hits.iter().any(|m| !is_generic(m)))
+            let named = hits.iter().any(|m| !is_generic(m) && !m.starts_with('.'));
+            (p, hits.len(), hits.iter().any(|m| !is_generic(m)), named)
         })
-        .filter(|(_, n, branded)| *n > 0 && *branded)
-        .max_by_key(|(_, n, _)| *n)
-        .map(|(p, _, _)| Platform { id: p.id.clone(), name: p.name.clone() })
+        .filter(|(_, n, branded, _)| *n > 0 && *branded)
+        .max_by_key(|(_, n, _, named)| (*named, *n))
+        .map(|(p, _, _, _)| Platform { id: p.id.clone(), name: p.name.clone() })
 }
 
 #[cfg(test)]
@@ -149,5 +173,15 @@ mod tests {
         // A site's own "cookie-notice" is not the Cookie Notice plugin until something branded says so.
         assert_eq!(id(&["#cookie-notice", ".cookie-modal"]), None);
         assert_eq!(id(&["#cookie-notice", "#cn-accept-cookie"]).as_deref(), Some("cookie_notice"));
+        // An id or script host outranks more classes shared with a library the platform draws with.
+        assert_eq!(id(&[".cc-window", ".cc-banner", ".cc-btn", "#pandectes-banner"]).as_deref(), Some("pandectes"));
+    }
+
+    #[test]
+    fn a_platform_own_id_or_class_marks_an_element_but_generic_names_do_not() {
+        assert!(is_platform_element(Some("onetrust-banner-sdk"), None));
+        assert!(is_platform_element(None, Some("main pea_cook_wrapper")));
+        assert!(!is_platform_element(Some("cookie-banner"), Some("cookie-notice")));
+        assert!(!is_platform_element(None, Some("cc-number")));
     }
 }

@@ -117,11 +117,15 @@ fn is_banner_candidate(tag: &Tag) -> bool {
         || tag.attr("aria-modal") == Some("true")
         || CANDIDATE_FRAGMENTS.iter().any(|f| names.contains(f) || label.contains(f))
         || BANNER_FRAGMENTS.iter().any(|f| names.contains(f))
+        || crate::banner::is_platform_element(tag.attr("id"), tag.attr("class"))
 }
 
 fn is_button(tag: &Tag) -> bool {
     tag.name == "button" || tag.name == "a" || tag.attr("role") == Some("button")
 }
+
+/// Id, class or value words of a radio button that stands for consent.
+const CONSENTING_RADIO: &[&str] = &["optin", "opt-in", "opt_in", "accept", "agree", "allow", "consent-yes"];
 
 fn hint_of(tag: &Tag) -> String {
     format!("{} {}", tag.attr("id").unwrap_or(""), tag.attr("class").unwrap_or("")).trim().to_ascii_lowercase()
@@ -136,6 +140,17 @@ pub(super) fn read_controls(tag: &Tag, banners: &mut Banners) {
     if matches!(kind.as_str(), "button" | "submit") {
         let label = tag.attr("value").or(tag.attr("aria-label")).unwrap_or("").trim().to_string();
         banners.add_button(RawButton { label, tag: "input".to_string(), hint: hint_of(tag) });
+    } else if kind == "radio" {
+        // A radio button ticked for consent before the reader chose ("Yes, I agree" selected
+        // in an opt-in prompt) is a pre-ticked choice; one ticked for "no" is not.
+        let says_yes = CONSENTING_RADIO
+            .iter()
+            .any(|w| hint_of(tag).contains(w) || tag.attr("value").is_some_and(|v| v.to_ascii_lowercase().contains(w)));
+        if tag.attr("checked").is_some() && tag.attr("disabled").is_none() && says_yes {
+            for (i, _) in &banners.open {
+                banners.found[*i].checkboxes.push((true, false));
+            }
+        }
     } else if kind == "checkbox" || tag.attr("role").is_some() {
         let checked = tag.attr("checked").is_some() || tag.attr("aria-checked") == Some("true");
         let disabled = tag.attr("disabled").is_some() || tag.attr("aria-disabled") == Some("true");
