@@ -13,6 +13,8 @@ export interface VerdictFacts {
   redFlags: number;
   /** The language the practices were read with (`en`, `de`...), when known. */
   readWith?: string | null;
+  /** The page's own language, when it differs from the pack's: Bosnian read with Croatian. */
+  language?: string | null;
 }
 
 export function factsOf(r: Report): VerdictFacts {
@@ -23,6 +25,7 @@ export function factsOf(r: Report): VerdictFacts {
     companies: r.practices.third_parties.filter((x) => !x.generic).length,
     redFlags: r.signals.filter((s) => s.direction === 'bad').length,
     readWith: r.read_with ?? null,
+    language: r.language ?? null,
   };
 }
 
@@ -47,7 +50,7 @@ export function verdict(f: VerdictFacts): { line: string; counts: string } {
   const judgement = t(`verdict${letter}`, words[letter] ?? '');
   const counts = [String(f.dataTypes), String(f.companies), String(f.redFlags)];
   // A policy read with a language pack names its language: its grade rests on simpler word lists.
-  const language = f.readWith && f.readWith !== 'en' ? languageName(f.readWith) : null;
+  const language = f.readWith && f.readWith !== 'en' ? languageName(pageLanguage(f) ?? f.readWith) : null;
   const line = language
     ? t('verdictLineLanguage', `${kindName} in ${language}, grade ${letter}: ${judgement}.`, [kindName, language, letter, judgement])
     : t('verdictLine', `${kindName}, grade ${letter}: ${judgement}.`, [kindName, letter, judgement]);
@@ -55,6 +58,11 @@ export function verdict(f: VerdictFacts): { line: string; counts: string } {
     line,
     counts: t('verdictCounts', `Data types: ${counts[0]} · Companies named: ${counts[1]} · Red flags: ${counts[2]}`, counts),
   };
+}
+
+/** The page's language when a kin's pack read it (Bosnian, read with the Croatian pack). */
+function pageLanguage(f: VerdictFacts): string | null {
+  return f.language && f.language !== 'und' && f.language !== f.readWith ? f.language : null;
 }
 
 /** A language's name in the reader's own language ("German", "Deutsch"); the tag if unknown. */

@@ -37,3 +37,9 @@ test('the newer packs name their languages too (Norwegian read with the "no" pac
   assert.match(verdict(facts('B', 'da')).line, /in Danish, grade B/);
   assert.match(verdict(facts('A', 'no')).line, /in Norwegian.*grade A/);
 });
+
+test("a language read with a kin's pack keeps its own name (Bosnian, read with the Croatian pack)", () => {
+  assert.match(verdict({ ...facts('B', 'hr'), language: 'bs' }).line, /in Bosnian, grade B/);
+  assert.match(verdict({ ...facts('B', 'hr'), language: 'hr' }).line, /in Croatian, grade B/);
+  assert.match(verdict({ ...facts('C', 'sr'), language: 'und' }).line, /in Serbian, grade C/);
+});

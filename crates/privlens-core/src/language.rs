@@ -61,9 +61,14 @@ pub fn detect_in<'a>(declared: Option<&str>, texts: impl IntoIterator<Item = &'a
 }
 
 /// The primary tag of a page's declared language ("de-DE" is `de`), lower-case; Bokmål and
-/// Nynorsk are read as Norwegian.
+/// Nynorsk are read as Norwegian, Serbian of Montenegro ("sr-ME", "sr-Latn-ME") as Montenegrin.
 pub fn declared_tag(declared: Option<&str>) -> Option<String> {
-    let tag = declared?.split(['-', '_']).next().filter(|t| (2..=3).contains(&t.len()))?.to_ascii_lowercase();
+    let mut subtags = declared?.split(['-', '_']);
+    let tag = subtags.next().filter(|t| (2..=3).contains(&t.len()))?.to_ascii_lowercase();
+    // Montenegrin sites mostly declare Serbian of Montenegro.
+    if tag == "sr" && subtags.any(|s| s.eq_ignore_ascii_case("me")) {
+        return Some("cnr".to_string());
+    }
     Some(if tag == "nb" || tag == "nn" { "no".to_string() } else { tag })
 }
 
@@ -130,6 +135,8 @@ mod tests {
     fn declared_language_wins_then_words_decide() {
         assert_eq!(detect(Some("de-DE"), "the and of"), "de");
         assert_eq!(detect(Some("nb-NO"), "the and of"), "no");
+        assert_eq!(detect(Some("sr-Latn-ME"), "the and of"), "cnr");
+        assert_eq!(detect(Some("sr-RS"), "the and of"), "sr");
         assert_eq!(detect(None, "We collect the data and we use it for the service of our users."), "en");
         assert_eq!(
             detect(None, "Wir erheben die Daten und nutzen sie für den Dienst, der unseren Nutzern die Daten zeigt."),
@@ -247,6 +254,20 @@ mod tests {
             (
                 "hy",
                 "Մենք մշակում ենք Ձեր անձնական տվյալները միայն ծառայությունը մատուցելու համար և չենք վաճառում դրանք երրորդ անձանց։",
+            ),
+            // Galician, not Portuguese; Irish, not English; Basque and Maltese.
+            (
+                "gl",
+                "Os teus datos persoais trátanse unicamente para xestionar a túa conta e non se ceden a terceiros sen o teu consentimento.",
+            ),
+            (
+                "ga",
+                "Ní roinnimid do shonraí pearsanta le tríú páirtithe agus tá sé de cheart agat rochtain a fháil orthu freisin.",
+            ),
+            ("eu", "Zure datu pertsonalak zerbitzua emateko bakarrik erabiltzen ditugu eta ez ditugu hirugarrenei saltzen."),
+            (
+                "mt",
+                "Aħna nipproċessaw id-data personali tiegħek biex nipprovdu s-servizz u ma nbigħux id-data tiegħek lil partijiet terzi.",
             ),
         ];
         for (want, text) in cases {

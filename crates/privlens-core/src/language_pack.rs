@@ -435,12 +435,30 @@ fn fold_char(c: char) -> Option<char> {
 
 /// The pack for a language tag (`de`), if privlens has one: the file named after the tag.
 pub fn pack(language: &str) -> Option<&'static LanguagePack> {
+    let language = kin(language).map_or(language, |k| k.read_with.as_str());
     let i = LANGUAGE_PACKS.iter().position(|(file, _, _)| *file == language)?;
     let file = LANGUAGE_PACKS[i].0;
     Some(
         pack_slots()[i]
             .get_or_init(|| LanguagePack::from_json(&pack_json(i)).unwrap_or_else(|e| panic!("language pack {file}.json: {e}"))),
     )
+}
+
+/// A language read with a close kin's pack: Bosnian with the Croatian one, Montenegrin with
+/// the Serbian one (`data/lexicon/language_kin.json`); blind tests read them as well with those
+/// as with the other.
+#[derive(Debug, serde::Deserialize)]
+pub struct Kin {
+    /// The language's English name ("Bosnian").
+    pub name: String,
+    /// The tag of the pack that reads it.
+    pub read_with: String,
+}
+
+pub fn kin(language: &str) -> Option<&'static Kin> {
+    static K: OnceLock<std::collections::HashMap<String, Kin>> = OnceLock::new();
+    K.get_or_init(|| serde_json::from_str(include_str!("../data/lexicon/language_kin.json")).expect("valid language_kin.json"))
+        .get(language)
 }
 
 /// The JSON text of the `i`th pack, inflated from the library.

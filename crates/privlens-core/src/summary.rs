@@ -26,7 +26,10 @@ pub fn summarise(r: &Report) -> String {
     }
     // A policy read with a language pack says so: its grade rests on simpler word lists.
     let what = match r.read_with.as_deref().and_then(crate::language_pack::pack) {
-        Some(pack) => format!("{what} in {} (read with privlens's {} word lists)", pack.name, pack.name),
+        Some(pack) => {
+            let language = crate::language_pack::kin(&r.language).map_or(pack.name.as_str(), |k| k.name.as_str());
+            format!("{what} in {language} (read with privlens's {} word lists)", pack.name)
+        }
         None => what.to_string(),
     };
     let bad = r.signals.iter().filter(|s| s.direction == crate::report::Direction::Bad).count();

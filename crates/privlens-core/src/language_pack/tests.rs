@@ -28,6 +28,27 @@ fn every_pack_loads_under_its_own_tag() {
 }
 
 #[test]
+fn a_kin_language_is_read_with_its_kin_pack_under_its_own_name() {
+    let kin: BTreeMap<String, Value> = serde_json::from_str(include_str!("../../data/lexicon/language_kin.json")).unwrap();
+    for (tag, k) in &kin {
+        let with = k["read_with"].as_str().unwrap();
+        assert!(LANGUAGE_PACKS.iter().all(|(file, _, _)| file != tag), "{tag} has a pack of its own");
+        assert_eq!(super::pack(tag).map(|p| p.language.as_str()), Some(with), "{tag}");
+    }
+    let page = "<html lang=\"bs\"><head><title>Politika privatnosti</title></head><body><main><h1>Politika privatnosti</h1>\
+        <p>Prikupljamo vaše ime, adresu e-pošte i broj telefona kako bismo isporučili narudžbu.</p>\
+        <p>Imate pravo na pristup svojim ličnim podacima i pravo na brisanje podataka.</p>\
+        <p>Vaše lične podatke ne prodajemo trećim licima.</p></main></body></html>";
+    // Long enough to be a policy, not a stub.
+    let more = "<p>Podatke čuvamo dok traje vaš korisnički račun i obrađujemo ih u skladu sa zakonom.</p>".repeat(6);
+    let page = page.replace("</main>", &(more + "</main>"));
+    let report = crate::scan(&crate::PageInput { content: &page, ..Default::default() }).unwrap();
+    assert_eq!(report.language, "bs");
+    assert_eq!(report.read_with.as_deref(), Some("hr"));
+    assert!(report.summary.contains("in Bosnian (read with privlens's Croatian word lists)"), "{}", report.summary);
+}
+
+#[test]
 fn pack_ids_are_the_report_ids() {
     let known: [(&str, BTreeSet<String>); 6] = [
         ("data_types", keys(include_str!("../../data/lexicon/data_types.json"))),

@@ -66,8 +66,8 @@ fn date_regex() -> &'static Regex {
     R.get_or_init(|| {
         Regex::new(concat!(
             r"(?i)\b(?:(\d{4})-(\d{1,2})-(\d{1,2})", // 2018-05-10
-            // 10 May 2018, 12. März 2024, 5 de marzo de 2024, 1er mars 2024
-            r"|(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?((?:كانون|تشرين) (?:الأول|الثاني)|",
+            // 10 May 2018, 12. März 2024, 5 de marzo de 2024, 1er mars 2024, 15 ta' Marzu 2025
+            r"|(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+|ta['’]\s*)?((?:كانون|تشرين) (?:الأول|الثاني)|",
             month_word!(),
             r")\.?,?\s+(?:de\s+)?(\d{4})",
             r"|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", // May 10, 2018
@@ -79,7 +79,8 @@ fn date_regex() -> &'static Regex {
             r"|(?:(\d{1,2})\s+)?tháng\s+(\d{1,2}),?\s+năm\s+(\d{4})", // 1 tháng 3 năm 2024
             r"|(\d{1,2})\s*([ก-์.]{2,12}?)\s*(?:พ\.\s?ศ\.\s*)?(\d{4})", // 1 มีนาคม พ.ศ. 2568, 1 ม.ค. 2568
             r"|(\d{4})\s*(?:წლის|жылғы|ж\.)\s+(\d{1,2})\s+([ა-ჰЀ-ӿ]{3,12})", // 2025 წლის 15 მარტი, 2025 жылғы 15 наурыз
-            r"|(\d{4})\s*(?:թվականի|թ\.)\s+([Ա-ֆ]{3,12})\s+(\d{1,2}))", // 2025 թվականի մարտի 15
+            r"|(\d{4})\s*(?:թվականի|թ\.)\s+([Ա-ֆ]{3,12})\s+(\d{1,2})", // 2025 թվականի մարտի 15
+            r"|(\d{4})\s*-?e?ko\s+([a-z]{4,12})\s+(\d{1,2})(?:[a-z]{1,5})?\b)", // 2025eko martxoaren 15a
         ))
         .expect("valid regex")
     })
@@ -110,9 +111,16 @@ fn parse_date(text: &str) -> Option<String> {
 /// "2018-05-10", "2024年3月1日", "1 tháng 3 năm 2024".
 const NUMBER_MONTH_GROUPS: [(usize, usize, usize); 3] = [(1, 2, 3), (15, 16, 17), (20, 19, 18)];
 /// The alternatives with the month as a name: "10 May 2018", "May 10, 2018", "February 2025",
-/// "1 มีนาคม 2568", "2025 წლის 15 მარტი", "2025 թվականի մարտի 15".
-const WORD_MONTH_GROUPS: [(usize, usize, Option<usize>); 6] =
-    [(6, 5, Some(4)), (9, 7, Some(8)), (11, 10, None), (23, 22, Some(21)), (24, 26, Some(25)), (27, 28, Some(29))];
+/// "1 มีนาคม 2568", "2025 წლის 15 მარტი", "2025 թվականի մարտի 15", "2025eko martxoaren 15a".
+const WORD_MONTH_GROUPS: [(usize, usize, Option<usize>); 7] = [
+    (6, 5, Some(4)),
+    (9, 7, Some(8)),
+    (11, 10, None),
+    (23, 22, Some(21)),
+    (24, 26, Some(25)),
+    (27, 28, Some(29)),
+    (30, 31, Some(32)),
+];
 
 /// [`parse_date`], month names read as `language` (a page's declared tag) has them.
 fn parse_date_in(text: &str, language: Option<&str>) -> Option<String> {
@@ -260,6 +268,12 @@ mod tests {
             // Armenian puts the year first and the day last.
             ("Վերջին թարմացում՝ 2025 թվականի մարտի 15", Some("hy"), "2025-03-15"),
             ("Son yenilənmə: 15 mart 2025", Some("az"), "2025-03-15"),
+            // Basque puts the year first, glued to its case ending, and the day last.
+            ("Azken eguneratzea: 2025eko martxoaren 15a", Some("eu"), "2025-03-15"),
+            ("Azken aldaketa: 2024ko urriaren 1ean", Some("eu"), "2024-10-01"),
+            ("Nuashonraithe go deireanach: 15 Márta 2025", Some("ga"), "2025-03-15"),
+            ("Data da última actualización: 15 de xaneiro de 2025", Some("gl"), "2025-01-15"),
+            ("L-aħħar aġġornament: 15 ta' Marzu 2025", Some("mt"), "2025-03-15"),
             // Croatian "listopad" is October; Czech and Polish "listopad" November.
             ("Zadnje ažurirano: 14. listopada 2025.", Some("hr"), "2025-10-14"),
             ("Ostatnia aktualizacja: 14 listopada 2025 r.", Some("pl"), "2025-11-14"),
