@@ -246,7 +246,7 @@ pub struct ChildrenWords {
 
 pub struct RetentionWords {
     pub cues: PhraseMatcher,
-    /// Time units by id: `hour`, `day`, `week`, `month`, `year`.
+    /// Time units by id: `hour`, `day`, `week`, `month`, `year`, or one with its count (`year:2`).
     pub units: Lexicon,
     pub numbers: BTreeMap<String, u32>,
     /// Words around a number that make it an age or a deadline, not a period data is kept.
@@ -256,8 +256,14 @@ pub struct RetentionWords {
     pub indefinite: PhraseMatcher,
 }
 
-/// Days in one of each time unit a pack may name.
+/// Days in one of each time unit a pack may name. A unit word that carries its own count, as a
+/// dual does (Arabic "سنتين", Hebrew "שנתיים", Maltese "sentejn": two years), has an id with
+/// the count after a colon: `year:2`.
 pub fn unit_days(unit: &str) -> Option<f64> {
+    if let Some((base, count)) = unit.split_once(':') {
+        let count: f64 = count.parse().ok().filter(|c| *c >= 1.0)?;
+        return Some(unit_days(base)? * count);
+    }
     Some(match unit {
         "hour" => 1.0 / 24.0,
         "day" => 1.0,

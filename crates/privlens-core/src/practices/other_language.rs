@@ -130,6 +130,9 @@ pub fn retention(ctx: &Ctx, pack: &LanguagePack) -> Vec<Retention> {
 /// Days in the period whose unit starts at byte `unit_at`: the number just before it ("30",
 /// "sechs", "two (2)"), unless words around it make it an age or a deadline.
 fn period_days(pack: &LanguagePack, text: &str, unit_at: usize, unit: &str) -> Option<u32> {
+    if unit.contains(':') {
+        return counted_unit_days(pack, text, unit_at, unit);
+    }
     let before = &text[..unit_at];
     let mut words = before.split_whitespace().rev().map(|w| w.trim_matches(|c: char| !crate::script::is_word_char(c)));
     let mut word = glued_number(pack, words.next()?);
@@ -153,6 +156,20 @@ fn period_days(pack: &LanguagePack, text: &str, unit_at: usize, unit: &str) -> O
     }
     let days = (f64::from(n) * unit_days(unit)?).ceil();
     Some(days.clamp(1.0, f64::from(u32::MAX)) as u32)
+}
+
+/// Days in a unit word that carries its count ("לשנתיים", for two years), unless the words
+/// around it make it an age or a deadline.
+fn counted_unit_days(pack: &LanguagePack, text: &str, unit_at: usize, unit: &str) -> Option<u32> {
+    let from = word_start(text, floor_char(text, unit_at.saturating_sub(PERIOD_CONTEXT_BEFORE)));
+    let to = word_end(text, floor_char(text, (unit_at + PERIOD_CONTEXT_AFTER).min(text.len())));
+    let just_before = crate::sentences::tail(&text[..unit_at], NUMBER_LEAD_BYTES);
+    let age =
+        pack.retention.not_before_number.find_all(just_before).last().is_some_and(|m| just_before[m.end..].trim().is_empty());
+    if age || pack.retention.not_periods.contains_any(&text[from..to]) {
+        return None;
+    }
+    Some(unit_days(unit)?.ceil() as u32)
 }
 
 /// The number at the end of a word of Chinese or Japanese, written without a space before the

@@ -49,6 +49,17 @@ fn one_phrase_may_name_two_kinds_of_recipient() {
 }
 
 #[test]
+fn a_dual_carries_its_own_count() {
+    // "We keep your data for two years": a dual, with no figure before it.
+    let days = |language: &str, text: &str| read_in(language, text).retention.iter().filter_map(|r| r.days).collect::<Vec<u32>>();
+    assert_eq!(days("he", "אנו שומרים את המידע האישי שלך לשנתיים."), [730]);
+    assert_eq!(days("ar", "نحتفظ ببياناتك الشخصية لمدة سنتين."), [730]);
+    assert_eq!(days("mt", "Aħna nżommu d-data personali tiegħek għal sentejn."), [730]);
+    // A figure before an ordinary unit still counts as before.
+    assert_eq!(days("he", "אנו שומרים את המידע האישי שלך למשך 3 שנים."), [1095]);
+}
+
+#[test]
 fn a_negation_in_a_relative_clause_leaves_the_main_clause_alone() {
     let p = german("Wir speichern Ihre IP-Adresse, die wir nicht an Dritte weitergeben.");
     assert_eq!(ids(&p.data_collected), ["ip_address"]);
