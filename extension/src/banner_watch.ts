@@ -18,7 +18,7 @@ export interface LiveBanner {
   pass_ms: number;
 }
 
-const VOCABULARY = /cookie|consent|einwillig|zustimm|consentement|consenso|consentimiento|toestemming|zgod|samtyck|samtykk|suostu|souhlas|tracking technolog|traceurs|クッキー|쿠키|同意|동의|تعريف الارتباط|كوكيز|الموافقة|موافقتك|עוגיות|עוגיה|עוגייה|הסכמ|कुकी|सहमत|คุกกี|คุ้กกี|คุ๊กกี|ยินยอม|کوکی|رضامندی/i;
+const VOCABULARY = /cookie|consent|einwillig|zustimm|consentement|consenso|consentimiento|toestemming|zgod|samtyck|samtykk|suostu|souhlas|tracking technolog|traceurs|クッキー|쿠키|同意|동의|تعريف الارتباط|كوكيز|الموافقة|موافقتك|עוגיות|עוגיה|עוגייה|הסכמ|कुकी|सहमत|คุกกี|คุ้กกี|คุ๊กกี|ยินยอม|کوکی|رضامندی|fian[aá]|toili[uú]|kunsens|baimen|onespen/i;
 const GENERIC_SELECTOR = [
   '[id*="cookie" i]', '[class*="cookie" i]', '[id*="consent" i]', '[class*="consent" i]', '[id*="cmp" i]',
   '[class*="cmp" i]', '[id*="gdpr" i]', '[class*="gdpr" i]', '[role="dialog"]', '[role="alertdialog"]',

@@ -83,6 +83,17 @@ const STRONG: &[&str] = &[
     "کوکی",
     "کوکیز",
     "رضامندی",
+    "cookia",
+    "baimen",
+    "onespen",
+    "fianá",
+    "fhianá",
+    "bhfianá",
+    "fiana",
+    "toiliú",
+    "thoiliú",
+    "dtoiliú",
+    "kunsens",
 ];
 const TEXT_NOTICE_CUES: &[&str] = &[
     "we use",

@@ -57,6 +57,9 @@ const NEGATIONS: &[&str] = &[
     "ne mogu",
     "ไม่",
     "غیر",
+    "mhux",
+    "ní",
+    "ná",
 ];
 /// Id/class words that name a role, checked when the label does not.
 const HINTS: &[(&str, &str)] = &[
