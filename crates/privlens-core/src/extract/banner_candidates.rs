@@ -127,6 +127,13 @@ fn is_button(tag: &Tag) -> bool {
 /// Id, class or value words of a radio button that stands for consent.
 const CONSENTING_RADIO: &[&str] = &["optin", "opt-in", "opt_in", "accept", "agree", "allow", "consent-yes"];
 
+/// A radio button ticked for consent before the reader chose ("Yes, I agree" selected in an
+/// opt-in prompt): a pre-ticked choice. One ticked for "no" is not.
+fn ticked_for_consent(tag: &Tag) -> bool {
+    let names = format!("{} {}", hint_of(tag), tag.attr("value").unwrap_or("").to_ascii_lowercase());
+    tag.attr("checked").is_some() && tag.attr("disabled").is_none() && CONSENTING_RADIO.iter().any(|w| names.contains(w))
+}
+
 fn hint_of(tag: &Tag) -> String {
     format!("{} {}", tag.attr("id").unwrap_or(""), tag.attr("class").unwrap_or("")).trim().to_ascii_lowercase()
 }
@@ -141,12 +148,7 @@ pub(super) fn read_controls(tag: &Tag, banners: &mut Banners) {
         let label = tag.attr("value").or(tag.attr("aria-label")).unwrap_or("").trim().to_string();
         banners.add_button(RawButton { label, tag: "input".to_string(), hint: hint_of(tag) });
     } else if kind == "radio" {
-        // A radio button ticked for consent before the reader chose ("Yes, I agree" selected
-        // in an opt-in prompt) is a pre-ticked choice; one ticked for "no" is not.
-        let says_yes = CONSENTING_RADIO
-            .iter()
-            .any(|w| hint_of(tag).contains(w) || tag.attr("value").is_some_and(|v| v.to_ascii_lowercase().contains(w)));
-        if tag.attr("checked").is_some() && tag.attr("disabled").is_none() && says_yes {
+        if ticked_for_consent(tag) {
             for (i, _) in &banners.open {
                 banners.found[*i].checkboxes.push((true, false));
             }

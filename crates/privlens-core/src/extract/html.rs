@@ -433,6 +433,19 @@ mod tests {
     }
 
     #[test]
+    fn a_radio_ticked_for_consent_is_a_preticked_choice_and_one_ticked_for_no_is_not() {
+        let ticked = |radios: &str| {
+            extract_html(&format!("<div class='cookie-prompt'><p>Cookies?</p>{radios}</div>")).banners[0].checkboxes.clone()
+        };
+        assert_eq!(
+            ticked("<input type='radio' id='pref_optin' checked><input type='radio' id='pref_optout'>"),
+            vec![(true, false)]
+        );
+        assert!(ticked("<input type='radio' id='pref_optin'><input type='radio' id='pref_optout' checked>").is_empty());
+        assert!(ticked("<input type='radio' value='accept' checked disabled>").is_empty());
+    }
+
+    #[test]
     fn survives_broken_markup() {
         let got = texts("<p>unclosed <b>bold <p>after</p> 3 < 4 and < not a tag <");
         assert!(got.iter().any(|b| b.1.contains("unclosed bold")));
