@@ -6,7 +6,9 @@
 use std::{env, fs, path::Path};
 
 fn main() {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    // Read at run time: a build script compiled for another checkout of the same code (cargo
+    // reuses it across a shared target directory) must read this checkout's files.
+    let data = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("data");
     println!("cargo:rerun-if-changed={}", data.display());
     let mut out = String::new();
     let out_dir = env::var("OUT_DIR").unwrap();
@@ -14,10 +16,13 @@ fn main() {
         let path = data.join(dir);
         println!("cargo:rerun-if-changed={}", path.display());
         let mut files: Vec<_> = fs::read_dir(&path)
-            .map(|rd| {
-                rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect()
-            })
-            .unwrap_or_default();
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        // No knowledge at all is a broken checkout, never a build to ship.
+        assert!(!files.is_empty(), "{}: no data files", path.display());
         files.sort();
         let name = dir.to_uppercase();
         if dir == "language_packs" {
