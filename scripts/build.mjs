@@ -53,8 +53,10 @@ async function policyNames(kinds) {
   };
   const pick = (...keys) => keys.flatMap((k) => kinds[k] ?? []);
   const titles = minimal(pick('privacy_title', 'privacy_title_cjk', 'cookie_title', 'cookie_title_cjk'));
-  // Words the titles do not already find.
-  const words = minimal(pick('privacy_word', 'privacy_word_cjk', 'cookie_word')).filter((w) => !titles.some((t) => w.includes(t)));
+  // Words the titles do not already find; "trackers" names fitness bands as often as cookies.
+  const words = minimal(pick('privacy_word', 'privacy_word_cjk', 'cookie_word'))
+    .filter((w) => w !== 'trackers')
+    .filter((w) => !titles.some((t) => w.includes(t)));
   // One string per list: a page parses a string literal far faster than an array of 2,000.
   return { titles: titles.join('\n'), words: words.join('\n') };
 }

@@ -32,12 +32,19 @@ function names(): { titles: NameIndex; words: NameIndex } {
   return indexes;
 }
 
-/** Whether `text`, folded, holds one of the indexed names. */
-export function holdsName(text: string, index: NameIndex): boolean {
+/** Letters of scripts that put spaces between words: a name must start a word there
+ * ("rodo" is not in "rodos", "datenschutz" is in "datenschutzerklarung"). */
+const SPACED_LETTER = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Georgian}0-9]/u;
+
+/** Whether `text`, folded, holds one of the indexed names, starting a word (and, with
+ * `whole`, ending one). */
+export function holdsName(text: string, index: NameIndex, whole = false): boolean {
   const folded = foldName(text);
   for (let i = 0; i + 1 < folded.length; i++) {
     const candidates = index.get(folded.slice(i, i + 2));
-    if (candidates?.some((name) => folded.startsWith(name, i))) return true;
+    if (!candidates || (i > 0 && SPACED_LETTER.test(folded[i - 1]))) continue;
+    const fits = (name: string) => folded.startsWith(name, i) && (!whole || !SPACED_LETTER.test(folded[i + name.length] ?? ' '));
+    if (candidates.some(fits)) return true;
   }
   return false;
 }
@@ -51,7 +58,7 @@ export function firstLook(doc: Document, url: string): FirstLook {
   } catch {
     path = url;
   }
-  if (holdsName(path, titles) || holdsName(path, words)) reasons.push('url');
+  if (holdsName(path, titles) || holdsName(path, words, true)) reasons.push('url');
   if (holdsName(doc.title, titles)) reasons.push('title');
   const headings = Array.from(doc.querySelectorAll('h1, h2')).slice(0, 6);
   if (headings.some((h) => holdsName(h.textContent ?? '', titles))) reasons.push('heading');

@@ -54,6 +54,9 @@ test('ordinary pages are left alone, even when they speak of privacy or cookies'
     ['Chewy chocolate chip cookies', 'https://recipes.example/baking/chewy', ['Ingredients', 'Method']],
     ['Печенье с шоколадом: простой рецепт', 'https://blog.example/recepty', ['Ингредиенты']],
     ['Startseite', 'https://beispiel.example/', ['Willkommen']],
+    // Names inside other words: the island of Rhodes, fitness trackers.
+    ['Ferien auf Rhodos', 'https://reisen.example/rodos-angebote', ['Angebote']],
+    ['Best fitness trackers of 2025', 'https://shop.example/fitness-trackers', ['Our picks']],
   ];
   for (const [title, url, headings] of cases) {
     const look = firstLook(page(title, ...headings), url);

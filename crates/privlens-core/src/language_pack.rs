@@ -261,8 +261,8 @@ pub struct RetentionWords {
 /// the count after a colon: `year:2`.
 pub fn unit_days(unit: &str) -> Option<f64> {
     if let Some((base, count)) = unit.split_once(':') {
-        let count: f64 = count.parse().ok().filter(|c| *c >= 1.0)?;
-        return Some(unit_days(base)? * count);
+        let count: u32 = count.parse().ok().filter(|c| (1..=100).contains(c))?;
+        return Some(unit_days(base)? * f64::from(count));
     }
     Some(match unit {
         "hour" => 1.0 / 24.0,

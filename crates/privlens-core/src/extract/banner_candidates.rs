@@ -124,14 +124,18 @@ fn is_button(tag: &Tag) -> bool {
     tag.name == "button" || tag.name == "a" || tag.attr("role") == Some("button")
 }
 
-/// Id, class or value words of a radio button that stands for consent.
-const CONSENTING_RADIO: &[&str] = &["optin", "opt-in", "opt_in", "accept", "agree", "allow", "consent-yes"];
+/// Id, class or value words of a radio button that stands for consent, and words that turn
+/// it into a refusal ("marketing-optin-no", "disallow").
+const CONSENTING_RADIO: &[&str] = &["optin", "accept", "agree", "allow", "yes"];
+const REFUSING_RADIO: &[&str] = &["no", "out", "optout", "false", "0", "disallow", "deny", "decline", "reject"];
 
 /// A radio button ticked for consent before the reader chose ("Yes, I agree" selected in an
 /// opt-in prompt): a pre-ticked choice. One ticked for "no" is not.
 fn ticked_for_consent(tag: &Tag) -> bool {
-    let names = format!("{} {}", hint_of(tag), tag.attr("value").unwrap_or("").to_ascii_lowercase());
-    tag.attr("checked").is_some() && tag.attr("disabled").is_none() && CONSENTING_RADIO.iter().any(|w| names.contains(w))
+    let names = format!("{} {}", hint_of(tag), tag.attr("value").unwrap_or("").to_ascii_lowercase()).replace("opt-in", "optin");
+    let words: Vec<&str> = names.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let says = |list: &[&str]| words.iter().any(|w| list.contains(w) || list.iter().any(|l| l.len() > 3 && w.ends_with(l)));
+    tag.attr("checked").is_some() && tag.attr("disabled").is_none() && says(CONSENTING_RADIO) && !says(REFUSING_RADIO)
 }
 
 fn hint_of(tag: &Tag) -> String {

@@ -443,6 +443,9 @@ mod tests {
         );
         assert!(ticked("<input type='radio' id='pref_optin'><input type='radio' id='pref_optout' checked>").is_empty());
         assert!(ticked("<input type='radio' value='accept' checked disabled>").is_empty());
+        assert!(ticked("<input type='radio' id='disallow' checked>").is_empty());
+        assert!(ticked("<input type='radio' id='marketing-optin-no' checked>").is_empty());
+        assert_eq!(ticked("<input type='radio' name='consent' value='yes' checked>"), vec![(true, false)]);
     }
 
     #[test]

@@ -38,6 +38,8 @@ const WINDOW: usize = 60;
 
 fn month_number(word: &str, language: Option<&str>) -> Option<u32> {
     let w = word.to_lowercase();
+    // Bosnian months are Croatian ones ("listopad" is October), Montenegrin ones Serbian.
+    let language = language.map(|l| crate::language_pack::kin(l).map_or(l, |k| k.read_with.as_str()));
     let own = language.and_then(|l| words().months_by_language.get(l)).and_then(|names| names.get(&w));
     if let Some(month) = own {
         return Some(*month);
@@ -276,6 +278,7 @@ mod tests {
             ("L-aħħar aġġornament: 15 ta' Marzu 2025", Some("mt"), "2025-03-15"),
             // Croatian "listopad" is October; Czech and Polish "listopad" November.
             ("Zadnje ažurirano: 14. listopada 2025.", Some("hr"), "2025-10-14"),
+            ("Zadnje ažurirano: 14. listopada 2025.", Some("bs"), "2025-10-14"),
             ("Ostatnia aktualizacja: 14 listopada 2025 r.", Some("pl"), "2025-11-14"),
         ];
         for (line, language, want) in updated {

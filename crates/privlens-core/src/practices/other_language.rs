@@ -114,7 +114,13 @@ pub fn retention(ctx: &Ctx, pack: &LanguagePack) -> Vec<Retention> {
         }
         let mut timed = false;
         for u in words.units.matcher.find_all(l.text) {
-            let Some(days) = period_days(pack, l.text, u.start, &words.units.ids[u.entry]) else { continue };
+            let unit = &words.units.ids[u.entry];
+            let days = if unit.contains(':') {
+                counted_unit_days(pack, l.text, u.start, u.end, unit)
+            } else {
+                period_days(pack, l.text, u.start, unit)
+            };
+            let Some(days) = days else { continue };
             timed = true;
             if !out.iter().any(|r| r.days == Some(days)) {
                 out.push(Retention { days: Some(days), indefinite: false, evidence: ctx.evidence(l.s) });
@@ -130,9 +136,6 @@ pub fn retention(ctx: &Ctx, pack: &LanguagePack) -> Vec<Retention> {
 /// Days in the period whose unit starts at byte `unit_at`: the number just before it ("30",
 /// "sechs", "two (2)"), unless words around it make it an age or a deadline.
 fn period_days(pack: &LanguagePack, text: &str, unit_at: usize, unit: &str) -> Option<u32> {
-    if unit.contains(':') {
-        return counted_unit_days(pack, text, unit_at, unit);
-    }
     let before = &text[..unit_at];
     let mut words = before.split_whitespace().rev().map(|w| w.trim_matches(|c: char| !crate::script::is_word_char(c)));
     let mut word = glued_number(pack, words.next()?);
@@ -160,9 +163,9 @@ fn period_days(pack: &LanguagePack, text: &str, unit_at: usize, unit: &str) -> O
 
 /// Days in a unit word that carries its count ("לשנתיים", for two years), unless the words
 /// around it make it an age or a deadline.
-fn counted_unit_days(pack: &LanguagePack, text: &str, unit_at: usize, unit: &str) -> Option<u32> {
+fn counted_unit_days(pack: &LanguagePack, text: &str, unit_at: usize, unit_end: usize, unit: &str) -> Option<u32> {
     let from = word_start(text, floor_char(text, unit_at.saturating_sub(PERIOD_CONTEXT_BEFORE)));
-    let to = word_end(text, floor_char(text, (unit_at + PERIOD_CONTEXT_AFTER).min(text.len())));
+    let to = word_end(text, floor_char(text, (unit_end + PERIOD_CONTEXT_AFTER).min(text.len())));
     let just_before = crate::sentences::tail(&text[..unit_at], NUMBER_LEAD_BYTES);
     let age =
         pack.retention.not_before_number.find_all(just_before).last().is_some_and(|m| just_before[m.end..].trim().is_empty());

@@ -57,6 +57,8 @@ fn a_dual_carries_its_own_count() {
     assert_eq!(days("mt", "Aħna nżommu d-data personali tiegħek għal sentejn."), [730]);
     // A figure before an ordinary unit still counts as before.
     assert_eq!(days("he", "אנו שומרים את המידע האישי שלך למשך 3 שנים."), [1095]);
+    // Without a preposition the Hebrew dual is an adjective: "daily backups" keep nothing for two days.
+    assert!(days("he", "אנו שומרים גיבויים יומיים של המידע האישי שלך.").is_empty());
 }
 
 #[test]
