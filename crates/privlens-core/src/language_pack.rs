@@ -441,7 +441,7 @@ fn fold_char(c: char) -> Option<char> {
 
 /// The pack for a language tag (`de`), if privlens has one: the file named after the tag.
 pub fn pack(language: &str) -> Option<&'static LanguagePack> {
-    let language = kin(language).map_or(language, |k| k.read_with.as_str());
+    let language = pack_tag(language);
     let i = LANGUAGE_PACKS.iter().position(|(file, _, _)| *file == language)?;
     let file = LANGUAGE_PACKS[i].0;
     Some(
@@ -459,6 +459,11 @@ pub struct Kin {
     pub name: String,
     /// The tag of the pack that reads it.
     pub read_with: String,
+}
+
+/// The tag of the pack that reads `language`: its own, or its kin's ("bs" is read with "hr").
+pub fn pack_tag(language: &str) -> &str {
+    kin(language).map_or(language, |k| k.read_with.as_str())
 }
 
 pub fn kin(language: &str) -> Option<&'static Kin> {

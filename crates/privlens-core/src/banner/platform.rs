@@ -117,14 +117,15 @@ fn is_generic(marker: &str) -> bool {
 pub fn identify(markers: &[String]) -> Option<Platform> {
     platforms()
         .iter()
-        .map(|p| {
+        .filter_map(|p| {
             let hits: Vec<&String> = markers.iter().filter(|m| matches(p, m)).collect();
-            let named = hits.iter().any(|m| !is_generic(m) && !m.starts_with('.'));
-            (p, hits.len(), hits.iter().any(|m| !is_generic(m)), named)
+            let mut own = hits.iter().filter(|m| !is_generic(m)).peekable();
+            own.peek()?;
+            let named = own.any(|m| !m.starts_with('.'));
+            Some((p, (named, hits.len())))
         })
-        .filter(|(_, n, branded, _)| *n > 0 && *branded)
-        .max_by_key(|(_, n, _, named)| (*named, *n))
-        .map(|(p, _, _, _)| Platform { id: p.id.clone(), name: p.name.clone() })
+        .max_by_key(|(_, rank)| *rank)
+        .map(|(p, _)| Platform { id: p.id.clone(), name: p.name.clone() })
 }
 
 #[cfg(test)]

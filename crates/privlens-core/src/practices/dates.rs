@@ -39,7 +39,7 @@ const WINDOW: usize = 60;
 fn month_number(word: &str, language: Option<&str>) -> Option<u32> {
     let w = word.to_lowercase();
     // Bosnian months are Croatian ones ("listopad" is October), Montenegrin ones Serbian.
-    let language = language.map(|l| crate::language_pack::kin(l).map_or(l, |k| k.read_with.as_str()));
+    let language = language.map(crate::language_pack::pack_tag);
     let own = language.and_then(|l| words().months_by_language.get(l)).and_then(|names| names.get(&w));
     if let Some(month) = own {
         return Some(*month);

@@ -149,12 +149,7 @@ fn period_days(pack: &LanguagePack, text: &str, unit_at: usize, unit: &str) -> O
         return None;
     }
     let number_at = before.rfind(word).unwrap_or(unit_at);
-    let from = word_start(text, floor_char(text, number_at.saturating_sub(PERIOD_CONTEXT_BEFORE)));
-    let to = word_end(text, floor_char(text, (unit_at + PERIOD_CONTEXT_AFTER + unit.len()).min(text.len())));
-    let just_before = crate::sentences::tail(&text[..number_at], NUMBER_LEAD_BYTES);
-    let age =
-        pack.retention.not_before_number.find_all(just_before).last().is_some_and(|m| just_before[m.end..].trim().is_empty());
-    if age || pack.retention.not_periods.contains_any(&text[from..to]) {
+    if age_or_deadline(pack, text, number_at, unit_at + unit.len()) {
         return None;
     }
     let days = (f64::from(n) * unit_days(unit)?).ceil();
@@ -164,15 +159,22 @@ fn period_days(pack: &LanguagePack, text: &str, unit_at: usize, unit: &str) -> O
 /// Days in a unit word that carries its count ("לשנתיים", for two years), unless the words
 /// around it make it an age or a deadline.
 fn counted_unit_days(pack: &LanguagePack, text: &str, unit_at: usize, unit_end: usize, unit: &str) -> Option<u32> {
-    let from = word_start(text, floor_char(text, unit_at.saturating_sub(PERIOD_CONTEXT_BEFORE)));
-    let to = word_end(text, floor_char(text, (unit_end + PERIOD_CONTEXT_AFTER).min(text.len())));
-    let just_before = crate::sentences::tail(&text[..unit_at], NUMBER_LEAD_BYTES);
-    let age =
-        pack.retention.not_before_number.find_all(just_before).last().is_some_and(|m| just_before[m.end..].trim().is_empty());
-    if age || pack.retention.not_periods.contains_any(&text[from..to]) {
+    if age_or_deadline(pack, text, unit_at, unit_end) {
         return None;
     }
     Some(unit_days(unit)?.ceil() as u32)
+}
+
+/// Whether the period from byte `at` (its number, or a unit that carries its count) to `end`
+/// is an age ("unter 16 Jahren": an age word right before it) or a deadline (a `not_periods`
+/// word nearby), not a time data is kept.
+fn age_or_deadline(pack: &LanguagePack, text: &str, at: usize, end: usize) -> bool {
+    let from = word_start(text, floor_char(text, at.saturating_sub(PERIOD_CONTEXT_BEFORE)));
+    let to = word_end(text, floor_char(text, (end + PERIOD_CONTEXT_AFTER).min(text.len())));
+    let just_before = crate::sentences::tail(&text[..at], NUMBER_LEAD_BYTES);
+    let age =
+        pack.retention.not_before_number.find_all(just_before).last().is_some_and(|m| just_before[m.end..].trim().is_empty());
+    age || pack.retention.not_periods.contains_any(&text[from..to])
 }
 
 /// The number at the end of a word of Chinese or Japanese, written without a space before the
